@@ -1,0 +1,545 @@
+"""Load and validate a catalogue file into :class:`~mkdocs_biml.model.Catalog`.
+
+Every problem is one :class:`CatalogError` naming the file, the line, the
+field, what is wrong and what to do. A catalogue that fails any check is not
+returned at all, so callers never see a half-loaded one.
+
+The structure is checked against the JSON Schema shipped in
+``schema/catalog.schema.json`` (the same file editors use), by a small
+interpreter of the subset of JSON Schema that the file uses; this keeps one
+source of truth for the format and gives errors with line numbers, which
+generic validators cannot.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import re
+from collections.abc import Iterator, Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+
+import yaml
+
+from .model import (
+    CITATION_MARKER,
+    Catalog,
+    Component,
+    Control,
+    Flow,
+    License,
+    Reference,
+    Risk,
+    Source,
+    TopTenEntry,
+)
+from .resolver import TAG_IN_TEXT, CatalogIndex, Outcome
+
+PACKAGE_DIR = Path(__file__).parent
+SCHEMA_PATH = PACKAGE_DIR / "schema" / "catalog.schema.json"
+#: Built-in catalogues: in a wheel they sit in the package, in a source
+#: checkout in the repository's top-level ``catalog/`` folder.
+BUILTIN_DIRS = (PACKAGE_DIR / "catalog_data", PACKAGE_DIR.parent / "catalog")
+BUILTIN_NAMES = ("biml-78", "biml-llm")
+
+
+class CatalogError(Exception):
+    """A catalogue could not be loaded. ``str()`` is the message for the author."""
+
+    def __init__(
+        self, path: str, line: int | None, field: str, problem: str, hint: str = ""
+    ) -> None:
+        self.path, self.line, self.field, self.problem, self.hint = (
+            path,
+            line,
+            field,
+            problem,
+            hint,
+        )
+        where = f"{path}:{line}" if line else path
+        what = f"{field}: {problem}" if field else problem
+        super().__init__(f"{where}: {what}" + (f" ({hint})" if hint else ""))
+
+
+# --------------------------------------------------------------------------- YAML
+
+
+class _LocatedDict(dict[str, Any]):
+    """A mapping that remembers the line of each of its keys."""
+
+    line: int = 0
+    lines: dict[str, int]
+
+
+class _LocatedList(list[Any]):
+    line: int = 0
+    lines: list[int]
+
+
+_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _CatalogYamlLoader(_BaseLoader):  # type: ignore[valid-type,misc]
+    """Safe loader that tracks lines, rejects duplicate keys and keeps dates as text."""
+
+
+# Dates stay strings: a catalogue's date is a label, not something to compute with.
+_CatalogYamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _LocatedDict:
+    loader.flatten_mapping(node)
+    mapping = _LocatedDict()
+    mapping.line, mapping.lines = node.start_mark.line + 1, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if not isinstance(key, str):
+            raise _YamlProblem(line, f"key {key!r} is not text", "write the key as a word")
+        if key in mapping:
+            raise _YamlProblem(
+                line,
+                f"duplicate key {key!r} (first at line {mapping.lines[key]})",
+                "YAML keeps only one of them: remove or rename one",
+            )
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.lines[key] = line
+    return mapping
+
+
+def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _LocatedList:
+    items = _LocatedList(loader.construct_object(child, deep=True) for child in node.value)
+    items.line = node.start_mark.line + 1
+    items.lines = [child.start_mark.line + 1 for child in node.value]
+    return items
+
+
+_CatalogYamlLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_CatalogYamlLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+
+
+class _YamlProblem(Exception):
+    def __init__(self, line: int, problem: str, hint: str) -> None:
+        super().__init__(problem)
+        self.line, self.problem, self.hint = line, problem, hint
+
+
+def _read_yaml(path: str, raw: bytes) -> _LocatedDict:
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CatalogError(
+            path,
+            line,
+            "",
+            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
+            "save the file as UTF-8",
+        ) from None
+    try:
+        data = yaml.load(text, Loader=_CatalogYamlLoader)
+    except _YamlProblem as exc:
+        raise CatalogError(path, exc.line, "", exc.problem, exc.hint) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = mark.line + 1 if mark else None
+        problem = " ".join(filter(None, [exc.context, exc.problem]))
+        raise CatalogError(
+            path, where, "", f"YAML syntax error: {problem}", "fix the YAML"
+        ) from None
+    except yaml.YAMLError as exc:
+        raise CatalogError(path, None, "", f"YAML error: {exc}", "fix the YAML") from None
+    if data is None:
+        raise CatalogError(path, 1, "", "the file is empty", "start from docs/catalog-format.md")
+    if not isinstance(data, _LocatedDict):
+        raise CatalogError(path, 1, "", "the top level must be a mapping of fields", "see docs")
+    return data
+
+
+# ------------------------------------------------------------------------- schema
+
+
+@cache
+def catalog_schema() -> Mapping[str, Any]:
+    """The JSON Schema of the catalogue format, as shipped with the package."""
+    return cast(Mapping[str, Any], json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+
+
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    "object": (dict,),
+    "array": (list,),
+    "string": (str,),
+    "integer": (int,),
+    "boolean": (bool,),
+}
+_TYPE_WORDS = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "integer": "a whole number",
+}
+
+
+class _SchemaChecker:
+    """Checks data against the subset of JSON Schema that ``catalog.schema.json`` uses."""
+
+    def __init__(self, path: str, schema: Mapping[str, Any]) -> None:
+        self.path, self.root = path, schema
+
+    def check(self, value: Any, schema: Mapping[str, Any], field: str, line: int) -> None:
+        if "$ref" in schema:
+            name = schema["$ref"].rsplit("/", 1)[-1]
+            schema = self.root["$defs"][name]
+        if "const" in schema and value != schema["const"]:
+            self._fail(line, field, f"must be {schema['const']!r}, not {value!r}")
+        if "enum" in schema and value not in schema["enum"]:
+            choices = ", ".join(map(str, schema["enum"]))
+            self._fail(line, field, f"{value!r} is not one of: {choices}")
+        expected = schema.get("type")
+        if expected is not None:
+            is_bool = isinstance(value, bool) and expected != "boolean"
+            if is_bool or not isinstance(value, _JSON_TYPES[expected]):
+                self._fail(line, field, f"must be {_TYPE_WORDS[expected]}, not {_describe(value)}")
+        if isinstance(value, str):
+            self._check_string(value, schema, field, line)
+        elif isinstance(value, int) and "minimum" in schema and value < schema["minimum"]:
+            self._fail(line, field, f"must be at least {schema['minimum']}, not {value}")
+        elif isinstance(value, dict):
+            self._check_object(value, schema, field, line)
+        elif isinstance(value, list) and "items" in schema:
+            lines = getattr(value, "lines", [line] * len(value))
+            for index, (item, item_line) in enumerate(zip(value, lines)):
+                self.check(item, schema["items"], f"{field}[{index}]", item_line)
+
+    def _check_string(self, value: str, schema: Mapping[str, Any], field: str, line: int) -> None:
+        if len(value.strip()) < schema.get("minLength", 0):
+            self._fail(line, field, "must not be empty")
+        if "pattern" in schema and _pattern(schema["pattern"]).search(value) is None:
+            self._fail(line, field, f"{value!r} does not have the expected form")
+
+    def _check_object(
+        self, value: dict[str, Any], schema: Mapping[str, Any], field: str, line: int
+    ) -> None:
+        properties = schema.get("properties", {})
+        lines = getattr(value, "lines", {})
+        # Unknown fields first: a misspelt field would otherwise be reported as
+        # a missing one, which hides the real mistake.
+        if schema.get("additionalProperties", True) is False:
+            for name in value:
+                if name not in properties:
+                    close = difflib.get_close_matches(name, list(properties), n=1)
+                    hint = (
+                        f"did you mean {close[0]!r}?"
+                        if close
+                        else "known: " + ", ".join(properties)
+                    )
+                    self._fail(lines.get(name, line), _join(field, name), f"unknown field; {hint}")
+        for name in schema.get("required", ()):
+            if name not in value:
+                self._fail(line, _join(field, name), "is required but missing")
+        for name, item in value.items():
+            if name in properties:
+                self.check(item, properties[name], _join(field, name), lines.get(name, line))
+
+    def _fail(self, line: int, field: str, problem: str) -> None:
+        raise CatalogError(self.path, line, field, problem, "see docs/catalog-format.md")
+
+
+@cache
+def _pattern(expression: str) -> re.Pattern[str]:
+    return re.compile(expression)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"true/false ({value})"
+    kinds = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number"}
+    return f"{kinds.get(type(value), type(value).__name__)} ({str(value)[:40]!r})"
+
+
+def _join(field: str, name: str) -> str:
+    return f"{field}.{name}" if field else name
+
+
+# -------------------------------------------------------------------- model build
+
+
+class _Builder:
+    """Turns validated YAML data into model objects, then checks cross-references."""
+
+    def __init__(self, path: str, data: _LocatedDict) -> None:
+        self.path, self.data = path, data
+
+    def build(self) -> Catalog:
+        data = self.data
+        catalog = Catalog(
+            id=data["id"],
+            prefix=data.get("prefix", "") or "",
+            extends=data.get("extends"),
+            title=data["title"],
+            short_title=data["short_title"],
+            subtitle=data.get("subtitle"),
+            authors=tuple(data["authors"]),
+            publisher=data["publisher"],
+            version=str(data["version"]),
+            date=data.get("date"),
+            sources=tuple(Source(s["title"], s["url"]) for s in data["sources"]),
+            license=License(data["license"]["name"], data["license"]["url"]),
+            attribution=data["attribution"],
+            introduction=tuple(data.get("introduction", ())),
+            system_introduction=data.get("system_introduction"),
+            references=self._references(),
+            extra=dict(data.get("extra", {})),
+            source_path=self.path,
+        )
+        catalog.components = tuple(
+            self._component(catalog, item, line) for item, line in _items(data["components"])
+        )
+        self._check_unique_labels(catalog)
+        catalog.flows = self._flows(catalog)
+        index = CatalogIndex([catalog])
+        catalog.top_ten = self._top_ten(index)
+        self._check_texts(catalog, index)
+        self._check_controls(catalog, index)
+        return catalog
+
+    def _references(self) -> tuple[Reference, ...]:
+        seen: dict[int, int] = {}
+        references = []
+        for item, line in _items(self.data.get("references", [])):
+            number = item["number"]
+            if number in seen:
+                self._fail(
+                    line,
+                    "references",
+                    f"reference {number} is defined twice (first at line {seen[number]})",
+                    "number references uniquely",
+                )
+            seen[number] = line
+            references.append(
+                Reference(
+                    number=number,
+                    key=item["key"],
+                    title=item["title"],
+                    authors=item.get("authors"),
+                    venue=item.get("venue"),
+                    year=item.get("year"),
+                    url=item.get("url"),
+                )
+            )
+        return tuple(references)
+
+    def _component(self, catalog: Catalog, data: _LocatedDict, line: int) -> Component:
+        layout = data.get("diagram")
+        component = Component(
+            catalog=catalog,
+            label=data["label"],
+            name=data["name"],
+            kind=data["kind"],
+            number=data.get("number"),
+            introduction=tuple(data.get("introduction", ())),
+            controls=tuple(Control(c["label"], c["text"]) for c in data.get("controls", ())),
+            diagram=(layout["column"], layout["row"]) if layout else None,
+            extra=dict(data.get("extra", {})),
+        )
+        risks = []
+        seen: dict[tuple[int, str], int] = {}
+        for item, risk_line in _items(data["risks"]):
+            risk = Risk(
+                component=component,
+                number=item["number"],
+                descriptor=item["descriptor"],
+                title=item["title"],
+                summary=" ".join(item["summary"].split()),
+                description=item["description"].strip(),
+                controls=tuple(Control(c["label"], c["text"]) for c in item.get("controls", ())),
+                extra=dict(item.get("extra", {})),
+                origin=f"{self.path}:{risk_line}",
+            )
+            key = (risk.number, risk.descriptor.casefold().replace("-", " ").replace("_", " "))
+            if key in seen:
+                self._fail(
+                    risk_line,
+                    f"risk [{risk.tag}]",
+                    f"the same tag is defined twice (first at line {seen[key]})",
+                    "give one of them another number or descriptor",
+                )
+            seen[key] = risk_line
+            risks.append(risk)
+        component.risks = tuple(risks)
+        return component
+
+    def _check_unique_labels(self, catalog: Catalog) -> None:
+        seen: dict[str, int] = {}
+        for component, line in zip(catalog.components, self.data["components"].lines):
+            key = component.label.casefold()
+            if key in seen:
+                self._fail(
+                    line,
+                    "components",
+                    f"component label {component.label!r} is used "
+                    f"twice (first at line {seen[key]})",
+                    "labels must be unique",
+                )
+            seen[key] = line
+
+    def _flows(self, catalog: Catalog) -> tuple[Flow, ...]:
+        flows = []
+        for item, line in _items(self.data.get("flows", [])):
+            for end in ("from", "to"):
+                component = catalog.component(item[end])
+                if component is None or component.is_system:
+                    self._fail(
+                        line,
+                        f"flows.{end}",
+                        f"{item[end]!r} is not a component label",
+                        "use the label of one of the components",
+                    )
+            flows.append(Flow(item["from"], item["to"]))
+        return tuple(flows)
+
+    def _top_ten(self, index: CatalogIndex) -> tuple[TopTenEntry, ...]:
+        entries = []
+        for item, line in _items(self.data.get("top_ten", [])):
+            risks = tuple(
+                self._resolve(index, tag, line, f"top_ten rank {item['rank']}")
+                for tag in item["risks"]
+            )
+            entries.append(TopTenEntry(item["rank"], item["name"], item["text"], risks))
+        return tuple(entries)
+
+    def _check_texts(self, catalog: Catalog, index: CatalogIndex) -> None:
+        known_refs = {ref.number for ref in catalog.references}
+        for text, line, field in self._texts():
+            for match in TAG_IN_TEXT.finditer(text):
+                self._resolve(index, match.group(1), line, field)
+            for number in CITATION_MARKER.findall(text):
+                if int(number) not in known_refs:
+                    self._fail(
+                        line,
+                        field,
+                        f"citation [^{number}] points at no reference",
+                        "add the reference or fix the number",
+                    )
+
+    def _check_controls(self, catalog: Catalog, index: CatalogIndex) -> None:
+        components = zip(catalog.components, _items(self.data["components"]))
+        for component, (data, _line) in components:
+            for control_data, line in _items(data.get("controls", [])):
+                owner = control_data["label"].split(":", 1)[0]
+                if owner.casefold() != component.label.casefold():
+                    self._fail(
+                        line,
+                        "controls.label",
+                        f"{control_data['label']!r} does not "
+                        f"belong to component {component.label!r}",
+                        f"write {component.label}:generic",
+                    )
+            for risk, (risk_data, _rl) in zip(component.risks, _items(data["risks"])):
+                for control_data, line in _items(risk_data.get("controls", [])):
+                    target = self._resolve(index, control_data["label"], line, "controls.label")
+                    if target is not risk:
+                        self._fail(
+                            line,
+                            "controls.label",
+                            f"[{control_data['label']}] is a "
+                            f"control of [{target.tag}], not of [{risk.tag}]",
+                            "move the control under the risk it is about",
+                        )
+
+    def _texts(self) -> Iterator[tuple[str, int, str]]:
+        """Every text that may hold tags or citations, with its line and field name."""
+        data = self.data
+        for item, line in _items(data.get("top_ten", [])):
+            yield item["text"], line, f"top_ten rank {item['rank']}.text"
+        for component, _ in _items(data["components"]):
+            for paragraph, line in _items(component.get("introduction", [])):
+                yield paragraph, line, f"component {component['label']}.introduction"
+            for risk, _line in _items(component["risks"]):
+                tag = f"{component['label']}:{risk['number']}:{risk['descriptor']}"
+                yield risk["description"], risk.lines["description"], f"risk [{tag}].description"
+                for control, control_line in _items(risk.get("controls", [])):
+                    yield control["text"], control_line, f"risk [{tag}].controls"
+        if "system_introduction" in data:
+            yield (
+                data["system_introduction"],
+                data.lines["system_introduction"],
+                "system_introduction",
+            )
+
+    def _resolve(self, index: CatalogIndex, tag: str, line: int, field: str) -> Risk:
+        resolution = index.resolve(tag)
+        if resolution.outcome in (Outcome.EXACT, Outcome.MISMATCH):
+            assert resolution.risk is not None
+            return resolution.risk
+        self._fail(
+            line,
+            field,
+            resolution.problem() or f"[{tag}] does not resolve",
+            "tags must name a risk of this catalogue",
+        )
+        raise AssertionError  # unreachable: _fail raises
+
+    def _fail(self, line: int, field: str, problem: str, hint: str) -> None:
+        raise CatalogError(self.path, line, field, problem, hint)
+
+
+def _items(values: Any) -> Iterator[tuple[Any, int]]:
+    lines = getattr(values, "lines", None) or [getattr(values, "line", 0)] * len(values)
+    return zip(values, lines)
+
+
+# --------------------------------------------------------------------- public API
+
+
+def builtin_catalog_path(name: str) -> Path | None:
+    """Path of the built-in catalogue ``name`` (``biml-78``, ``biml-llm``), if it exists."""
+    if name not in BUILTIN_NAMES:
+        return None
+    for folder in BUILTIN_DIRS:
+        candidate = folder / f"{name}.yaml"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def load_catalog(source: str | os.PathLike[str] = "biml-78") -> Catalog:
+    """Load a built-in catalogue by name, or a catalogue file by path.
+
+    Results are cached by path and modification time, so ``mkdocs serve``
+    reloads a catalogue only when its file changed.
+    """
+    name = os.fspath(source)
+    path = builtin_catalog_path(name) or Path(name)
+    label = f"<built-in {name}>" if name in BUILTIN_NAMES else name
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise CatalogError(
+            label,
+            None,
+            "",
+            f"cannot read the catalogue: {exc.strerror}",
+            f"built-in catalogues: {', '.join(BUILTIN_NAMES)}",
+        ) from None
+    return _load_cached(str(path.resolve()), label, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _load_cached(path: str, label: str, mtime_ns: int, size: int) -> Catalog:
+    return parse_catalog(Path(path).read_bytes(), label)
+
+
+def parse_catalog(raw: bytes | str, path: str = "<string>") -> Catalog:
+    """Validate and build a catalogue from the bytes (or text) of a YAML file."""
+    data = _read_yaml(path, raw.encode("utf-8") if isinstance(raw, str) else raw)
+    _SchemaChecker(path, catalog_schema()).check(data, catalog_schema(), "", data.line or 1)
+    return _Builder(path, data).build()
