@@ -1,0 +1,214 @@
+"""The HTML elements a tag turns into: inline reference, unresolved marker, callout.
+
+Built as ElementTree elements inside the Markdown pipeline, so Python-Markdown
+escapes every attribute and text itself: catalogue text can never inject markup.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass
+from typing import ClassVar, Protocol
+
+from .layout import PageLayout, external_url, relative_link
+from .model import CITATION_MARKER, Risk
+from .resolver import TAG_IN_TEXT, CatalogIndex, Resolution
+
+REF_CLASS = "biml-ref"
+UNRESOLVED_CLASS = "biml-unresolved"
+_TEXT_TOKEN = re.compile(f"{TAG_IN_TEXT.pattern}|{CITATION_MARKER.pattern}")
+LINK_TEXT_FIELDS = ("title", "tag", "label", "number", "descriptor", "component", "catalog")
+
+
+class PageContext(Protocol):
+    """What the factory needs from the extension: the catalogues and the page."""
+
+    @property
+    def index(self) -> CatalogIndex: ...
+
+    def current_page(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    layout: PageLayout
+    base_url: str = ""
+    link: bool = True
+    link_text: str = "{title}"
+
+    def __post_init__(self) -> None:
+        try:
+            self.link_text.format(**dict.fromkeys(LINK_TEXT_FIELDS, ""))
+        except (KeyError, IndexError, ValueError) as exc:
+            fields = ", ".join("{" + f + "}" for f in LINK_TEXT_FIELDS)
+            raise ValueError(
+                f"biml: link_text {self.link_text!r} is not valid ({exc}); it may use {fields}"
+            ) from None
+
+
+class CalloutStyle:
+    CHOICES: ClassVar[tuple[str, ...]] = ("description", "summary", "none")
+
+    def __init__(self, content: str) -> None:
+        self.content = content
+
+
+class ElementFactory:
+    def __init__(self, settings: LinkSettings, style: CalloutStyle, page: PageContext) -> None:
+        self.settings, self.style, self.page = settings, style, page
+
+    # -- inline ------------------------------------------------------------------------
+
+    def reference(self, text: str, risk: Risk) -> etree.Element:
+        href = self.href(risk)
+        element = etree.Element("a" if href else "span")
+        if href:
+            element.set("href", href)
+        element.set("class", REF_CLASS)
+        element.set("title", risk.summary)
+        element.set("data-biml-tag", risk.qualified_tag)
+        element.text = self.link_text(risk)
+        return element
+
+    def unresolved(self, text: str, resolution: Resolution) -> etree.Element:
+        element = etree.Element("span")
+        element.set("class", UNRESOLVED_CLASS)
+        element.set("title", resolution.problem() or "unresolved tag")
+        element.text = f"[{text}]"
+        return element
+
+    def link_text(self, risk: Risk) -> str:
+        return self.settings.link_text.format(
+            title=risk.title,
+            tag=risk.qualified_tag,
+            label=risk.component.label,
+            number=risk.number,
+            descriptor=risk.descriptor,
+            component=risk.component.name,
+            catalog=risk.component.catalog.short_title,
+        )
+
+    def href(self, risk: Risk) -> str | None:
+        layout = self.settings.layout
+        if self.settings.base_url:
+            return external_url(self.settings.base_url, layout, risk)
+        if not self.settings.link:
+            return None
+        return relative_link(self.page.current_page(), layout.risk_target(risk))
+
+    def citation_href(self, risk: Risk, number: int) -> str | None:
+        catalog = risk.component.catalog
+        reference = catalog.reference(number)
+        if reference is None or not (self.settings.link or self.settings.base_url):
+            return None
+        target = self.settings.layout.reference_target(catalog, reference)
+        if self.settings.base_url:
+            page, _, anchor = target.partition("#")
+            folder = self.settings.layout.folder.strip("/")
+            relative = page.removeprefix(folder + "/").removesuffix(".md")
+            return f"{self.settings.base_url.rstrip('/')}/{relative}/#{anchor}"
+        return relative_link(self.page.current_page(), target)
+
+    # -- callouts ----------------------------------------------------------------------
+
+    @staticmethod
+    def is_tag_only(paragraph: etree.Element) -> bool:
+        if len(paragraph) == 0 or (paragraph.text or "").strip():
+            return False
+        return all(
+            child.get("class") in (REF_CLASS, UNRESOLVED_CLASS) and not (child.tail or "").strip()
+            for child in paragraph
+        )
+
+    def callouts_for(self, paragraph: etree.Element) -> list[etree.Element]:
+        """One callout per resolved tag; unresolved tags stay visible in a paragraph."""
+        blocks = []
+        for child in paragraph:
+            tag = child.get("data-biml-tag")
+            risk = self.page.index.resolve(tag).risk if tag else None
+            if risk is None:
+                holder = etree.Element("p")
+                child.tail = None
+                holder.append(child)
+                blocks.append(holder)
+            else:
+                blocks.append(self.callout(risk))
+        return blocks
+
+    def callout(self, risk: Risk) -> etree.Element:
+        box = etree.Element("div")
+        box.set("class", "admonition biml")
+        box.set("data-biml-tag", risk.qualified_tag)
+        title = etree.SubElement(box, "p")
+        title.set("class", "admonition-title")
+        title.text = risk.title + " "
+        code = etree.SubElement(title, "span")
+        code.set("class", "biml-callout-tag")
+        code.text = f"[{risk.qualified_tag}]"
+        meta = etree.SubElement(box, "p")
+        meta.set("class", "biml-callout-meta")
+        component = risk.component
+        meta.text = f"{component.catalog.short_title} · {component.name}"
+        for paragraph in self._callout_paragraphs(risk):
+            self.rich_text(etree.SubElement(box, "p"), paragraph, risk)
+        href = self.href(risk)
+        if href:
+            more = etree.SubElement(box, "p")
+            more.set("class", "biml-callout-more")
+            link = etree.SubElement(more, "a")
+            link.set("href", href)
+            link.text = "Full entry, controls and references"
+        return box
+
+    def _callout_paragraphs(self, risk: Risk) -> list[str]:
+        if self.style.content == "description":
+            return risk.paragraphs
+        if self.style.content == "summary":
+            return [risk.summary]
+        return []
+
+    def rich_text(self, parent: etree.Element, text: str, risk: Risk) -> None:
+        """Append catalogue ``text`` to ``parent``: tags become links, ``[^N]`` citations."""
+        last: etree.Element | None = None
+        position = 0
+        catalog_index = self.page.index
+        prefix = risk.component.catalog.prefix
+        for match in _TEXT_TOKEN.finditer(text):
+            _append_text(parent, last, text[position : match.start()])
+            position = match.end()
+            if match.group(1) is not None:
+                body = f"{prefix}:{match.group(1)}" if prefix else match.group(1)
+                target = catalog_index.resolve(body).risk
+                last = self.reference(body, target) if target else _plain(match.group(0))
+            else:
+                last = self._citation(risk, int(match.group(2)))
+            parent.append(last)
+        _append_text(parent, last, text[position:])
+
+    def _citation(self, risk: Risk, number: int) -> etree.Element:
+        sup = etree.Element("sup")
+        sup.set("class", "biml-cite")
+        href = self.citation_href(risk, number)
+        if href:
+            link = etree.SubElement(sup, "a")
+            link.set("href", href)
+            link.text = str(number)
+        else:
+            sup.text = str(number)
+        return sup
+
+
+def _append_text(parent: etree.Element, last: etree.Element | None, text: str) -> None:
+    if not text:
+        return
+    if last is None:
+        parent.text = (parent.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
+
+
+def _plain(text: str) -> etree.Element:
+    span = etree.Element("span")
+    span.text = text
+    return span

@@ -1,0 +1,290 @@
+"""Python-Markdown extension: ``[data:2:transfer]`` becomes a link or a callout.
+
+It runs wherever Python-Markdown runs (MkDocs, ProperDocs, Zensical, plain
+``markdown.markdown``). The MkDocs plugin only adds it and tells it which page
+is being rendered, so links can be page-relative.
+
+Processors, in the order Python-Markdown runs them:
+
+* :class:`TagLinePreprocessor` notes the source line of every tag, so messages
+  can name it (inline processors never see line numbers);
+* :class:`TagInlineProcessor` (priority 175, above ``reference`` at 170, so a
+  tag is never mistaken for a reference link) turns tags into links;
+* :class:`CalloutTreeprocessor` turns paragraphs that hold only tags into
+  callouts, and on generated pages gives headings their fixed ids.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from collections import defaultdict, deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from .elements import CalloutStyle, ElementFactory, LinkSettings
+from .layout import PageLayout
+from .loader import load_catalog
+from .log import Problem, Severity, log_problem
+from .model import Risk
+from .resolver import TAG_BODY, TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
+
+# Constructs a tag must not be found inside, matched first so that finditer
+# steps over them whole: HTML comments, inline HTML tags and autolinks (their
+# attributes are the author's), and complete links (a link cannot hold a link,
+# and a destination is an address, not prose).
+_SKIP = (
+    r"<!--[\s\S]*?-->"
+    r"|</?[A-Za-z][^<>]*>"
+    r"|!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]"
+    r"(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"
+)
+TAG_OR_SKIP = r"(?P<skip>" + _SKIP + r")|\[(?P<tag>" + TAG_BODY + r")\]"
+
+_HEADING = re.compile(r"h[1-6]")
+_HEADING_ID = re.compile(r"\s*\{:?\s*#([A-Za-z0-9_-]+)\s*:?\}\s*$")
+ON_UNKNOWN = ("warn", "error", "ignore")
+
+
+class TagError(Exception):
+    """Raised for a problem tag when ``on_unknown`` is ``error``."""
+
+
+@dataclass
+class Citation:
+    """One tag an author wrote, resolved to a risk."""
+
+    risk: Risk
+    page: str
+    line: int | None
+
+
+@dataclass
+class PageState:
+    """What the extension knows about the page being converted."""
+
+    path: str = ""
+    generated: bool = False
+    line_offset: int = 0
+    tag_lines: dict[str, deque[int]] = field(default_factory=lambda: defaultdict(deque))
+    citations: list[Citation] = field(default_factory=list)
+
+    def take_line(self, text: str) -> int | None:
+        lines = self.tag_lines.get(text)
+        return lines.popleft() + self.line_offset if lines else None
+
+
+class TagLinePreprocessor(Preprocessor):
+    """Records the line of each tag; runs after code blocks are stashed away."""
+
+    def __init__(self, md: Markdown, extension: BimlExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        state = self.extension.page
+        state.tag_lines.clear()
+        for number, line in enumerate(lines, start=1):
+            if "[" in line:
+                for match in TAG_IN_TEXT.finditer(line):
+                    state.tag_lines[match.group(1)].append(number)
+        return lines
+
+
+class TagInlineProcessor(InlineProcessor):
+    def __init__(self, md: Markdown, extension: BimlExtension) -> None:
+        super().__init__(TAG_OR_SKIP, md)
+        self.extension = extension
+
+    def handleMatch(  # type: ignore[override]
+        self, m: re.Match[str], data: str
+    ) -> tuple[etree.Element | None, int | None, int | None]:
+        text = m.group("tag")
+        if text is None or self._is_reference_label(text):
+            return None, None, None
+        element = self.extension.element_for(text)
+        if element is None:
+            return None, None, None
+        return element, m.start(0), m.end(0)
+
+    def _is_reference_label(self, text: str) -> bool:
+        """The author defined ``[text]: url``: their reference link wins."""
+        return text.lower() in self.md.references
+
+
+class CalloutTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: BimlExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        factory = self.extension.factory
+        for parent in list(root.iter()):
+            if self.extension.page.generated and _HEADING.fullmatch(parent.tag):
+                _apply_heading_id(parent)
+            if not self.extension.callouts:
+                continue
+            for index, child in reversed(list(enumerate(parent))):
+                if child.tag == "p" and factory.is_tag_only(child):
+                    parent[index : index + 1] = factory.callouts_for(child)
+
+
+def _apply_heading_id(heading: etree.Element) -> None:
+    """``## Title {#anchor}`` on generated pages, with or without ``attr_list``."""
+    last = heading[-1] if len(heading) else None
+    text = (last.tail if last is not None else heading.text) or ""
+    match = _HEADING_ID.search(text)
+    if match is None:
+        return
+    heading.set("id", match.group(1))
+    stripped = text[: match.start()]
+    if last is not None:
+        last.tail = stripped
+    else:
+        heading.text = stripped
+
+
+class BimlExtension(Extension):
+    """Expands BIML risk tags. Options are documented in ``docs/configuration.md``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "catalogs": [["biml-78"], "Built-in catalogue names or catalogue file paths."],
+            # Defaults are "" rather than None: Python-Markdown turns None-defaulted
+            # options into booleans.
+            "index": ["", "A ready CatalogIndex (the MkDocs plugin passes its own)."],
+            "folder": ["biml", "Folder of the generated framework pages."],
+            "base_url": ["", "Link risks to the framework pages of another site."],
+            "link": [True, "Link to generated pages; false renders the tag without a link."],
+            "link_text": ["{title}", "Text of inline references."],
+            "callouts": [True, "A paragraph holding only tags becomes callouts."],
+            "callout_content": ["description", "description, summary or none."],
+            "on_unknown": ["warn", "warn, error or ignore."],
+            "report": ["", "Callable receiving every Problem (default: log it)."],
+        }
+        super().__init__(**kwargs)
+        self.page = PageState()
+        self._index: CatalogIndex | None = None
+        self._factory: ElementFactory | None = None
+        self._validate()
+
+    def _validate(self) -> None:
+        if self.getConfig("on_unknown") not in ON_UNKNOWN:
+            raise ValueError(f"biml: on_unknown must be one of {', '.join(ON_UNKNOWN)}")
+        if self.getConfig("callout_content") not in CalloutStyle.CHOICES:
+            raise ValueError(
+                f"biml: callout_content must be one of {', '.join(CalloutStyle.CHOICES)}"
+            )
+
+    # -- configuration derived once ------------------------------------------------
+
+    @property
+    def index(self) -> CatalogIndex:
+        if self._index is None:
+            given = self.getConfig("index")
+            self._index = given or CatalogIndex(
+                load_catalog(name) for name in _as_list(self.getConfig("catalogs"))
+            )
+        return self._index
+
+    @property
+    def factory(self) -> ElementFactory:
+        if self._factory is None:
+            settings = LinkSettings(
+                layout=PageLayout(self.getConfig("folder")),
+                base_url=self.getConfig("base_url"),
+                link=bool(self.getConfig("link")),
+                link_text=self.getConfig("link_text"),
+            )
+            self._factory = ElementFactory(
+                settings, CalloutStyle(self.getConfig("callout_content")), self
+            )
+        return self._factory
+
+    @property
+    def callouts(self) -> bool:
+        return bool(self.getConfig("callouts"))
+
+    # -- per page --------------------------------------------------------------------
+
+    def begin_page(self, path: str, *, generated: bool = False, line_offset: int = 0) -> None:
+        """Called by a host before converting the page at source path ``path``."""
+        self.page = PageState(path=path, generated=generated, line_offset=line_offset)
+
+    def take_citations(self) -> list[Citation]:
+        citations, self.page.citations = self.page.citations, []
+        return citations
+
+    def current_page(self) -> str:
+        return self.page.path
+
+    # -- expansion -------------------------------------------------------------------
+
+    def element_for(self, text: str) -> etree.Element | None:
+        """The element replacing tag ``text``, or ``None`` to leave the text alone."""
+        resolution = self.index.resolve(text)
+        if resolution.outcome is Outcome.UNKNOWN and not self._looks_meant(resolution):
+            return None
+        line = self.page.take_line(text)
+        self._report(resolution, line)
+        if resolution.risk is None:
+            return self.factory.unresolved(text, resolution)
+        self.page.citations.append(Citation(resolution.risk, self.page.path, line))
+        return self.factory.reference(text, resolution.risk)
+
+    def _looks_meant(self, resolution: Resolution) -> bool:
+        """``[note:1]`` in prose is no tag; ``[dta:2:transfer]`` is a misspelt one.
+
+        A three-part tag is always meant as one; two parts count only when they
+        start with a known component or catalogue prefix.
+        """
+        parts = parse_tag(resolution.text)
+        if parts is None:
+            return False
+        if parts.has_descriptor:
+            return True
+        return self.index.knows_component(parts.prefix, parts.component)
+
+    def _report(self, resolution: Resolution, line: int | None) -> None:
+        message = resolution.problem()
+        # Generated pages quote the catalogue, whose tags were checked when it
+        # loaded (the ARA's own numbering slips are kept as published).
+        if message is None or self.page.generated:
+            return
+        mode = self.getConfig("on_unknown")
+        is_error = resolution.outcome is not Outcome.MISMATCH
+        if mode == "ignore" and is_error:
+            return
+        severity = Severity.ERROR if (is_error and mode == "error") else Severity.WARNING
+        problem = Problem(self.page.path, line, None, message, severity)
+        report: Callable[[Problem], None] | None = self.getConfig("report") or None
+        if report is not None:
+            report(problem)
+        else:
+            log_problem(problem)
+        if severity is Severity.ERROR and report is None:
+            raise TagError(str(problem))
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        md.preprocessors.register(TagLinePreprocessor(md, self), "biml_lines", 15)
+        md.inlinePatterns.register(TagInlineProcessor(md, self), "biml_tag", 175)
+        md.treeprocessors.register(CalloutTreeprocessor(md, self), "biml_callout", 15)
+
+
+def _as_list(value: str | Sequence[str]) -> list[str]:
+    return [value] if isinstance(value, str) else list(value)
+
+
+def makeExtension(**kwargs: Any) -> BimlExtension:  # noqa: N802 - Python-Markdown's name
+    return BimlExtension(**kwargs)
+
+
+__all__ = ["BimlExtension", "Citation", "TagError", "makeExtension"]

@@ -1,0 +1,67 @@
+"""Where generated pages live, and how a risk is linked from any page.
+
+One place decides the paths of generated pages, so the Markdown extension, the
+page generator, the ``generate`` command and the register export always agree.
+Paths are documentation source paths (``biml/data.md``); MkDocs turns links to
+them into URLs, which keeps ``use_directory_urls`` out of this module.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .model import Catalog, Component, Reference, Risk
+
+
+@dataclass(frozen=True)
+class PageLayout:
+    """Source paths of generated pages under ``folder``.
+
+    The built-in BIML-78 (no prefix) sits directly in the folder; a catalogue
+    with a prefix gets a subfolder named after it, so ``[LLM:raw:1:...]`` and
+    ``[raw:1:...]`` never share a page.
+    """
+
+    folder: str = "biml"
+
+    def catalog_dir(self, catalog: Catalog) -> str:
+        base = self.folder.strip("/")
+        return posixpath.join(base, catalog.prefix.lower()) if catalog.prefix else base
+
+    def overview(self, catalog: Catalog) -> str:
+        return posixpath.join(self.catalog_dir(catalog), "index.md")
+
+    def component_page(self, component: Component) -> str:
+        return posixpath.join(self.catalog_dir(component.catalog), f"{component.slug}.md")
+
+    def references_page(self, catalog: Catalog) -> str:
+        return posixpath.join(self.catalog_dir(catalog), "references.md")
+
+    def coverage_page(self) -> str:
+        return posixpath.join(self.folder.strip("/"), "coverage.md")
+
+    def risk_target(self, risk: Risk) -> str:
+        return f"{self.component_page(risk.component)}#{risk.anchor}"
+
+    def reference_target(self, catalog: Catalog, reference: Reference) -> str:
+        return f"{self.references_page(catalog)}#{reference.anchor}"
+
+
+def relative_link(from_page: str, target: str) -> str:
+    """Link from the source page ``from_page`` to ``target`` (``path#anchor``)."""
+    path, _, anchor = target.partition("#")
+    start = posixpath.dirname(from_page) or "."
+    link = posixpath.relpath(path, start) if path else ""
+    return f"{link}#{anchor}" if anchor else link
+
+
+def external_url(base_url: str, layout: PageLayout, risk: Risk) -> str:
+    """URL of ``risk`` on a site built elsewhere with ``use_directory_urls``.
+
+    ``base_url`` is the address of that site's framework folder (the overview
+    page), e.g. ``https://risks.example.org/biml/``.
+    """
+    page = layout.component_page(risk.component)
+    relative = posixpath.relpath(page, layout.folder.strip("/"))
+    return f"{base_url.rstrip('/')}/{relative.removesuffix('.md')}/#{risk.anchor}"

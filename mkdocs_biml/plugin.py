@@ -1,0 +1,242 @@
+"""The MkDocs plugin: thin glue between MkDocs and the Markdown extension.
+
+* ``on_config`` loads the catalogues once and adds the extension;
+* ``on_files`` adds the generated pages and the stylesheet (``File.generated``,
+  nothing is written into ``docs_dir``);
+* ``on_page_markdown`` tells the extension which page it renders;
+* ``on_page_content`` collects the page's citations and statuses;
+* ``on_env`` (after every page is rendered) fills backlinks and coverage into
+  the generated pages, the only HTML this plugin ever post-processes;
+* ``on_post_build`` writes the risk register;
+* ``on_serve`` watches the catalogue files.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from .config import BimlConfig
+from .extension import BimlExtension
+from .frontmatter import read_statuses
+from .layout import PageLayout
+from .ledger import Ledger
+from .loader import CatalogError, builtin_catalog_path, load_catalog
+from .log import Problem, Severity
+from .model import Catalog
+from .pages import PageGenerator
+from .register import write_register
+from .resolver import CatalogIndex
+
+log = get_plugin_logger("biml")
+
+ASSETS_DIR = Path(__file__).parent / "assets"
+STYLESHEET = "assets/mkdocs-biml/biml.css"
+SCRIPT = "assets/mkdocs-biml/biml.js"
+
+
+class BimlPlugin(BasePlugin[BimlConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalogs: list[Catalog] = []
+        self.index: CatalogIndex | None = None
+        self.extension: BimlExtension | None = None
+        self.layout = PageLayout()
+        self.ledger = Ledger()
+        self.generator: PageGenerator | None = None
+        self.generated: dict[str, File] = {}
+
+    # -- configuration -------------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.catalogs = self._load_catalogs(config)
+        try:
+            self.index = CatalogIndex(self.catalogs)
+        except ValueError as exc:
+            raise PluginError(f"biml: {exc}") from None
+        self.layout = PageLayout(self.config.folder)
+        self.extension = self._make_extension()
+        self._replace_listed_extension(config)
+        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
+        config.extra_css.append(STYLESHEET)
+        config.extra_javascript.append(SCRIPT)  # type: ignore[arg-type]
+        return config
+
+    def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
+        config_dir = Path(config.config_file_path or ".").parent
+        names = ["biml-78", *self.config.catalogs]
+        catalogs = []
+        for name in dict.fromkeys(names):
+            source = name if builtin_catalog_path(name) else str(config_dir / name)
+            try:
+                catalogs.append(load_catalog(source))
+            except CatalogError as exc:
+                raise PluginError(f"biml: {exc}") from None
+        return catalogs
+
+    def _make_extension(self) -> BimlExtension:
+        try:
+            return BimlExtension(
+                index=self.index,
+                folder=self.config.folder,
+                base_url=self.config.base_url,
+                link=self.config.pages,
+                link_text=self.config.link_text,
+                callouts=self.config.callouts,
+                callout_content=self.config.callout_content,
+                on_unknown=self.config.on_unknown,
+                report=_report_problem,
+            )
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
+
+    def _replace_listed_extension(self, config: MkDocsConfig) -> None:
+        """The plugin brings the extension: a second copy would expand tags twice."""
+        listed = [e for e in config.markdown_extensions if e in ("biml", "mkdocs_biml.extension")]
+        for name in listed:
+            config.markdown_extensions.remove(name)
+            config.mdx_configs.pop(name, None)
+            log.info("the biml plugin adds the biml Markdown extension itself; "
+                     "its entry under markdown_extensions is ignored")
+
+    # -- files and navigation ----------------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        self.ledger.clear()
+        self.generated = {}
+        for src_uri, asset in ((STYLESHEET, "biml.css"), (SCRIPT, "biml.js")):
+            files.append(File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / asset)))
+        if not self.config.pages:
+            return files
+        self.generator = PageGenerator(
+            self.catalogs, self.layout, self.config.custom_templates, self.config.statuses
+        )
+        for src_uri, markdown in self.generator.render().items():
+            if files.get_file_from_path(src_uri) is not None:
+                raise PluginError(
+                    f"biml: docs/{src_uri} already exists, and the plugin generates a page "
+                    f"there: rename your page or set the plugin's 'folder' option"
+                )
+            file = File.generated(config, src_uri, content=markdown)
+            files.append(file)
+            self.generated[src_uri] = file
+        return files
+
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        if config.nav or not self.generated:
+            return nav
+        folder = self.layout.folder.strip("/")
+        section = next(
+            (item for item in nav.items if isinstance(item, Section)
+             and any(_in_folder(p, folder) for p in _pages_of(item))),
+            None,
+        )
+        if section is None:
+            return nav
+        section.title = self.config.nav_title
+        if self.config.nav_position == "start":
+            nav.items.remove(section)
+            nav.items.insert(1 if nav.items and _is_home(nav.items[0]) else 0, section)
+        return nav
+
+    # -- pages ---------------------------------------------------------------------------
+
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        assert self.extension is not None
+        self.extension.begin_page(
+            page.file.src_uri,
+            generated=page.file.src_uri in self.generated,
+            line_offset=_front_matter_lines(page, markdown),
+        )
+        if self.index is not None and page.file.src_uri not in self.generated:
+            for risk, status in read_statuses(
+                page.meta, page.file.src_uri, self.index, self.config.statuses
+            ):
+                self.ledger.set_status(page.file.src_uri, risk, status)
+        return markdown
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        assert self.extension is not None
+        src_uri = page.file.src_uri
+        citations = self.extension.take_citations()
+        if src_uri in self.generated:
+            return html
+        for citation in citations:
+            self.ledger.cite(src_uri, citation.risk, citation.line)
+        if src_uri in self.ledger.pages:
+            entry = self.ledger.pages[src_uri]
+            entry.title, entry.url = page.title or src_uri, page.url
+        return html
+
+    @event_priority(-50)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self.generator is None:
+            return env
+        for src_uri, file in self.generated.items():
+            page = file.page
+            if page is None or page.content is None:
+                continue
+            page.content = self.generator.finalize(src_uri, page.content, self.ledger, page.url)
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.register and self.index is not None:
+            write_register(Path(config.site_dir), self.catalogs, self.ledger, self.layout)
+
+    def on_serve(
+        self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
+    ) -> LiveReloadServer:
+        for catalog in self.catalogs:
+            path = Path(catalog.source_path)
+            if path.is_file():
+                server.watch(str(path))
+        if self.config.custom_templates:
+            server.watch(self.config.custom_templates)
+        return server
+
+
+
+def _report_problem(problem: Problem) -> None:
+    """Warnings are logged (``--strict`` counts them); errors stop the build cleanly."""
+    if problem.severity is Severity.ERROR:
+        raise PluginError(f"biml: {problem}")
+    log.warning("%s", problem)
+
+
+def _front_matter_lines(page: Page, markdown: str) -> int:
+    """Lines MkDocs removed before the Markdown body (front matter), for messages."""
+    source = page.file.content_string if not page.file.generated_by else ""
+    return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
+
+
+def _pages_of(section: Section) -> list[Page]:
+    found: list[Page] = []
+    for child in section.children:
+        if isinstance(child, Page):
+            found.append(child)
+        elif isinstance(child, Section):
+            found.extend(_pages_of(child))
+    return found
+
+
+def _in_folder(page: Page, folder: str) -> bool:
+    return posixpath.dirname(page.file.src_uri).split("/")[0] == folder
+
+
+def _is_home(item: Any) -> bool:
+    return isinstance(item, Page) and item.is_homepage
