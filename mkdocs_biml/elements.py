@@ -6,18 +6,17 @@ escapes every attribute and text itself: catalogue text can never inject markup.
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
 from .layout import PageLayout, external_url, relative_link
-from .model import CITATION_MARKER, Risk
-from .resolver import TAG_IN_TEXT, CatalogIndex, Resolution
+from .model import Risk
+from .resolver import CatalogIndex, Resolution
+from .texts import CitationToken, TagToken, Text, tokenize
 
 REF_CLASS = "biml-ref"
 UNRESOLVED_CLASS = "biml-unresolved"
-_TEXT_TOKEN = re.compile(f"{TAG_IN_TEXT.pattern}|{CITATION_MARKER.pattern}")
 LINK_TEXT_FIELDS = ("title", "tag", "label", "number", "descriptor", "component", "catalog")
 
 
@@ -170,21 +169,20 @@ class ElementFactory:
 
     def rich_text(self, parent: etree.Element, text: str, risk: Risk) -> None:
         """Append catalogue ``text`` to ``parent``: tags become links, ``[^N]`` citations."""
+        catalog = risk.component.catalog
         last: etree.Element | None = None
-        position = 0
-        catalog_index = self.page.index
-        prefix = risk.component.catalog.prefix
-        for match in _TEXT_TOKEN.finditer(text):
-            _append_text(parent, last, text[position : match.start()])
-            position = match.end()
-            if match.group(1) is not None:
-                body = f"{prefix}:{match.group(1)}" if prefix else match.group(1)
-                target = catalog_index.resolve(body).risk
-                last = self.reference(body, target) if target else _plain(match.group(0))
+        for token in tokenize(text, catalog, self.page.index):
+            if isinstance(token, Text):
+                _append_text(parent, last, token.text)
+                continue
+            if isinstance(token, TagToken) and token.resolution.risk is not None:
+                target = token.resolution.risk
+                last = self.reference(target.qualified_tag, target)
+            elif isinstance(token, CitationToken):
+                last = self._citation(risk, token.number)
             else:
-                last = self._citation(risk, int(match.group(2)))
+                last = _plain(token.written)
             parent.append(last)
-        _append_text(parent, last, text[position:])
 
     def _citation(self, risk: Risk, number: int) -> etree.Element:
         sup = etree.Element("sup")

@@ -25,7 +25,6 @@ from typing import Any, cast
 import yaml
 
 from .model import (
-    CITATION_MARKER,
     Catalog,
     Component,
     Control,
@@ -36,7 +35,8 @@ from .model import (
     Source,
     TopTenEntry,
 )
-from .resolver import TAG_IN_TEXT, CatalogIndex, Outcome
+from .resolver import CatalogIndex
+from .texts import CitationToken, TagToken, TopTenToken, tokenize
 
 PACKAGE_DIR = Path(__file__).parent
 SCHEMA_PATH = PACKAGE_DIR / "schema" / "catalog.schema.json"
@@ -295,6 +295,7 @@ class _Builder:
             license=License(data["license"]["name"], data["license"]["url"]),
             attribution=data["attribution"],
             introduction=tuple(data.get("introduction", ())),
+            top_ten_label=data.get("top_ten_label"),
             system_introduction=data.get("system_introduction"),
             references=self._references(),
             extra=dict(data.get("extra", {})),
@@ -417,18 +418,17 @@ class _Builder:
         return tuple(entries)
 
     def _check_texts(self, catalog: Catalog, index: CatalogIndex) -> None:
-        known_refs = {ref.number for ref in catalog.references}
         for text, line, field in self._texts():
-            for match in TAG_IN_TEXT.finditer(text):
-                self._resolve(index, match.group(1), line, field)
-            for number in CITATION_MARKER.findall(text):
-                if int(number) not in known_refs:
-                    self._fail(
-                        line,
-                        field,
-                        f"citation [^{number}] points at no reference",
-                        "add the reference or fix the number",
-                    )
+            for token in tokenize(text, catalog, index):
+                if isinstance(token, TagToken) and not token.resolution.resolved:
+                    self._fail(line, field, token.resolution.problem() or "unresolved tag",
+                               "tags must name a risk of this catalogue")
+                elif isinstance(token, TopTenToken) and token.entry is None:
+                    self._fail(line, field, f"{token.written} points at no Top Ten entry",
+                               "fix the rank")
+                elif isinstance(token, CitationToken) and token.reference is None:
+                    self._fail(line, field, f"citation [^{token.number}] points at no "
+                               "reference", "add the reference or fix the number")
 
     def _check_controls(self, catalog: Catalog, index: CatalogIndex) -> None:
         components = zip(catalog.components, _items(self.data["components"]))
@@ -476,16 +476,13 @@ class _Builder:
             )
 
     def _resolve(self, index: CatalogIndex, tag: str, line: int, field: str) -> Risk:
-        resolution = index.resolve(tag)
-        if resolution.outcome in (Outcome.EXACT, Outcome.MISMATCH):
-            assert resolution.risk is not None
+        """Resolve a tag written inside this catalogue, where the prefix is implied."""
+        prefix = self.data.get("prefix") or ""
+        resolution = index.resolve(f"{prefix}:{tag}" if prefix else tag)
+        if resolution.risk is not None:
             return resolution.risk
-        self._fail(
-            line,
-            field,
-            resolution.problem() or f"[{tag}] does not resolve",
-            "tags must name a risk of this catalogue",
-        )
+        self._fail(line, field, resolution.problem() or f"[{tag}] does not resolve",
+                   "tags must name a risk of this catalogue")
         raise AssertionError  # unreachable: _fail raises
 
     def _fail(self, line: int, field: str, problem: str, hint: str) -> None:

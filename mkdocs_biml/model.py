@@ -148,6 +148,10 @@ class TopTenEntry:
     text: str
     risks: tuple[Risk, ...]
 
+    @property
+    def anchor(self) -> str:
+        return f"top-ten-{self.rank}"
+
 
 @dataclass(eq=False)
 class Catalog:
@@ -169,6 +173,8 @@ class Catalog:
     components: tuple[Component, ...] = ()
     flows: tuple[Flow, ...] = ()
     top_ten: tuple[TopTenEntry, ...] = ()
+    #: Label the document uses for pointers to its Top Ten (``LLMtop10``), if any.
+    top_ten_label: str | None = None
     references: tuple[Reference, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
     #: Where the catalogue was loaded from (a path, or ``<built-in biml-78>``).
