@@ -283,7 +283,7 @@ def _as_list(value: str | Sequence[str]) -> list[str]:
     return [value] if isinstance(value, str) else list(value)
 
 
-def makeExtension(**kwargs: Any) -> BimlExtension:  # noqa: N802 - Python-Markdown's name
+def makeExtension(**kwargs: Any) -> BimlExtension:
     return BimlExtension(**kwargs)
 
 

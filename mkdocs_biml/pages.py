@@ -28,7 +28,7 @@ class PageGenerator:
                 for risk in component.risks:
                     lines.append(f"## {risk.title} {{#{risk.anchor}}}\n\n{risk.description}\n")
                 pages[self.layout.component_page(component)] = "\n".join(lines)
-            refs = [f"# References\n"]
+            refs = ["# References\n"]
             for ref in catalog.references:
                 refs.append(f"## {ref.number}. {ref.title} {{#{ref.anchor}}}\n")
             pages[self.layout.references_page(catalog)] = "\n".join(refs)

@@ -70,7 +70,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self._replace_listed_extension(config)
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
         config.extra_css.append(STYLESHEET)
-        config.extra_javascript.append(SCRIPT)  # type: ignore[arg-type]
+        config.extra_javascript.append(SCRIPT)
         return config
 
     def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
