@@ -182,6 +182,8 @@ class BimlExtension(Extension):
             raise ValueError(
                 f"biml: callout_content must be one of {', '.join(CalloutStyle.CHOICES)}"
             )
+        self._factory = None
+        _ = self.factory  # checks link_text now rather than on the first tag
 
     # -- configuration derived once ------------------------------------------------
 

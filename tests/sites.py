@@ -51,8 +51,32 @@ class BuiltSite:
             return self.site_dir / f"{stem}.html"
         return self.site_dir / stem / "index.html"
 
+    def follow(self, src_uri: str, href: str) -> tuple[Path, str]:
+        """The output file and fragment that ``href``, found on page ``src_uri``, points at."""
+        path, _, fragment = href.partition("#")
+        page_file = self.output_path(src_uri)
+        target = (page_file.parent / path).resolve() if path else page_file
+        if target.is_dir():
+            target = target / "index.html"
+        return target, fragment
+
+    def has_target(self, src_uri: str, href: str) -> bool:
+        """Whether ``href`` on ``src_uri`` leads to an existing file and element id."""
+        target, fragment = self.follow(src_uri, href)
+        if not target.is_file():
+            return False
+        if not fragment:
+            return True
+        soup = BeautifulSoup(target.read_text(encoding="utf-8"), "html.parser")
+        return soup.find(id=fragment) is not None
+
     def warnings(self) -> list[str]:
         return [r.getMessage() for r in self.messages if r.levelno >= logging.WARNING]
+
+    def failure(self) -> str:
+        """Why the build failed: the exception and every message logged as an error."""
+        errors = [r.getMessage() for r in self.messages if r.levelno >= logging.ERROR]
+        return "\n".join([str(self.error or ""), *errors])
 
     def biml_warnings(self) -> list[str]:
         return [m for m in self.warnings() if m.startswith("biml:")]
@@ -114,5 +138,10 @@ def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
-        cwd=root, capture_output=True, text=True, env=env, timeout=300, check=False,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
     )
