@@ -37,7 +37,5 @@ class BimlConfig(base.Config):
     custom_templates = c.Optional(c.Dir(exists=True))
     #: Statuses a page may give a risk in its front matter.
     statuses = c.ListOfItems(c.Type(str), default=list(DEFAULT_STATUSES))
-    #: List citing pages under each risk of the generated pages.
-    backlinks = c.Type(bool, default=True)
     #: Write the risk register (JSON and CSV) into the site.
     register = c.Type(bool, default=True)

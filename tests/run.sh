@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Every check of mkdocs-biml, from a fresh machine: installs what the checks
+# need (idempotent, quick when already done), then lints, type-checks and tests.
+#
+#   bash tests/run.sh              # everything
+#   bash tests/run.sh -k callout   # extra arguments go to pytest
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
+
+# Browser tests drive Debian's Chromium; without it they skip (CI requires it).
+if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+fi
+
+# ProperDocs and Zensical each get their own environment (see docs/hosts/).
+if [ -f tests/hosts/setup.sh ]; then
+    bash tests/hosts/setup.sh
+fi
+
+echo "== ruff"
+python3 -m ruff check .
+python3 -m ruff format --check .
+echo "== mypy (strict)"
+python3 -m mypy
+echo "== pytest"
+python3 -m pytest -q -n 2 -p no:cacheprovider "$@"
