@@ -5,18 +5,44 @@
       data:2:transfer: mitigated
       raw:4:legal: accepted
     ---
+
+The build (``plugin.on_page_markdown``) and ``mkdocs-biml lint`` both read
+statuses through :func:`read_statuses`, so they report the same problems at
+the same lines. Problems name the line of the entry in the source file when
+the page's text is given; finding it is a text search in the front matter,
+done only when there is something to report.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+import difflib
+import re
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
+
+import yaml
+from mkdocs.utils.meta import YAML_RE
 
 from .log import Problem, log_problem
 from .model import Risk
 from .resolver import CatalogIndex
 
 FRONT_MATTER_KEY = "biml"
+EXAMPLE = "data:2:transfer: mitigated"
+
+Report = Callable[[Problem], None]
+
+
+def front_matter_lines(source: str, markdown: str) -> int:
+    """Lines MkDocs removed from the top of ``source`` (front matter) to leave ``markdown``.
+
+    ``source`` is the file's text as MkDocs reads it, ``markdown`` what
+    ``mkdocs.utils.meta.get_data`` returned; adding this to a line of
+    ``markdown`` gives the line in the file.
+    """
+    if not source.endswith(markdown):
+        return 0
+    return source[: len(source) - len(markdown)].count("\n")
 
 
 def read_statuses(
@@ -24,28 +50,161 @@ def read_statuses(
     page: str,
     index: CatalogIndex,
     allowed: Sequence[str],
-    report: Any = log_problem,
+    report: Report = log_problem,
+    *,
+    source: str = "",
 ) -> Iterator[tuple[Risk, str]]:
-    """Yield ``(risk, status)`` for each valid entry; report every invalid one."""
+    """Yield ``(risk, status)`` for each valid entry; report every invalid one.
+
+    ``meta`` is the page's parsed front matter, ``page`` its source path and
+    ``source`` (optional) its text, used only to give problems a line number.
+    """
+    locator = _EntryLocator(source)
     entries = meta.get(FRONT_MATTER_KEY)
     if entries is None:
+        if FRONT_MATTER_KEY not in meta:
+            _check_unparsed(source, page, report)
         return
     if not isinstance(entries, Mapping):
-        report(Problem(page, None, None,
-                       f"front matter '{FRONT_MATTER_KEY}' must map tags to statuses, "
-                       f"e.g. 'data:2:transfer: mitigated'"))
+        line = locator.key_line()
+        report(Problem(page, line, None, _not_a_mapping(entries)))
         return
-    for tag, status in entries.items():
-        text = str(tag).strip().strip("[]")
-        resolution = index.resolve(text)
+    seen: dict[Risk, str] = {}
+    for key, status in entries.items():
+        written = _tag_text(key)
+        line = locator.entry_line(written)
+        resolution = index.resolve(written)
         if resolution.risk is None:
-            report(Problem(page, None, None, f"front matter: {resolution.problem()}"))
+            report(Problem(page, line, None, f"front matter: {resolution.problem()}"))
             continue
         if not isinstance(status, str) or status not in allowed:
-            report(Problem(page, None, None,
-                           f"front matter: status {status!r} of [{text}] is not one of "
-                           f"{', '.join(allowed)} (set the plugin's 'statuses' option to add one)"))
+            report(Problem(page, line, None, _bad_status(written, status, allowed)))
             continue
         if resolution.problem():
-            report(Problem(page, None, None, f"front matter: {resolution.problem()}"))
-        yield resolution.risk, status
+            report(Problem(page, line, None, f"front matter: {resolution.problem()}"))
+        risk = resolution.risk
+        if risk in seen:
+            report(
+                Problem(
+                    page,
+                    line,
+                    None,
+                    f"front matter: [{written}] names [{risk.qualified_tag}] again "
+                    f"(already given status '{seen[risk]}'): keep one entry per risk",
+                )
+            )
+            continue
+        seen[risk] = status
+        yield risk, status
+
+
+def _tag_text(key: object) -> str:
+    """The tag of a front-matter key, written with or without its brackets."""
+    text = str(key).strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1].strip()
+    return text
+
+
+def _not_a_mapping(value: object) -> str:
+    if isinstance(value, list):
+        found = "a list"
+    elif isinstance(value, str):
+        found = f"the text {value!r}"
+    else:
+        found = f"{type(value).__name__} {value!r}"
+    return (
+        f"front matter: '{FRONT_MATTER_KEY}' must map tags to statuses, one per line "
+        f"(e.g. '{EXAMPLE}'), not {found}"
+    )
+
+
+def _bad_status(tag: str, status: object, allowed: Sequence[str]) -> str:
+    choices = ", ".join(allowed)
+    if not isinstance(status, str):
+        shown = "no status" if status is None else f"{type(status).__name__} {status!r}"
+        return f"front matter: [{tag}] has {shown}; give it one of {choices}"
+    close = difflib.get_close_matches(status, list(allowed), n=1, cutoff=0.6)
+    if not close:
+        close = [s for s in allowed if s.casefold() == status.casefold()]
+    hint = f"did you mean '{close[0]}'? " if close else ""
+    return (
+        f"front matter: status '{status}' of [{tag}] is not one of {choices}; "
+        f"{hint}(the plugin's 'statuses' option sets the list)"
+    )
+
+
+def _check_unparsed(source: str, page: str, report: Report) -> None:
+    """A ``biml`` key in front matter MkDocs could not parse would vanish silently.
+
+    MkDocs ignores front matter that is not valid YAML (and renders it as
+    text). The usual cause is a tag written with brackets but without quotes,
+    which YAML reads as a list.
+    """
+    match = YAML_RE.match(source) if source else None
+    if match is None or not re.search(rf"(?m)^\s*{FRONT_MATTER_KEY}\s*:", match.group(1)):
+        return
+    try:
+        yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None  # +1 for the '---' line
+        reason = getattr(exc, "problem", None) or "invalid YAML"
+        report(
+            Problem(
+                page,
+                line,
+                None,
+                f"front matter is not valid YAML ({reason}), so MkDocs ignores all "
+                f"of it, statuses included: quote tags written with brackets, "
+                f"e.g. '\"[data:2:transfer]\": mitigated'",
+            )
+        )
+
+
+class _EntryLocator:
+    """Finds the source lines of the ``biml`` key and of its entries, by text search.
+
+    YAML keeps one entry per key, so the first line below the ``biml`` key
+    where the tag is followed by ``:`` is the entry's. Without a source every
+    line is ``None``.
+    """
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._lines: list[str] | None = None
+
+    @property
+    def lines(self) -> list[str]:
+        if self._lines is None:
+            self._lines = _front_matter_block(self._source)
+        return self._lines
+
+    def key_line(self) -> int | None:
+        pattern = re.compile(rf"^\s*['\"]?{FRONT_MATTER_KEY}['\"]?\s*:")
+        return next((n + 1 for n, line in enumerate(self.lines) if pattern.match(line)), None)
+
+    def entry_line(self, text: str) -> int | None:
+        start = self.key_line()
+        if start is None or not text:
+            return None
+        # The key as YAML sees it: maybe quoted or bracketed, then ': ' or ':' at the end.
+        pattern = re.compile(rf"(?:^|[\s'\"\[{{,]){re.escape(text)}\]?['\"]?\s*:(?:\s|$)")
+        for number in range(start - 1, len(self.lines)):
+            if pattern.search(self.lines[number]):
+                return number + 1
+        return None
+
+
+def _front_matter_block(source: str) -> list[str]:
+    """Lines of ``source`` up to the end of its front matter (the rest is Markdown)."""
+    match = YAML_RE.match(source)
+    if match is not None:
+        return source[: match.end()].splitlines()
+    # MultiMarkdown-style metadata: 'key: value' lines up to the first blank line.
+    block = []
+    for line in source.splitlines():
+        if not line.strip():
+            break
+        block.append(line)
+    return block

@@ -1,59 +1,124 @@
-"""The risk register: one row per risk, with status and citing pages, as JSON and CSV."""
+"""The risk register: one row per risk, with statuses and citing pages, as JSON and CSV.
+
+Both files are written into the site's framework folder after the build
+(``biml/risk-register.json`` and ``biml/risk-register.csv``) and are described
+in ``docs/risk-register.md``; ``schema/register.schema.json`` documents the
+JSON. The output depends only on the catalogues and the site's pages: rows in
+the catalogues' published order, pages sorted by source path, statuses sorted,
+and no timestamp, so an unchanged site gives byte-identical files.
+"""
 
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from . import __version__
 from .layout import PageLayout
-from .ledger import Ledger
-from .model import Catalog
+from .ledger import CitingPage, Ledger
+from .model import Catalog, Risk
 
 REGISTER_JSON = "risk-register.json"
 REGISTER_CSV = "risk-register.csv"
+REGISTER_FORMAT = 1
+SCHEMA_PATH = Path(__file__).parent / "schema" / "register.schema.json"
+
+#: CSV columns, and the JSON field each one shows.
+CSV_COLUMNS = ("tag", "catalog", "component", "title", "statuses", "pages", "summary")
+#: Separator of several values in one CSV cell (statuses, pages).
+CSV_LIST_SEPARATOR = "; "
+#: A cell starting with one of these is a formula to a spreadsheet program
+#: (OWASP "CSV injection"); such cells get a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def register_document(catalogs: Sequence[Catalog], ledger: Ledger) -> dict[str, Any]:
+    """The register as JSON data, following ``schema/register.schema.json``."""
+    return {
+        "format": REGISTER_FORMAT,
+        "generator": f"mkdocs-biml {__version__}",
+        "catalogs": [
+            {
+                "id": catalog.id,
+                "prefix": catalog.prefix,
+                "title": catalog.title,
+                "short_title": catalog.short_title,
+                "version": catalog.version,
+            }
+            for catalog in catalogs
+        ],
+        "risks": register_rows(catalogs, ledger),
+    }
 
 
 def register_rows(catalogs: Sequence[Catalog], ledger: Ledger) -> list[dict[str, Any]]:
-    rows = []
-    for catalog in catalogs:
-        for risk in catalog.risks():
-            pages = ledger.citing_pages(risk)
-            rows.append({
-                "tag": risk.qualified_tag,
-                "catalog": catalog.id,
-                "component": risk.component.label,
-                "component_name": risk.component.name,
-                "number": risk.number,
-                "descriptor": risk.descriptor,
-                "title": risk.title,
-                "summary": risk.summary,
-                "statuses": ledger.statuses(risk),
-                "pages": [{"path": p.src_uri, "title": p.title, "url": p.url,
-                           "status": p.statuses.get(risk)} for p in pages],
-            })
-    return rows
+    return [_risk_row(catalog, risk, ledger) for catalog in catalogs for risk in catalog.risks()]
+
+
+def _risk_row(catalog: Catalog, risk: Risk, ledger: Ledger) -> dict[str, Any]:
+    top_ten = catalog.top_ten_rank(risk)
+    return {
+        "tag": risk.qualified_tag,
+        "catalog": catalog.id,
+        "component": risk.component.label,
+        "component_name": risk.component.name,
+        "number": risk.number,
+        "descriptor": risk.descriptor,
+        "title": risk.title,
+        "summary": risk.summary,
+        "top_ten": top_ten.rank if top_ten else None,
+        "statuses": ledger.statuses(risk),
+        "pages": [_page_entry(page, risk) for page in ledger.citing_pages(risk)],
+    }
+
+
+def _page_entry(page: CitingPage, risk: Risk) -> dict[str, Any]:
+    return {
+        "path": page.src_uri,
+        "title": page.title or page.src_uri,
+        "url": page.url,
+        "status": page.statuses.get(risk),
+        "lines": sorted({line for line in page.cited.get(risk, []) if line is not None}),
+    }
+
+
+def csv_cells(row: dict[str, Any]) -> list[str]:
+    """The CSV cells of one JSON row, in :data:`CSV_COLUMNS` order, guarded."""
+    values = [
+        row["tag"],
+        row["catalog"],
+        row["component_name"],
+        row["title"],
+        CSV_LIST_SEPARATOR.join(row["statuses"]),
+        CSV_LIST_SEPARATOR.join(page["path"] for page in row["pages"]),
+        row["summary"],
+    ]
+    return [guard_cell(value) for value in values]
+
+
+def guard_cell(value: str) -> str:
+    """Keep a spreadsheet from running a cell as a formula: ``=1+1`` becomes ``'=1+1``."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
 def write_register(
     site_dir: Path, catalogs: Sequence[Catalog], ledger: Ledger, layout: PageLayout
 ) -> None:
-    rows = register_rows(catalogs, ledger)
+    document = register_document(catalogs, ledger)
     folder = site_dir / layout.folder.strip("/")
     folder.mkdir(parents=True, exist_ok=True)
-    document = {"format": 1, "risks": rows}
-    (folder / REGISTER_JSON).write_text(
-        json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
-    )
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(["tag", "catalog", "component", "title", "statuses", "pages"])
-    for row in rows:
-        writer.writerow([row["tag"], row["catalog"], row["component_name"], row["title"],
-                         "; ".join(row["statuses"]),
-                         "; ".join(p["path"] for p in row["pages"])])
-    # A byte-order mark lets spreadsheet programs detect UTF-8 when opening the file.
-    (folder / REGISTER_CSV).write_text("\ufeff" + buffer.getvalue(), encoding="utf-8")
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    (folder / REGISTER_JSON).write_text(text, encoding="utf-8", newline="\n")
+    write_csv(folder / REGISTER_CSV, document["risks"])
+
+
+def write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+    # The byte-order mark ('utf-8-sig') lets spreadsheet programs detect UTF-8;
+    # newline="" leaves the csv module's CRLF record ends (RFC 4180) untouched.
+    with path.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(CSV_COLUMNS)
+        writer.writerows(csv_cells(row) for row in rows)
