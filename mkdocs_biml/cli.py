@@ -1,0 +1,139 @@
+"""The ``mkdocs-biml`` command: argument parsing and exit codes only.
+
+* ``mkdocs-biml lint [PATH ...]``: see :mod:`mkdocs_biml.lint` and ``docs/lint.md``;
+* ``mkdocs-biml generate OUT_DIR``: the framework pages as Markdown files, for
+  documentation tools without MkDocs plugins (:mod:`mkdocs_biml.generate`).
+
+Exit codes: 0 no problem, 1 problems found, 2 the command could not run
+(usage, config, catalogue or missing path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import cast
+
+from . import __version__
+from .lint import LintSetupError, run_lint
+from .loader import CatalogError
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+GeneratePages = Callable[[Path, list[str], str], list[Path]]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mkdocs-biml",
+        description="BIML risk framework tools for documentation sites.",
+    )
+    parser.add_argument("--version", action="version", version=f"mkdocs-biml {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    lint = commands.add_parser(
+        "lint",
+        help="check risk tags and front-matter statuses without building",
+        description="Report the problems a build would warn about, as file:line:column lines. "
+        "Exit 0 when there is none, 1 when there are problems, 2 when lint cannot run.",
+    )
+    lint.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="Markdown files or folders (default: the site's docs_dir, or ./docs)",
+    )
+    lint.add_argument(
+        "-f",
+        "--config-file",
+        metavar="FILE",
+        help="the site's MkDocs config (default: ./mkdocs.yml if it exists)",
+    )
+    lint.add_argument(
+        "--catalog",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="another catalogue file (repeatable), besides the site's",
+    )
+    lint.add_argument(
+        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+    )
+    lint.set_defaults(run=_lint)
+
+    generate = commands.add_parser(
+        "generate",
+        help="write the framework pages as Markdown files",
+        description="Write the framework pages into OUT_DIR, for hosts without MkDocs plugins.",
+    )
+    generate.add_argument("out_dir", metavar="OUT_DIR", type=Path)
+    generate.add_argument(
+        "--catalog",
+        action="append",
+        default=[],
+        metavar="NAME_OR_PATH",
+        help="another catalogue, built-in name or file (repeatable), besides BIML-78",
+    )
+    generate.add_argument(
+        "--folder", default="biml", help="folder of the pages inside OUT_DIR (default: biml)"
+    )
+    generate.set_defaults(run=_generate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    run = cast(Callable[[argparse.Namespace], int], args.run)
+    return run(args)
+
+
+def _lint(args: argparse.Namespace) -> int:
+    try:
+        report = run_lint(args.paths, args.config_file, args.catalog)
+    except LintSetupError as exc:
+        return _fail(str(exc))
+    for skipped in report.skipped:
+        print(f"mkdocs-biml lint: {skipped} is not a page of the site, skipped", file=sys.stderr)
+    sys.stdout.write(report.as_json() if args.format == "json" else report.as_text())
+    return EXIT_PROBLEMS if report.failed else EXIT_OK
+
+
+def _generate(args: argparse.Namespace) -> int:
+    generate_pages = _load_generator()
+    if generate_pages is None:
+        return _fail(
+            "the generate command is not available in this installation "
+            "(module mkdocs_biml.generate is missing)"
+        )
+    catalogs = list(dict.fromkeys(["biml-78", *args.catalog]))
+    try:
+        written = generate_pages(args.out_dir, catalogs, args.folder)
+    except CatalogError as exc:
+        return _fail(str(exc))
+    print(f"mkdocs-biml generate: wrote {len(written)} files under {args.out_dir}")
+    return EXIT_OK
+
+
+def _load_generator() -> GeneratePages | None:
+    """The page generator, imported only when asked for (it is the heaviest module)."""
+    try:
+        module = importlib.import_module("mkdocs_biml.generate")
+    except ModuleNotFoundError as exc:
+        if exc.name != "mkdocs_biml.generate":
+            raise
+        return None
+    return cast(GeneratePages, module.generate_pages)
+
+
+def _fail(message: str) -> int:
+    print(f"mkdocs-biml: {message}", file=sys.stderr)
+    return EXIT_USAGE
