@@ -1,12 +1,182 @@
-"""Generated framework pages (first cut: component and reference pages)."""
+"""Generated framework pages: overview with diagram, component pages, references, coverage.
+
+:meth:`PageGenerator.render` turns every catalogue into ordinary Markdown
+pages, through Jinja templates (shipped in ``templates/``, each one
+overridable from the ``custom_templates`` folder). MkDocs then renders them
+like any page of the site, so they have a table of contents, are in the
+search index and link with ``.md`` paths that MkDocs checks and converts.
+
+Two things are only known once every page of the site has been rendered, and
+:meth:`PageGenerator.finalize` fills them into the HTML of generated pages:
+
+* ``<!-- biml:KIND KEY -->`` comments: backlinks under each risk, and the
+  coverage matrix and list of uncited risks;
+* ``href="biml-src:PATH#ANCHOR"`` in raw HTML (the diagram's links), which
+  Markdown never sees as links: they become page-relative URLs, which depend
+  on ``use_directory_urls``.
+
+The generator holds no state between builds: the plugin makes a new one each
+time, and ``finalize`` reads everything it needs from the ledger it is given.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+import math
+import re
+import traceback
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-from .layout import PageLayout
-from .ledger import Ledger
-from .model import Catalog
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PrefixLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateSyntaxError,
+    pass_context,
+    select_autoescape,
+)
+from jinja2.runtime import Context
+from markupsafe import Markup
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from .config import DEFAULT_STATUSES
+from .diagram import build_diagram, component_heading, risk_count_text
+from .layout import PageLayout, relative_link
+from .ledger import CitingPage, Ledger
+from .model import Catalog, Component, Risk, slugify, split_paragraphs
+from .resolver import CatalogIndex
+from .texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
+
+TEMPLATES_DIR = Path(__file__).parent / "templates"
+#: Prefix under which the shipped templates stay reachable from custom ones.
+SHIPPED_PREFIX = "biml"
+SOURCE_SCHEME = "biml-src:"
+HEAT_LEVELS = 5
+
+_PLACEHOLDER = re.compile(r"<!--\s*biml:(backlinks|coverage-matrix|uncited)\s+(\S+)\s*-->")
+_SOURCE_HREF = re.compile(r'href="' + re.escape(SOURCE_SCHEME) + r'([^"]*)"')
+
+# Characters that mean something to Markdown or to a common extension
+# (pymdownx: ~ ^ = : $ +). Written as character references, they render as
+# themselves whatever extensions the site enables; a backslash would not (it
+# only escapes what Python-Markdown's own escape list holds). A full stop is
+# special only after digits ("1." starts a list).
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-!|~^=:&$]|(?<=\d)\.")
+_NAMED = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+_WHITESPACE = re.compile(r"\s+")
+_ANCHOR = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def escape_markdown(text: str) -> str:
+    """Plain text as Markdown that renders as exactly that text (runs of spaces become one)."""
+    text = _WHITESPACE.sub(" ", text)
+    return _MARKDOWN_SPECIAL.sub(lambda m: _NAMED.get(m[0], f"&#{ord(m[0])};"), text)
+
+
+def code_span(text: str) -> str:
+    """``text`` as a Markdown code span, whatever backticks it holds."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    padding = " " if text.startswith("`") or text.endswith("`") else ""
+    return f"{fence}{padding}{text}{padding}{fence}"
+
+
+def heading_id(anchor: str) -> str:
+    """The ``{#anchor}`` suffix of a heading (a Jinja template cannot write ``{#``)."""
+    if not _ANCHOR.fullmatch(anchor):
+        raise ValueError(f"{anchor!r} cannot be a heading id")
+    return "{#" + anchor + "}"
+
+
+def markdown_url(url: str) -> str:
+    """A URL safe as a Markdown link destination."""
+    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
+
+
+def heat_level(count: int, total: int) -> int:
+    """0 for nothing, else 1 to HEAT_LEVELS by the share of ``total`` that ``count`` is."""
+    if count <= 0 or total <= 0:
+        return 0
+    return min(HEAT_LEVELS, math.ceil(HEAT_LEVELS * count / total))
+
+
+# -- what finalize() gives the HTML templates --------------------------------------------
+
+
+@dataclass(frozen=True)
+class Backlink:
+    """A page citing a risk, as listed under the risk."""
+
+    page: CitingPage
+    title: str
+    href: str
+    #: Status the page gives the risk in its front matter, if any.
+    status: str | None
+    #: Whether the page's text cites the risk (it may only give it a status).
+    cited: bool
+
+
+@dataclass(frozen=True)
+class HeatCell:
+    label: str
+    count: int
+    level: int
+
+
+@dataclass(frozen=True)
+class CoverageRow:
+    """One component (or the total, with ``component`` None) of the coverage matrix."""
+
+    component: Component | None
+    name: str
+    href: str
+    total: int
+    uncited: int
+    #: "cited", then one cell per status, then "no status".
+    cells: tuple[HeatCell, ...]
+
+
+@dataclass(frozen=True)
+class UncitedRisk:
+    risk: Risk
+    href: str
+
+
+class _PageUrls:
+    """Page-relative URLs from the generated page at ``page_url``.
+
+    The ledger holds citing pages' URLs; generated pages are known by source
+    path, and their URL follows MkDocs' own rule, which only depends on
+    ``use_directory_urls``. That setting shows in any page's URL: with it,
+    URLs end in ``/`` (or are empty for the home page), without it in ``.html``.
+    """
+
+    def __init__(self, page_url: str) -> None:
+        self.page_url = page_url
+        self.use_directory_urls = not page_url.endswith(".html")
+
+    def to_url(self, url: str, anchor: str = "") -> str:
+        relative = get_relative_url(url, self.page_url)
+        return f"{relative}#{anchor}" if anchor else relative
+
+    def to_source(self, target: str) -> str:
+        """``target`` is a source path with an optional ``#anchor``."""
+        path, _, anchor = target.partition("#")
+        if not path:
+            return f"#{anchor}"
+        url = File(path, None, "", self.use_directory_urls).url
+        return self.to_url(url, anchor)
+
+
+# -- the generator -------------------------------------------------------------------------
 
 
 class PageGenerator:
@@ -17,22 +187,239 @@ class PageGenerator:
         custom_templates: str | None = None,
         statuses: Sequence[str] = (),
     ) -> None:
-        self.catalogs, self.layout = catalogs, layout
+        self.catalogs = tuple(catalogs)
+        self.layout = layout
+        self.statuses = tuple(statuses) or tuple(DEFAULT_STATUSES)
+        self.index = CatalogIndex(self.catalogs)
+        self.env = self._environment(custom_templates)
+        self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
+        self._risks = {self._risk_key(r): r for c in self.catalogs for r in c.risks()}
+
+    # -- render: Markdown of every page ------------------------------------------------
 
     def render(self) -> dict[str, str]:
+        """Source path -> Markdown of every generated page, in navigation order."""
         pages: dict[str, str] = {}
         for catalog in self.catalogs:
-            pages[self.layout.overview(catalog)] = f"# {catalog.short_title}\n"
+            self._add(
+                pages,
+                self.layout.overview(catalog),
+                "overview.md.j2",
+                catalog=catalog,
+                diagram=build_diagram(catalog),
+            )
             for component in catalog.components:
-                lines = [f"# {component.name}\n"]
-                for risk in component.risks:
-                    lines.append(f"## {risk.title} {{#{risk.anchor}}}\n\n{risk.description}\n")
-                pages[self.layout.component_page(component)] = "\n".join(lines)
-            refs = ["# References\n"]
-            for ref in catalog.references:
-                refs.append(f"## {ref.number}. {ref.title} {{#{ref.anchor}}}\n")
-            pages[self.layout.references_page(catalog)] = "\n".join(refs)
+                self._add(
+                    pages,
+                    self.layout.component_page(component),
+                    "component.md.j2",
+                    catalog=catalog,
+                    component=component,
+                )
+            if catalog.references:
+                self._add(
+                    pages, self.layout.references_page(catalog), "references.md.j2", catalog=catalog
+                )
+        self._add(pages, self.layout.coverage_page(), "coverage.md.j2")
         return pages
 
+    def _add(self, pages: dict[str, str], path: str, template: str, **context: Any) -> None:
+        if path in pages:
+            raise PluginError(
+                f"biml: two generated pages would both be docs/{path}: a component label "
+                f"of a catalogue clashes with another generated page (index, references, "
+                f"coverage or a catalogue prefix); rename the component"
+            )
+        pages[path] = self._render(template, page_path=path, **context)
+
+    def _render(self, template: str, **context: Any) -> str:
+        base = {"catalogs": self.catalogs, "layout": self.layout, "statuses": self.statuses}
+        try:
+            return self.env.get_template(template).render(**base, **context)
+        except Exception as exc:  # a custom template can fail in any way; say where
+            raise PluginError(f"biml: {_template_problem(exc, template)}") from None
+
+    # -- finalize: what only the whole site knows --------------------------------------
+
     def finalize(self, src_uri: str, html: str, ledger: Ledger, page_url: str) -> str:
-        return html
+        """Fill backlinks and coverage into the HTML of the generated page ``src_uri``."""
+        urls = _PageUrls(page_url)
+
+        def fill(match: re.Match[str]) -> str:
+            return self._fill(match[1], match[2], ledger, urls)
+
+        html = _PLACEHOLDER.sub(fill, html)
+        return _SOURCE_HREF.sub(lambda m: f'href="{_attr(urls.to_source(m[1]))}"', html)
+
+    def _fill(self, kind: str, key: str, ledger: Ledger, urls: _PageUrls) -> str:
+        if kind == "backlinks":
+            risk = self._risks.get(key)
+            if risk is None:
+                return ""
+            links = self._backlinks(risk, ledger, urls)
+            return self._render("backlinks.html.j2", risk=risk, backlinks=links)
+        catalog = next((c for c in self.catalogs if self._catalog_keys[id(c)] == key), None)
+        if catalog is None:
+            return ""
+        if kind == "coverage-matrix":
+            rows = self._coverage_rows(catalog, ledger, urls)
+            return self._render("coverage-matrix.html.j2", catalog=catalog, rows=rows)
+        uncited = [
+            UncitedRisk(risk, urls.to_source(self.layout.risk_target(risk)))
+            for risk in ledger.uncited(catalog.risks())
+        ]
+        return self._render("uncited.html.j2", catalog=catalog, risks=uncited)
+
+    def _backlinks(self, risk: Risk, ledger: Ledger, urls: _PageUrls) -> list[Backlink]:
+        links = []
+        for page in ledger.citing_pages(risk):
+            href = urls.to_url(page.url) if page.url else urls.to_source(page.src_uri)
+            links.append(
+                Backlink(
+                    page,
+                    page.title or page.src_uri,
+                    href,
+                    page.statuses.get(risk),
+                    risk in page.cited,
+                )
+            )
+        return links
+
+    def _coverage_rows(
+        self, catalog: Catalog, ledger: Ledger, urls: _PageUrls
+    ) -> list[CoverageRow]:
+        rows = [
+            self._coverage_row(
+                component,
+                component.risks,
+                ledger,
+                urls.to_source(self.layout.component_page(component)),
+            )
+            for component in catalog.components
+        ]
+        rows.append(self._coverage_row(None, tuple(catalog.risks()), ledger, ""))
+        return rows
+
+    def _coverage_row(
+        self, component: Component | None, risks: Sequence[Risk], ledger: Ledger, href: str
+    ) -> CoverageRow:
+        cited = [r for r in risks if ledger.citing_pages(r)]
+        statuses = {r: ledger.statuses(r) for r in cited}
+        total = len(risks)
+        counts = [("cited", len(cited))]
+        counts += [(s, sum(1 for r in cited if s in statuses[r])) for s in self.statuses]
+        counts.append(("no status", sum(1 for r in cited if not statuses[r])))
+        cells = tuple(HeatCell(label, n, heat_level(n, total)) for label, n in counts)
+        name = component_heading(component) if component else "All components"
+        return CoverageRow(component, name, href, total, total - len(cited), cells)
+
+    # -- template environment ----------------------------------------------------------
+
+    def _environment(self, custom_templates: str | None) -> Environment:
+        shipped = FileSystemLoader(str(TEMPLATES_DIR))
+        loaders = [shipped, PrefixLoader({SHIPPED_PREFIX: shipped})]
+        if custom_templates:
+            loaders.insert(0, FileSystemLoader(custom_templates))
+        env = Environment(
+            loader=ChoiceLoader(loaders),
+            autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        env.filters.update(self._filters())
+        env.globals.update(self._globals())
+        return env
+
+    def _filters(self) -> dict[str, Callable[..., Any]]:
+        return {
+            "md": escape_markdown,
+            "text": self._text_filter,
+            "code": code_span,
+            "heading_id": heading_id,
+            "markdown_url": markdown_url,
+            "yaml": lambda value: json.dumps(str(value), ensure_ascii=False),
+            "slug": slugify,
+        }
+
+    def _globals(self) -> dict[str, Any]:
+        return {
+            "link": _link,
+            "source_href": lambda target: SOURCE_SCHEME + target,
+            "component_heading": component_heading,
+            "risk_count_text": risk_count_text,
+            "backlinks": self._backlinks_marker,
+            "coverage_matrix": lambda catalog: self._marker("coverage-matrix", catalog),
+            "uncited": lambda catalog: self._marker("uncited", catalog),
+            "system_component": _system_component,
+        }
+
+    @pass_context
+    def _text_filter(self, context: Context, text: str, catalog: Catalog | None = None) -> str:
+        """Catalogue text as Markdown of the page being rendered."""
+        owner: Catalog = catalog or context["catalog"]
+        page: str = context["page_path"]
+        return "\n\n".join(
+            "".join(
+                self._token_markdown(token, owner, page)
+                for token in tokenize(paragraph, owner, self.index)
+            )
+            for paragraph in split_paragraphs(text)
+        )
+
+    def _token_markdown(self, token: Token, catalog: Catalog, page: str) -> str:
+        if isinstance(token, Text):
+            return escape_markdown(token.text)
+        if isinstance(token, TagToken):
+            risk = token.resolution.risk
+            # Written back as the tag itself: the Markdown extension links it,
+            # with the site's link_text, exactly like a tag an author wrote.
+            return f"[{risk.qualified_tag}]" if risk else escape_markdown(token.written)
+        if isinstance(token, TopTenToken):
+            if token.entry is None:
+                return escape_markdown(token.written)
+            target = f"{self.layout.overview(catalog)}#{token.entry.anchor}"
+            return f"[{escape_markdown(token.written)}]({relative_link(page, target)})"
+        reference = token.reference if isinstance(token, CitationToken) else None
+        if reference is None:
+            return escape_markdown(f"[^{token.number}]")
+        target = self.layout.reference_target(catalog, reference)
+        return f'<sup class="biml-cite">[{token.number}]({relative_link(page, target)})</sup>'
+
+    def _backlinks_marker(self, risk: Risk) -> Markup:
+        return Markup(f"<!-- biml:backlinks {self._risk_key(risk)} -->")
+
+    def _marker(self, kind: str, catalog: Catalog) -> Markup:
+        return Markup(f"<!-- biml:{kind} {self._catalog_keys[id(catalog)]} -->")
+
+    def _risk_key(self, risk: Risk) -> str:
+        return f"{self._catalog_keys[id(risk.component.catalog)]}:{risk.anchor}"
+
+
+@pass_context
+def _link(context: Context, target: str) -> str:
+    """Markdown link destination from the page being rendered to ``target``."""
+    return markdown_url(relative_link(context["page_path"], target))
+
+
+def _system_component(catalog: Catalog) -> Component | None:
+    return next((c for c in catalog.components if c.is_system), None)
+
+
+def _attr(value: str) -> str:
+    return value.replace("&", "&amp;").replace('"', "&quot;")
+
+
+def _template_problem(exc: Exception, template: str) -> str:
+    """Which template, which line, what is wrong: no Python traceback for a template typo."""
+    if isinstance(exc, TemplateSyntaxError):
+        where = f"{exc.filename or exc.name or template}, line {exc.lineno}"
+    else:
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(".j2")]
+        where = f"{frames[-1].filename}, line {frames[-1].lineno}" if frames else template
+    message = exc.message if isinstance(exc, TemplateError) else None
+    return f"template {where}: {message or f'{type(exc).__name__}: {exc}'}"
+
+
+__all__ = ["Backlink", "CoverageRow", "HeatCell", "PageGenerator", "UncitedRisk"]
