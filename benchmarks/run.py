@@ -1,0 +1,344 @@
+"""Build the same synthetic sites with and without the plugin, and with its peers.
+
+Every build is a fresh ``python -m mkdocs build`` subprocess, so each one pays
+its own imports and catalogue load, as a user's build does. Variants alternate
+within each round (plain, biml, peers, then again), so drift in the machine's
+load touches them alike; each round's ratio compares builds made seconds apart.
+Wall time, CPU time (user + system of the child) and peak memory (the child's
+``ru_maxrss``) come from ``os.wait4``.
+
+Usage (from the repository root)::
+
+    python -m benchmarks.run --pages 250,500,1000,2000 --tags 20 --repeat 5 \\
+        --out benchmarks/results/run.json
+
+Nothing is asserted: this prints a Markdown table and writes JSON.
+"""
+
+# The tables are for people: en dashes, multiplication signs and micro signs are meant.
+# ruff: noqa: RUF001
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any
+
+from mkdocs_biml import CatalogIndex, load_catalog
+
+from .sites import PEERS, VARIANTS, write_site
+
+BASELINE = "plain"
+PACKAGES = ("mkdocs", "markdown", "mkdocs-biml", "mkdocs-autorefs", "mkdocs-ezglossary-plugin")
+
+
+@dataclass
+class Build:
+    """One timed build."""
+
+    variant: str
+    pages: int
+    tags: int
+    round: int
+    wall: float
+    cpu: float
+    maxrss_kb: int
+    returncode: int
+
+
+#: Environment of every build; ``--rev`` adds a PYTHONPATH to a snapshot of the package.
+BUILD_ENV = {**os.environ, "PYTHONHASHSEED": "0", "PYTHONWARNINGS": "ignore"}
+
+
+def timed_build(config_file: Path, variant: str, pages: int, tags: int, round_: int) -> Build:
+    """Build in a fresh interpreter; time it and read the child's resource usage."""
+    site_dir = Path(tempfile.mkdtemp(prefix="biml-bench-site-"))
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
+    try:
+        with tempfile.TemporaryFile() as errors:
+            start = time.perf_counter()
+            child = subprocess.Popen(
+                [*command, "-d", str(site_dir)],
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                env=BUILD_ENV,
+            )
+            _, status, usage = os.wait4(child.pid, 0)
+            wall = time.perf_counter() - start
+            child.returncode = os.waitstatus_to_exitcode(status)
+            if child.returncode != 0:
+                errors.seek(0)
+                tail = errors.read().decode(errors="replace")[-2000:]
+                print(f"  {variant} build failed ({child.returncode}):\n{tail}", file=sys.stderr)
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return Build(
+        variant,
+        pages,
+        tags,
+        round_,
+        wall,
+        usage.ru_utime + usage.ru_stime,
+        usage.ru_maxrss,
+        child.returncode,
+    )
+
+
+# ------------------------------------------------------------------------------ summaries
+
+
+def _spread(values: list[float]) -> dict[str, float]:
+    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
+
+
+def summarize(builds: list[Build], pages: int, tags: int) -> dict[str, Any]:
+    """Medians per variant, and each variant's ratios to the baseline of the same round."""
+    ok = [b for b in builds if b.pages == pages and b.returncode == 0]
+    baseline = {b.round: b for b in ok if b.variant == BASELINE}
+    variants: dict[str, Any] = {}
+    for variant in dict.fromkeys(b.variant for b in ok):
+        mine = [b for b in ok if b.variant == variant]
+        paired = [(b, baseline[b.round]) for b in mine if b.round in baseline]
+        variants[variant] = {
+            "builds": len(mine),
+            "wall_s": _spread([b.wall for b in mine]),
+            "cpu_s": _spread([b.cpu for b in mine]),
+            "maxrss_mb": _spread([b.maxrss_kb / 1024 for b in mine]),
+            "ratio": {
+                "wall": _spread([b.wall / a.wall for b, a in paired]),
+                "cpu": _spread([b.cpu / a.cpu for b, a in paired]),
+                "maxrss": _spread([b.maxrss_kb / a.maxrss_kb for b, a in paired]),
+            },
+        }
+    return {"pages": pages, "tags": tags, "variants": variants}
+
+
+def linearity(sizes: list[dict[str, Any]], variant: str = "biml") -> dict[str, Any]:
+    """Extra CPU time of ``variant`` over the baseline, per page x tag, and a straight-line fit."""
+    points = []
+    for size in sizes:
+        found = size["variants"]
+        if variant not in found or BASELINE not in found:
+            continue
+        units = size["pages"] * size["tags"]
+        extra = found[variant]["cpu_s"]["median"] - found[BASELINE]["cpu_s"]["median"]
+        extra_mb = found[variant]["maxrss_mb"]["median"] - found[BASELINE]["maxrss_mb"]["median"]
+        points.append(
+            {
+                "pages": size["pages"],
+                "tags": size["tags"],
+                "extra_cpu_s": extra,
+                "extra_cpu_us_per_tag": extra / units * 1e6,
+                "extra_maxrss_mb": extra_mb,
+                "extra_maxrss_kb_per_page": extra_mb * 1024 / size["pages"],
+            }
+        )
+    result: dict[str, Any] = {"variant": variant, "points": points}
+    if len(points) >= 2:
+        xs = [p["pages"] * p["tags"] for p in points]
+        ys = [p["extra_cpu_s"] for p in points]
+        slope, intercept = statistics.linear_regression(xs, ys)
+        predicted = [intercept + slope * x for x in xs]
+        residual = sum((y - f) ** 2 for y, f in zip(ys, predicted))
+        total = sum((y - statistics.fmean(ys)) ** 2 for y in ys)
+        result["fit"] = {
+            "fixed_s": intercept,
+            "us_per_tag": slope * 1e6,
+            "r_squared": 1 - residual / total if total else 1.0,
+        }
+    return result
+
+
+def markdown_table(sizes: list[dict[str, Any]]) -> str:
+    lines = [
+        "| pages | variant | wall (s) | CPU (s) | peak RSS (MB) "
+        "| wall ratio | CPU ratio | RSS ratio |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for size in sizes:
+        for variant, found in size["variants"].items():
+            ratio = found["ratio"]
+
+            def show(kind: str, ratio: dict[str, Any] = ratio) -> str:
+                spread = ratio[kind]
+                return f"{spread['median']:.3f} ({spread['min']:.2f}–{spread['max']:.2f})"
+
+            lines.append(
+                f"| {size['pages']} | {variant} | {found['wall_s']['median']:.2f} "
+                f"| {found['cpu_s']['median']:.2f} | {found['maxrss_mb']['median']:.1f} "
+                f"| {show('wall')} | {show('cpu')} | {show('maxrss')} |"
+            )
+    return "\n".join(lines)
+
+
+def linearity_table(fit: dict[str, Any]) -> str:
+    lines = [
+        "| pages × tags | extra CPU (s) | extra CPU per tag (µs) | extra RSS (MB) |",
+        "| ---: | ---: | ---: | ---: |",
+    ]
+    for point in fit["points"]:
+        lines.append(
+            f"| {point['pages']} × {point['tags']} | {point['extra_cpu_s']:.2f} "
+            f"| {point['extra_cpu_us_per_tag']:.0f} | {point['extra_maxrss_mb']:.1f} |"
+        )
+    if "fit" in fit:
+        found = fit["fit"]
+        lines.append(
+            f"\nLeast-squares fit: extra CPU = {found['fixed_s']:.2f} s + "
+            f"{found['us_per_tag']:.0f} µs × pages × tags (R² = {found['r_squared']:.3f})"
+        )
+    return "\n".join(lines)
+
+
+# ------------------------------------------------------------------------------ machine
+
+
+def _version(name: str) -> str | None:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return None
+
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def _git_commit() -> str:
+    found = subprocess.run(
+        ["git", "-C", str(REPOSITORY), "describe", "--always", "--dirty"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return found.stdout.strip() or "unknown"
+
+
+def use_snapshot(rev: str, workdir: Path) -> str:
+    """Builds import mkdocs_biml from ``git archive rev``, not from the working tree.
+
+    The working tree may hold half-done edits; a commit is what a result names.
+    """
+    source = workdir / "source"
+    source.mkdir()
+    archive = subprocess.run(
+        ["git", "-C", str(REPOSITORY), "archive", rev], capture_output=True, check=True
+    )
+    subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
+    BUILD_ENV["PYTHONPATH"] = str(source)
+    found = subprocess.run(
+        ["git", "-C", str(REPOSITORY), "rev-parse", "--short", rev],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return found.stdout.strip()
+
+
+def machine() -> dict[str, Any]:
+    return {
+        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "nproc": os.cpu_count(),
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "packages": {name: _version(name) for name in PACKAGES},
+        "commit": _git_commit(),
+        "loadavg_start": os.getloadavg(),
+    }
+
+
+# ------------------------------------------------------------------------------ main
+
+
+def run_size(
+    pages: int,
+    tags: int,
+    variants: list[str],
+    *,
+    repeat: int,
+    index: CatalogIndex,
+    workdir: Path,
+) -> list[Build]:
+    configs = {v: write_site(workdir / f"{v}-{pages}", v, pages, tags, index) for v in variants}
+    for variant, config in configs.items():  # warm-up: disk cache, bytecode
+        timed_build(config, variant, pages, tags, -1)
+    builds = []
+    for round_ in range(repeat):
+        for variant, config in configs.items():
+            build = timed_build(config, variant, pages, tags, round_)
+            print(
+                f"  {pages:>5} pages  round {round_ + 1}/{repeat}  {variant:<11}"
+                f"wall {build.wall:7.2f} s  cpu {build.cpu:7.2f} s  "
+                f"rss {build.maxrss_kb / 1024:6.1f} MB",
+                flush=True,
+            )
+            builds.append(build)
+    for variant in variants:
+        shutil.rmtree(workdir / f"{variant}-{pages}", ignore_errors=True)
+    return builds
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Time builds with and without mkdocs-biml.")
+    parser.add_argument("--pages", default="250,500,1000,2000", help="comma-separated sizes")
+    parser.add_argument("--tags", type=int, default=20, help="citations per page")
+    parser.add_argument("--repeat", type=int, default=5, help="rounds per size")
+    parser.add_argument(
+        "--peers", default=",".join(PEERS), help="peer plugins to compare ('' for none)"
+    )
+    parser.add_argument(
+        "--peer-pages", default="500", help="sizes at which peers are built ('all' for every size)"
+    )
+    parser.add_argument(
+        "--rev", help="build with the package as of this git revision (default: working tree)"
+    )
+    parser.add_argument("--out", type=Path, help="write the results as JSON here")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = parse_args(argv)
+    sizes = [int(p) for p in args.pages.split(",")]
+    peers = [p for p in args.peers.split(",") if p]
+    unknown = [p for p in peers if p not in VARIANTS]
+    if unknown:
+        raise SystemExit(f"unknown peer(s): {', '.join(unknown)}; known: {', '.join(PEERS)}")
+    peer_sizes = sizes if args.peer_pages == "all" else [int(p) for p in args.peer_pages.split(",")]
+    results: dict[str, Any] = {"machine": machine(), "options": vars(args) | {"out": str(args.out)}}
+    index = CatalogIndex([load_catalog()])
+    builds: list[Build] = []
+    summaries: list[dict[str, Any]] = []
+    with tempfile.TemporaryDirectory(prefix="biml-bench-") as work:
+        if args.rev:
+            results["machine"]["measured_rev"] = use_snapshot(args.rev, Path(work))
+        for pages in sizes:
+            variants = [BASELINE, "biml", *(peers if pages in peer_sizes else [])]
+            builds += run_size(
+                pages, args.tags, variants, repeat=args.repeat, index=index, workdir=Path(work)
+            )
+            summaries.append(summarize(builds, pages, args.tags))
+            results |= {"sizes": summaries, "linearity": linearity(summaries)}
+            results["builds"] = [asdict(b) for b in builds]
+            results["machine"]["loadavg_end"] = os.getloadavg()
+            if args.out:
+                args.out.parent.mkdir(parents=True, exist_ok=True)
+                args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    print()
+    print(markdown_table(summaries))
+    print()
+    print(linearity_table(results["linearity"]))
+
+
+if __name__ == "__main__":
+    main()
