@@ -13,6 +13,7 @@ generic validators cannot.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import json
 import os
@@ -35,7 +36,7 @@ from .model import (
     Source,
     TopTenEntry,
 )
-from .resolver import CatalogIndex
+from .resolver import CatalogIndex, Resolution
 from .texts import CitationToken, TagToken, TopTenToken, tokenize
 
 PACKAGE_DIR = Path(__file__).parent
@@ -82,35 +83,41 @@ class _LocatedList(list[Any]):
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _CatalogYamlLoader(_BaseLoader):  # type: ignore[valid-type,misc]
-    """Safe loader that tracks lines, rejects duplicate keys and keeps dates as text."""
-
-
-# Dates stay strings: a catalogue's date is a label, not something to compute with.
-_CatalogYamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _LocatedDict:
+    # Keys a merge (``<<: *defaults``) brings in may be overridden by the
+    # mapping's own keys, as YAML specifies; only the mapping's own keys must be unique.
+    own_keys = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE_TAG)
     loader.flatten_mapping(node)
+    merged_keys = len(node.value) - own_keys
     mapping = _LocatedDict()
     mapping.line, mapping.lines = node.start_mark.line + 1, {}
-    for key_node, value_node in node.value:
+    own_lines: dict[str, int] = {}
+    for position, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if not isinstance(key, str):
-            raise _YamlProblem(line, f"key {key!r} is not text", "write the key as a word")
-        if key in mapping:
-            raise _YamlProblem(
-                line,
-                f"duplicate key {key!r} (first at line {mapping.lines[key]})",
-                "YAML keeps only one of them: remove or rename one",
-            )
+            raise _YamlProblem(line, f"key {key!r} is not text", _key_hint(key))
+        if position >= merged_keys:
+            if key in own_lines:
+                raise _YamlProblem(
+                    line,
+                    f"duplicate key {key!r} (first at line {own_lines[key]})",
+                    "YAML keeps only one of them: remove or rename one",
+                )
+            own_lines[key] = line
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[key] = line
     return mapping
+
+
+def _key_hint(key: Any) -> str:
+    if isinstance(key, bool):
+        return "YAML reads yes/no/on/off/true/false as true or false: put the key in quotes"
+    return "write the key as a word, or put it in quotes"
 
 
 def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _LocatedList:
@@ -120,8 +127,24 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _Lo
     return items
 
 
-_CatalogYamlLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_CatalogYamlLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+def _make_yaml_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
+    """Safe loader on ``base`` that tracks lines, rejects duplicate keys, keeps dates as text.
+
+    ``base`` is PyYAML's C loader when PyYAML was built with libyaml (faster),
+    else its pure-Python one; both must report the same problems.
+    """
+    loader = cast(type[yaml.SafeLoader], type("CatalogYamlLoader", (base,), {}))
+    # Dates stay strings: a catalogue's date is a label, not something to compute with.
+    loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+    return loader
+
+
+_CatalogYamlLoader = _make_yaml_loader(_BaseLoader)
 
 
 class _YamlProblem(Exception):
@@ -131,8 +154,52 @@ class _YamlProblem(Exception):
 
 
 def _read_yaml(path: str, raw: bytes) -> _LocatedDict:
+    text = _decode(path, raw)
     try:
-        text = raw.decode("utf-8-sig")
+        data = yaml.load(text, Loader=_CatalogYamlLoader)
+    except _YamlProblem as exc:
+        raise CatalogError(path, exc.line, "", exc.problem, exc.hint) from None
+    except yaml.MarkedYAMLError as exc:
+        line, problem, hint = _explain_syntax_error(text, exc)
+        raise CatalogError(path, line, "", problem, hint) from None
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1
+        raise CatalogError(
+            path,
+            line,
+            "",
+            f"the control character U+{exc.character:04X} is not allowed in YAML",
+            "remove it; most editors do not show it",
+        ) from None
+    except RecursionError:
+        line, depth = _deepest_point(text)
+        raise CatalogError(
+            path,
+            line,
+            "",
+            f"nested {depth} levels deep, too deep to read",
+            "a catalogue needs only a few levels: look for runaway brackets",
+        ) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - every known kind is handled above
+        raise CatalogError(path, None, "", f"YAML error: {exc}", "fix the YAML") from None
+    if data is None:
+        raise CatalogError(path, 1, "", "the file is empty", "start from docs/catalog-format.md")
+    if not isinstance(data, _LocatedDict):
+        raise CatalogError(
+            path,
+            1,
+            "",
+            f"the top level must be a mapping of fields, not {_describe(data)}",
+            "start from the example in docs/catalog-format.md",
+        )
+    return data
+
+
+def _decode(path: str, raw: bytes) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise CatalogError(path, 1, "", "the file is UTF-16, not UTF-8", "save it as UTF-8")
+    try:
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise CatalogError(
@@ -140,26 +207,107 @@ def _read_yaml(path: str, raw: bytes) -> _LocatedDict:
             line,
             "",
             f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            "save the file as UTF-8",
+            "save the file as UTF-8; it was probably saved as Latin-1 or Windows-1252",
         ) from None
+
+
+#: The YAML mistakes people make most, keyed by phrases of PyYAML's messages (the C
+#: and the pure-Python parsers word them differently), in words of our own.
+_SYNTAX_MISTAKES = (
+    (
+        ("recursive",),
+        "an alias points into its own anchor",
+        "an alias (*name) cannot point into its own anchor (&name)",
+    ),
+    (
+        ("tab character", "'\\t'"),
+        "a tab character where YAML expects spaces",
+        "indent with spaces, not tabs",
+    ),
+    (
+        ("mapping values are not allowed",),
+        "a ':' where YAML does not expect one",
+        "check this line's indentation; text that contains ': ' must be in quotes",
+    ),
+    (
+        ("undefined alias",),
+        "an alias (*name) whose anchor (&name) is not defined",
+        "define the anchor (&name) before using it (*name)",
+    ),
+)
+_FLOW_CONTEXTS = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}
+
+
+def _explain_syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int | None, str, str]:
+    """Line, problem and hint for a YAML syntax error, pointing at its likely cause.
+
+    PyYAML reports where it gave up, which for an unclosed bracket or quote is
+    lines after the mistake; the line of the opening bracket or quote is the
+    one the author must fix.
+    """
+    problem = " ".join(filter(None, [exc.context, exc.problem]))
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line + 1 if mark else None
+    bracket = _FLOW_CONTEXTS.get(exc.context or "")
+    if bracket and exc.context_mark is not None and exc.context_mark.line + 1 != line:
+        return (
+            exc.context_mark.line + 1,
+            f"YAML syntax error: the {bracket} opened here is not closed "
+            f"(YAML gives up at line {line})",
+            "close it, or check the commas between its items",
+        )
+    quote_line = _runaway_quote_start(text, exc.problem_mark)
+    if quote_line is not None:
+        return (
+            quote_line,
+            f"YAML syntax error: the quoted text starting here runs on to line {line}, "
+            "where YAML gives up",
+            "a closing quote is probably missing",
+        )
+    for phrases, mistake, hint in _SYNTAX_MISTAKES:
+        if any(phrase in problem for phrase in phrases):
+            return line, f"YAML syntax error: {mistake}", hint
+    return line, f"YAML syntax error: {problem}", "fix the YAML"
+
+
+def _runaway_quote_start(text: str, mark: yaml.Mark | None) -> int | None:
+    """Start line of a multi-line quoted text ending where YAML gave up, if any."""
+    if mark is None:
+        return None
+    last: yaml.Token | None = None
     try:
-        data = yaml.load(text, Loader=_CatalogYamlLoader)
-    except _YamlProblem as exc:
-        raise CatalogError(path, exc.line, "", exc.problem, exc.hint) from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        where = mark.line + 1 if mark else None
-        problem = " ".join(filter(None, [exc.context, exc.problem]))
-        raise CatalogError(
-            path, where, "", f"YAML syntax error: {problem}", "fix the YAML"
-        ) from None
-    except yaml.YAMLError as exc:
-        raise CatalogError(path, None, "", f"YAML error: {exc}", "fix the YAML") from None
-    if data is None:
-        raise CatalogError(path, 1, "", "the file is empty", "start from docs/catalog-format.md")
-    if not isinstance(data, _LocatedDict):
-        raise CatalogError(path, 1, "", "the top level must be a mapping of fields", "see docs")
-    return data
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
+                break
+            last = token
+    except yaml.YAMLError:
+        pass
+    if (
+        isinstance(last, yaml.ScalarToken)
+        and last.style in ("'", '"')
+        and last.start_mark.line < last.end_mark.line == mark.line
+    ):
+        return int(last.start_mark.line) + 1
+    return None
+
+
+def _deepest_point(text: str) -> tuple[int | None, int]:
+    """Line where the nesting of ``text`` first reaches its maximum depth, and that depth.
+
+    Walks the parser's events, which needs no recursion, unlike building the data.
+    """
+    depth, deepest, line = 0, 0, None
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > deepest and event.start_mark is not None:
+                    deepest, line = depth, event.start_mark.line + 1
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return line, deepest
 
 
 # ------------------------------------------------------------------------- schema
@@ -205,7 +353,12 @@ class _SchemaChecker:
         if expected is not None:
             is_bool = isinstance(value, bool) and expected != "boolean"
             if is_bool or not isinstance(value, _JSON_TYPES[expected]):
-                self._fail(line, field, f"must be {_TYPE_WORDS[expected]}, not {_describe(value)}")
+                self._fail(
+                    line,
+                    field,
+                    f"must be {_TYPE_WORDS[expected]}, not {_describe(value)}",
+                    _type_hint(expected, value),
+                )
         if isinstance(value, str):
             self._check_string(value, schema, field, line)
         elif isinstance(value, int) and "minimum" in schema and value < schema["minimum"]:
@@ -221,7 +374,8 @@ class _SchemaChecker:
         if len(value.strip()) < schema.get("minLength", 0):
             self._fail(line, field, "must not be empty")
         if "pattern" in schema and _pattern(schema["pattern"]).search(value) is None:
-            self._fail(line, field, f"{value!r} does not have the expected form")
+            expected = _PATTERN_WORDS.get(schema["pattern"], f"text matching {schema['pattern']}")
+            self._fail(line, field, f"{value!r} is not {expected}")
 
     def _check_object(
         self, value: dict[str, Any], schema: Mapping[str, Any], field: str, line: int
@@ -247,8 +401,20 @@ class _SchemaChecker:
             if name in properties:
                 self.check(item, properties[name], _join(field, name), lines.get(name, line))
 
-    def _fail(self, line: int, field: str, problem: str) -> None:
-        raise CatalogError(self.path, line, field, problem, "see docs/catalog-format.md")
+    def _fail(
+        self, line: int, field: str, problem: str, hint: str = "see docs/catalog-format.md"
+    ) -> None:
+        raise CatalogError(self.path, line, field, problem, hint)
+
+
+#: The schema's patterns in words, for messages.
+_PATTERN_WORDS = {
+    "^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens (e.g. 'my-risks')",
+    "^([A-Za-z][A-Za-z0-9-]*)?$": "a letter followed by letters, digits and hyphens (e.g. 'ACME')",
+    "^[A-Za-z][A-Za-z0-9-]*$": "a letter followed by letters, digits and hyphens (e.g. 'data')",
+    "^\\d{4}-\\d{2}-\\d{2}$": "a date written YYYY-MM-DD",
+    "^[^\\[\\]:\\n]+$": "one line of text without ':', '[' or ']'",
+}
 
 
 @cache
@@ -256,13 +422,29 @@ def _pattern(expression: str) -> re.Pattern[str]:
     return re.compile(expression)
 
 
+def _type_hint(expected: str, value: Any) -> str:
+    if expected == "string" and isinstance(value, (bool, int, float)):
+        # YAML turned the author's text into a number or a boolean: 1.10 became 1.1.
+        return "put the value in quotes so that YAML keeps it as written"
+    return "see docs/catalog-format.md"
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
     if isinstance(value, bool):
         return f"true/false ({value})"
-    kinds = {dict: "a mapping", list: "a list", str: "text", int: "a number", float: "a number"}
-    return f"{kinds.get(type(value), type(value).__name__)} ({str(value)[:40]!r})"
+    for kind, word in ((dict, "a mapping"), (list, "a list"), (str, "text")):
+        if isinstance(value, kind):
+            return f"{word} ({_shorten(value)!r})"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    return type(value).__name__
+
+
+def _shorten(value: Any) -> str:
+    text = str(value)
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _join(field: str, name: str) -> str:
@@ -409,26 +591,45 @@ class _Builder:
 
     def _top_ten(self, index: CatalogIndex) -> tuple[TopTenEntry, ...]:
         entries = []
-        for item, line in _items(self.data.get("top_ten", [])):
+        seen: dict[int, int] = {}
+        for item, _line in _items(self.data.get("top_ten", [])):
+            rank, rank_line = item["rank"], item.lines["rank"]
+            if rank in seen:
+                self._fail(
+                    rank_line,
+                    f"top_ten rank {rank}",
+                    f"rank {rank} is used twice (first at line {seen[rank]})",
+                    "give each entry its own rank",
+                )
+            seen[rank] = rank_line
             risks = tuple(
-                self._resolve(index, tag, line, f"top_ten rank {item['rank']}")
-                for tag in item["risks"]
+                self._resolve(index, tag, tag_line, f"top_ten rank {rank}.risks")
+                for tag, tag_line in _items(item["risks"])
             )
-            entries.append(TopTenEntry(item["rank"], item["name"], item["text"], risks))
+            entries.append(TopTenEntry(rank, item["name"], item["text"], risks))
         return tuple(entries)
 
     def _check_texts(self, catalog: Catalog, index: CatalogIndex) -> None:
         for text, line, field in self._texts():
             for token in tokenize(text, catalog, index):
                 if isinstance(token, TagToken) and not token.resolution.resolved:
-                    self._fail(line, field, token.resolution.problem() or "unresolved tag",
-                               "tags must name a risk of this catalogue")
+                    self._fail(
+                        line,
+                        field,
+                        self._local_problem(token.resolution, token.written.strip("[]")),
+                        "tags must name a risk of this catalogue",
+                    )
                 elif isinstance(token, TopTenToken) and token.entry is None:
-                    self._fail(line, field, f"{token.written} points at no Top Ten entry",
-                               "fix the rank")
+                    self._fail(
+                        line, field, f"{token.written} points at no Top Ten entry", "fix the rank"
+                    )
                 elif isinstance(token, CitationToken) and token.reference is None:
-                    self._fail(line, field, f"citation [^{token.number}] points at no "
-                               "reference", "add the reference or fix the number")
+                    self._fail(
+                        line,
+                        field,
+                        f"citation [^{token.number}] points at no reference",
+                        "add the reference or fix the number",
+                    )
 
     def _check_controls(self, catalog: Catalog, index: CatalogIndex) -> None:
         components = zip(catalog.components, _items(self.data["components"]))
@@ -481,9 +682,28 @@ class _Builder:
         resolution = index.resolve(f"{prefix}:{tag}" if prefix else tag)
         if resolution.risk is not None:
             return resolution.risk
-        self._fail(line, field, resolution.problem() or f"[{tag}] does not resolve",
-                   "tags must name a risk of this catalogue")
+        self._fail(
+            line,
+            field,
+            self._local_problem(resolution, tag),
+            "tags must name a risk of this catalogue",
+        )
         raise AssertionError  # unreachable: _fail raises
+
+    def _local_problem(self, resolution: Resolution, written: str) -> str:
+        """The resolver's message, with tags as written inside this catalogue: unprefixed.
+
+        Inside its own file a catalogue's prefix is implied; suggesting a
+        prefixed tag would send the author from one error to the next.
+        """
+        prefix = self.data.get("prefix") or ""
+        if prefix and written.casefold().startswith(prefix.casefold() + ":"):
+            return (
+                f"[{written}] carries the catalogue's own prefix; inside the catalogue "
+                f"write it without: [{written[len(prefix) + 1 :]}]"
+            )
+        message = resolution.problem() or f"[{written}] does not resolve"
+        return message.replace(f"[{prefix}:", "[") if prefix else message
 
     def _fail(self, line: int, field: str, problem: str, hint: str) -> None:
         raise CatalogError(self.path, line, field, problem, hint)
