@@ -127,10 +127,10 @@ def _bad_status(tag: str, status: object, allowed: Sequence[str]) -> str:
     close = difflib.get_close_matches(status, list(allowed), n=1, cutoff=0.6)
     if not close:
         close = [s for s in allowed if s.casefold() == status.casefold()]
-    hint = f"did you mean '{close[0]}'? " if close else ""
+    hint = f"; did you mean '{close[0]}'?" if close else ""
     return (
-        f"front matter: status '{status}' of [{tag}] is not one of {choices}; "
-        f"{hint}(the plugin's 'statuses' option sets the list)"
+        f"front matter: status '{status}' of [{tag}] is not one of {choices}{hint} "
+        f"(the plugin's 'statuses' option sets the list)"
     )
 
 
