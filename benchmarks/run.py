@@ -69,8 +69,11 @@ def timed_build(config_file: Path, variant: str, pages: int, tags: int, round_: 
     try:
         with tempfile.TemporaryFile() as errors:
             start = time.perf_counter()
+            # cwd: ``python -m`` puts the working directory first on sys.path,
+            # which from the repository root would shadow a ``--rev`` snapshot.
             child = subprocess.Popen(
                 [*command, "-d", str(site_dir)],
+                cwd=config_file.parent,
                 stdout=subprocess.DEVNULL,
                 stderr=errors,
                 env=BUILD_ENV,
@@ -237,6 +240,16 @@ def use_snapshot(rev: str, workdir: Path) -> str:
     )
     subprocess.run(["tar", "-x", "-C", str(source)], input=archive.stdout, check=True)
     BUILD_ENV["PYTHONPATH"] = str(source)
+    imported = subprocess.run(
+        [sys.executable, "-c", "import mkdocs_biml; print(mkdocs_biml.__file__)"],
+        cwd=workdir,
+        env=BUILD_ENV,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    if not imported.stdout.startswith(str(source)):
+        raise SystemExit(f"builds would not import the snapshot but {imported.stdout.strip()}")
     found = subprocess.run(
         ["git", "-C", str(REPOSITORY), "rev-parse", "--short", rev],
         capture_output=True,
