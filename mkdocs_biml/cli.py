@@ -15,6 +15,7 @@ import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import ModuleType
 from typing import cast
 
 from . import __version__
@@ -25,6 +26,8 @@ EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
 
+#: ``mkdocs_biml.generate.generate_pages(out_dir, catalogs, folder)``; ``catalogs`` are
+#: used beside the built-in BIML-78, as in the plugin's ``catalogs`` option.
 GeneratePages = Callable[[Path, list[str], str], list[Path]]
 
 
@@ -108,30 +111,30 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    generate_pages = _load_generator()
-    if generate_pages is None:
+    module = _generator_module()
+    if module is None:
         return _fail(
             "the generate command is not available in this installation "
             "(module mkdocs_biml.generate is missing)"
         )
-    catalogs = list(dict.fromkeys(["biml-78", *args.catalog]))
+    generate_pages = cast(GeneratePages, module.generate_pages)
+    refusal = getattr(module, "GenerateError", CatalogError)
     try:
-        written = generate_pages(args.out_dir, catalogs, args.folder)
-    except CatalogError as exc:
+        written = generate_pages(args.out_dir, args.catalog, args.folder)
+    except (CatalogError, refusal) as exc:
         return _fail(str(exc))
     print(f"mkdocs-biml generate: wrote {len(written)} files under {args.out_dir}")
     return EXIT_OK
 
 
-def _load_generator() -> GeneratePages | None:
-    """The page generator, imported only when asked for (it is the heaviest module)."""
+def _generator_module() -> ModuleType | None:
+    """The page generator, imported only when asked for (lint never needs it)."""
     try:
-        module = importlib.import_module("mkdocs_biml.generate")
+        return importlib.import_module("mkdocs_biml.generate")
     except ModuleNotFoundError as exc:
         if exc.name != "mkdocs_biml.generate":
             raise
         return None
-    return cast(GeneratePages, module.generate_pages)
 
 
 def _fail(message: str) -> int:

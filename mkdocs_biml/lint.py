@@ -144,16 +144,32 @@ def _load_mkdocs_config(config_file: str) -> MkDocsConfig:
     """The site's config, read by MkDocs itself (``!ENV``, ``!!python/name``, inheritance)."""
     if not Path(config_file).is_file():
         raise LintSetupError(f"config file not found: {config_file}")
-    # MkDocs reports its config loading at INFO level; lint output is only problems.
+    # MkDocs logs what is wrong with a config, then raises a bare "Aborted";
+    # the lint keeps those messages for its own single error line.
     mkdocs_logger = logging.getLogger("mkdocs")
-    level = mkdocs_logger.level
+    errors = _Collector(logging.ERROR)
+    level, propagate = mkdocs_logger.level, mkdocs_logger.propagate
+    mkdocs_logger.addHandler(errors)
     mkdocs_logger.setLevel(logging.WARNING)
+    mkdocs_logger.propagate = False
     try:
         return load_config(config_file)
     except (ConfigurationError, Abort) as exc:
-        raise LintSetupError(f"{config_file}: {exc}") from None
+        reasons = "; ".join(errors.messages) or str(exc)
+        raise LintSetupError(f"{config_file}: {reasons}") from None
     finally:
+        mkdocs_logger.removeHandler(errors)
         mkdocs_logger.setLevel(level)
+        mkdocs_logger.propagate = propagate
+
+
+class _Collector(logging.Handler):
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 def _settings_from_config(config: MkDocsConfig) -> SiteSettings:
