@@ -30,6 +30,7 @@ from .extension import BimlExtension
 from .frontmatter import front_matter_lines, read_statuses
 from .loader import CatalogError, builtin_catalog_path, load_catalog
 from .log import Problem
+from .model import Catalog
 from .resolver import TAG_IN_TEXT, CatalogIndex
 
 DEFAULT_CONFIG = "mkdocs.yml"
@@ -349,7 +350,7 @@ class Linter:
         return _located(self._reported, source.splitlines(), shown)
 
 
-def _load_catalogs(sources: Sequence[str]) -> list[Any]:
+def _load_catalogs(sources: Sequence[str]) -> list[Catalog]:
     try:
         return [load_catalog(source) for source in sources]
     except CatalogError as exc:
