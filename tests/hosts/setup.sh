@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Creates the host environments that tests/test_hosts.py builds with:
+#   .venvs/properdocs  ProperDocs + its 'mkdocs' theme + this checkout (editable)
+#   .venvs/zensical    Zensical + this checkout (editable)
+# Safe to run again: it reuses existing environments and reinstalls this
+# checkout, so an environment never runs another clone's code.
+#
+# Pins (see docs/hosts/*.md):
+# - ProperDocs 1.6.7 and properdocs-theme-mkdocs 1.6.7: the newest releases when
+#   the tests were written.
+# - Zensical 0.0.73: 0.1.x depends on 'zensical-ui', which the package index
+#   used here does not serve, so 0.0.73 is the newest release that installs.
+#   It needs Python >= 3.11.
+set -euo pipefail
+
+PROPERDOCS_VERSION=1.6.7
+PROPERDOCS_THEME_VERSION=1.6.7
+ZENSICAL_VERSION=0.0.73
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+python="${PYTHON:-python3}"
+
+make_env() {
+    local name="$1"
+    shift
+    local venv="$root/.venvs/$name"
+    if [ ! -x "$venv/bin/python" ]; then
+        "$python" -m venv "$venv"
+    fi
+    "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
+        "$@" --editable "$root"
+    echo "$name ready: $("$venv/bin/$name" --version) ($venv)"
+}
+
+make_env properdocs "properdocs==$PROPERDOCS_VERSION" \
+    "properdocs-theme-mkdocs==$PROPERDOCS_THEME_VERSION"
+make_env zensical "zensical==$ZENSICAL_VERSION"
