@@ -47,6 +47,8 @@ _SKIP = (
     r"(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"
 )
 TAG_OR_SKIP = r"(?P<skip>" + _SKIP + r")|\[(?P<tag>" + TAG_BODY + r")\]"
+# The same over raw source lines, where code spans and escapes are still text.
+_TAG_SCAN = re.compile(r"(?P<code>`+)[^`].*?(?P=code)|\\\[|" + TAG_OR_SKIP)
 
 _HEADING = re.compile(r"h[1-6]")
 _HEADING_ID = re.compile(r"\s*\{:?\s*#([A-Za-z0-9_-]+)\s*:?\}\s*$")
@@ -73,16 +75,42 @@ class PageState:
     path: str = ""
     generated: bool = False
     line_offset: int = 0
+    #: The page's lines before code and HTML blocks were stashed away.
+    source_lines: list[str] = field(default_factory=list)
+    #: Tag text -> source lines of the tags the inline processor will meet, in order.
     tag_lines: dict[str, deque[int]] = field(default_factory=lambda: defaultdict(deque))
+    #: Tag text -> source lines of every occurrence, for tags inside stashed HTML.
+    fallback_lines: dict[str, deque[int]] = field(default_factory=lambda: defaultdict(deque))
     citations: list[Citation] = field(default_factory=list)
 
     def take_line(self, text: str) -> int | None:
-        lines = self.tag_lines.get(text)
-        return lines.popleft() + self.line_offset if lines else None
+        for table in (self.tag_lines, self.fallback_lines):
+            lines = table.get(text)
+            if lines:
+                return lines.popleft() + self.line_offset
+        return None
+
+
+class SourceLinesPreprocessor(Preprocessor):
+    """Keeps the page's lines as written, before code and HTML blocks are stashed."""
+
+    def __init__(self, md: Markdown, extension: BimlExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        self.extension.page.source_lines = list(lines)
+        return lines
 
 
 class TagLinePreprocessor(Preprocessor):
-    """Records the line of each tag; runs after code blocks are stashed away."""
+    """Notes the source line of every tag the inline processor will see.
+
+    Runs after code blocks and HTML blocks are stashed, and skips what the
+    inline processor skips (code spans, escapes, links, inline HTML), so the
+    n-th tag it records is the n-th tag expanded. Remaining lines are mapped
+    back to the source by matching text, moving forward only.
+    """
 
     def __init__(self, md: Markdown, extension: BimlExtension) -> None:
         super().__init__(md)
@@ -91,11 +119,28 @@ class TagLinePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         state = self.extension.page
         state.tag_lines.clear()
-        for number, line in enumerate(lines, start=1):
-            if "[" in line:
-                for match in TAG_IN_TEXT.finditer(line):
-                    state.tag_lines[match.group(1)].append(number)
+        state.fallback_lines.clear()
+        source = state.source_lines or lines
+        cursor = 0
+        for line in lines:
+            if "[" not in line:
+                continue
+            number, cursor = _find_source_line(source, line, cursor)
+            for match in _TAG_SCAN.finditer(line):
+                if match.group("tag") is not None:
+                    state.tag_lines[match.group("tag")].append(number)
+        for number, line in enumerate(source, start=1):
+            for match in TAG_IN_TEXT.finditer(line):
+                state.fallback_lines[match.group(1)].append(number)
         return lines
+
+
+def _find_source_line(source: list[str], line: str, cursor: int) -> tuple[int, int]:
+    """1-based number of ``line`` in ``source`` at or after ``cursor``, and the next cursor."""
+    for index in range(cursor, len(source)):
+        if source[index] == line:
+            return index + 1, index + 1
+    return cursor + 1, cursor
 
 
 class TagInlineProcessor(InlineProcessor):
@@ -276,6 +321,7 @@ class BimlExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
+        md.preprocessors.register(SourceLinesPreprocessor(md, self), "biml_source", 29)
         md.preprocessors.register(TagLinePreprocessor(md, self), "biml_lines", 15)
         md.inlinePatterns.register(TagInlineProcessor(md, self), "biml_tag", 175)
         md.treeprocessors.register(CalloutTreeprocessor(md, self), "biml_callout", 15)

@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 
 from .config import BimlConfig
 from .extension import BimlExtension
-from .frontmatter import read_statuses
+from .frontmatter import front_matter_lines, read_statuses
 from .layout import PageLayout
 from .ledger import Ledger
 from .loader import CatalogError, builtin_catalog_path, load_catalog
@@ -156,14 +156,16 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.extension is not None
+        generated = page.file.src_uri in self.generated
+        source = "" if page.file.generated_by else page.file.content_string
         self.extension.begin_page(
             page.file.src_uri,
-            generated=page.file.src_uri in self.generated,
-            line_offset=_front_matter_lines(page, markdown),
+            generated=generated,
+            line_offset=front_matter_lines(source, markdown),
         )
-        if self.index is not None and page.file.src_uri not in self.generated:
+        if self.index is not None and not generated:
             for risk, status in read_statuses(
-                page.meta, page.file.src_uri, self.index, self.config.statuses
+                page.meta, page.file.src_uri, self.index, self.config.statuses, source=source
             ):
                 self.ledger.set_status(page.file.src_uri, risk, status)
         return markdown
@@ -216,12 +218,6 @@ def _report_problem(problem: Problem) -> None:
     if problem.severity is Severity.ERROR:
         raise PluginError(f"biml: {problem}")
     log.warning("%s", problem)
-
-
-def _front_matter_lines(page: Page, markdown: str) -> int:
-    """Lines MkDocs removed before the Markdown body (front matter), for messages."""
-    source = page.file.content_string if not page.file.generated_by else ""
-    return source[: len(source) - len(markdown)].count("\n") if source.endswith(markdown) else 0
 
 
 def _pages_of(section: Section) -> list[Page]:

@@ -349,3 +349,22 @@ def test_external_base_url_links(site: SiteBuilder) -> None:
         refs(built, "index.md")[0]["href"] == "https://risks.example.org/biml/data/#data-2-transfer"
     )
     assert not (built.site_dir / "biml" / "data").exists()
+
+
+@pytest.mark.parametrize(
+    ("text", "extensions", "line"),
+    [
+        ("Intro\n\n```\na\nb\nc\n```\n\nX [dta:1:x]\n", ["fenced_code"], 9),
+        ("Intro\n\n```\na\nb\nc\n```\n\nX [dta:1:x]\n", ["pymdownx.superfences"], 9),
+        ("<div>[dta:1:x]</div>\n\nX [dta:1:x]\n", [], 3),
+        ("`[dta:1:x]`\n\nX [dta:1:x]\n", [], 3),
+        ('<div markdown="1">\n[dta:1:x]\n</div>\n', ["md_in_html"], 2),
+        ("\\[dta:1:x]\n\n[dta:1:x]\n", [], 3),
+        ("[a](http://x/[dta:1:x])\n\n[dta:1:x]\n", [], 3),
+    ],
+    ids=["fenced", "superfences", "html-block", "code-span", "md-in-html", "escape", "link"],
+)
+def test_problem_lines_match_the_source(text: str, extensions: list[str], line: int) -> None:
+    problems: list[Problem] = []
+    markdown.markdown(text, extensions=[*extensions, BimlExtension(report=problems.append)])
+    assert [p.line for p in problems] == [line]
