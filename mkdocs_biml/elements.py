@@ -2,6 +2,8 @@
 
 Built as ElementTree elements inside the Markdown pipeline, so Python-Markdown
 escapes every attribute and text itself: catalogue text can never inject markup.
+Texts are AtomicStrings: inline patterns that run later (emphasis, links) must
+not read a reference's text again, or a tag would expand inside itself.
 """
 
 from __future__ import annotations
@@ -9,6 +11,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
+
+from markdown.util import AtomicString
 
 from .layout import PageLayout, external_url, relative_link
 from .model import Risk
@@ -67,14 +71,14 @@ class ElementFactory:
         element.set("class", REF_CLASS)
         element.set("title", risk.summary)
         element.set("data-biml-tag", risk.qualified_tag)
-        element.text = self.link_text(risk)
+        element.text = AtomicString(self.link_text(risk))
         return element
 
     def unresolved(self, text: str, resolution: Resolution) -> etree.Element:
         element = etree.Element("span")
         element.set("class", UNRESOLVED_CLASS)
         element.set("title", resolution.problem() or "unresolved tag")
-        element.text = f"[{text}]"
+        element.text = AtomicString(f"[{text}]")
         return element
 
     def link_text(self, risk: Risk) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import markdown
-import pytest
 from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -245,12 +244,6 @@ def test_each_unresolved_tag_is_reported(document: Piece) -> None:
         assert element.get_text().startswith("[") and element.get_text().endswith("]")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="elements.py: the unresolved span's text '[tag]' is not an AtomicString, so "
-    "Python-Markdown runs the inline patterns over it again inside <em>/<strong>, "
-    "nesting a second span and reporting the tag twice",
-)
 @PROPERTIES
 @given(faulty_tags, st.sampled_from(["*", "**", "_"]))
 def test_a_faulty_tag_inside_emphasis_is_expanded_once(tag: str, marker: str) -> None:
@@ -259,11 +252,6 @@ def test_a_faulty_tag_inside_emphasis_is_expanded_once(tag: str, marker: str) ->
     assert len(problems) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="elements.py: the link text of a reference is not an AtomicString; with "
-    "link_text '[{tag}]' inside <em> it is expanded again into a link inside the link",
-)
 def test_a_bracketed_link_text_inside_emphasis_is_expanded_once() -> None:
     problems: list[Problem] = []
     extension = BimlExtension(report=problems.append, link_text="[{tag}]")
