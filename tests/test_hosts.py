@@ -64,7 +64,7 @@ def heading_ids(links: SiteLinks) -> dict[str, set[str]]:
 
 def ref_targets(links: SiteLinks, page: str) -> list[tuple[str, str]]:
     """Where the inline references of ``page`` land: (output file, id)."""
-    return [(link.target, link.fragment) for link in links.from_page(page, "a.biml-ref")]
+    return [(at.target, at.fragment) for at in links.landings(page, "a.biml-ref")]
 
 
 def assert_site_works(site_dir: Path) -> SiteLinks:

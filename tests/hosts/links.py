@@ -1,50 +1,48 @@
-"""Links of a built site, checked against the files and ids really written.
+"""A built site read back from its output folder, whatever host built it.
 
-Host-neutral: it reads only the output folder, so the same check runs over
-MkDocs, ProperDocs and Zensical builds. Only the pages' main content is read
-(the author's and the framework's links), not the theme's chrome.
+Broken links are found by :func:`tests.linkcheck.broken_links` (every page,
+theme included); this adds where a given page's links land, and the content
+and ids of pages, so tests can check that a tag links to the *right* anchor,
+not just to an existing one.
 """
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote, urljoin, urlsplit
 
 from bs4 import BeautifulSoup, Tag
+
+from tests.linkcheck import broken_links, internal_target
 
 CONTENT = 'div[role="main"], article.md-content__inner, div.rst-content'
 
 
 @dataclass(frozen=True)
-class Link:
-    page: str  # output file, relative to the site folder
-    href: str
-    target: str  # output file it lands on, relative to the site folder
+class Landing:
+    target: str  # output file, relative to the site folder
     fragment: str
-
-    def __str__(self) -> str:
-        return f"{self.page}: {self.href}"
 
 
 class SiteLinks:
-    """Every internal link in the content of every page of ``site_dir``."""
-
     def __init__(self, site_dir: Path) -> None:
         self.site_dir = site_dir
         self._soups: dict[str, BeautifulSoup] = {}
-        self.links = [link for page in self._pages() for link in self._links_of(page)]
 
     def broken(self) -> list[str]:
-        """Links to a missing file or to an id the target page does not have."""
-        problems = []
-        for link in self.links:
-            if not (self.site_dir / link.target).is_file():
-                problems.append(f"{link} -> {link.target} does not exist")
-            elif link.fragment and link.fragment not in self.ids(link.target):
-                problems.append(f"{link} -> no id {link.fragment!r} in {link.target}")
-        return problems
+        return [str(link) for link in broken_links(self.site_dir)]
+
+    def landings(self, page: str, css: str) -> list[Landing]:
+        """Where the links of ``page`` matching ``css`` (e.g. ``a.biml-ref``) land, in order."""
+        landings = []
+        for anchor in self.content(page).select(css):
+            landing = internal_target(page, str(anchor.get("href", "")))
+            assert landing is not None, f"{page}: external link {anchor}"
+            target, fragment = landing
+            if (self.site_dir / target).is_dir():
+                target = f"{target}/index.html"
+            landings.append(Landing(target, fragment))
+        return landings
 
     def ids(self, page: str) -> set[str]:
         if not (self.site_dir / page).is_file():
@@ -58,37 +56,7 @@ class SiteLinks:
         return self._soups[page]
 
     def content(self, page: str) -> Tag:
+        """The page's main content (the Markdown's HTML), without the theme."""
         main = self.soup(page).select_one(CONTENT)
         assert main is not None, f"no content element in {page}"
         return main
-
-    def from_page(self, page: str, css: str) -> list[Link]:
-        """The links of ``page`` matching ``css`` (e.g. ``a.biml-ref``), in order."""
-        anchors = self.content(page).select(css)
-        return [self._resolve(page, str(a["href"])) for a in anchors if a.get("href")]
-
-    def _pages(self) -> list[str]:
-        return sorted(
-            p.relative_to(self.site_dir).as_posix()
-            for p in self.site_dir.rglob("*.html")
-            if p.name != "404.html"
-        )
-
-    def _links_of(self, page: str) -> list[Link]:
-        return [
-            self._resolve(page, str(a["href"]))
-            for a in self.content(page).select("a[href]")
-            if _is_internal(str(a["href"]))
-        ]
-
-    def _resolve(self, page: str, href: str) -> Link:
-        url = urlsplit(urljoin("/" + page, href))
-        path = unquote(url.path).lstrip("/")
-        if not path or path.endswith("/") or (self.site_dir / path).is_dir():
-            path = posixpath.join(path, "index.html")
-        return Link(page, href, posixpath.normpath(path), unquote(url.fragment))
-
-
-def _is_internal(href: str) -> bool:
-    parts = urlsplit(href)
-    return not parts.scheme and not parts.netloc and href != "#"
