@@ -353,6 +353,7 @@ class PageGenerator:
             "coverage_matrix": lambda catalog: self._marker("coverage-matrix", catalog),
             "uncited": lambda catalog: self._marker("uncited", catalog),
             "system_component": _system_component,
+            "example_tag": _example_tag,
         }
 
     @pass_context
@@ -381,10 +382,12 @@ class PageGenerator:
                 return escape_markdown(token.written)
             target = f"{self.layout.overview(catalog)}#{token.entry.anchor}"
             return f"[{escape_markdown(token.written)}]({relative_link(page, target)})"
-        reference = token.reference if isinstance(token, CitationToken) else None
-        if reference is None:
+        return self._citation_markdown(token, catalog, page)
+
+    def _citation_markdown(self, token: CitationToken, catalog: Catalog, page: str) -> str:
+        if token.reference is None:
             return escape_markdown(f"[^{token.number}]")
-        target = self.layout.reference_target(catalog, reference)
+        target = self.layout.reference_target(catalog, token.reference)
         return f'<sup class="biml-cite">[{token.number}]({relative_link(page, target)})</sup>'
 
     def _backlinks_marker(self, risk: Risk) -> Markup:
@@ -405,6 +408,12 @@ def _link(context: Context, target: str) -> str:
 
 def _system_component(catalog: Catalog) -> Component | None:
     return next((c for c in catalog.components if c.is_system), None)
+
+
+def _example_tag(catalog: Catalog) -> str:
+    """A tag of ``catalog`` to show as an example (the catalogue may have no risk yet)."""
+    risk = next(catalog.risks(), None)
+    return risk.qualified_tag if risk else f"{catalog.prefix + ':' if catalog.prefix else ''}..."
 
 
 def _attr(value: str) -> str:

@@ -130,7 +130,8 @@
         return;
       }
       marker.dataset.bimlReady = "true";
-      table.classList.add("biml-sortable");
+      /* An attribute, not a class: Material styles only tables without a class. */
+      table.setAttribute("data-biml-sortable", "");
       makeFilterable(marker, table);
       makeSortable(table);
     });
