@@ -188,10 +188,14 @@ def build_diagram(catalog: Catalog) -> Diagram:
 
 def _grid_cells(components: Sequence[Component]) -> dict[str, tuple[int, int]]:
     """Each component's (column, row); those without a cell go in a row below the grid."""
-    placed = {c.label: c.diagram for c in components if c.diagram is not None}
-    next_row = max((row for _, row in placed.values()), default=-1) + 1
-    unplaced = [c for c in components if c.diagram is None]
-    cells = {label: cell for label, cell in placed.items() if cell is not None}
+    cells: dict[str, tuple[int, int]] = {}
+    unplaced = []
+    for component in components:
+        if component.diagram is None:
+            unplaced.append(component)
+        else:
+            cells[component.label] = component.diagram
+    next_row = max((row for _, row in cells.values()), default=-1) + 1
     for column, component in enumerate(unplaced):
         cells[component.label] = (column, next_row)
     return cells
