@@ -217,7 +217,7 @@ _SYNTAX_MISTAKES = (
     (
         ("recursive",),
         "an alias points into its own anchor",
-        "an alias (*name) cannot point into its own anchor (&name)",
+        "an alias *name cannot point into its own anchor &name",
     ),
     (
         ("tab character", "'\\t'"),
@@ -231,8 +231,8 @@ _SYNTAX_MISTAKES = (
     ),
     (
         ("undefined alias",),
-        "an alias (*name) whose anchor (&name) is not defined",
-        "define the anchor (&name) before using it (*name)",
+        "an alias *name whose anchor &name is not defined",
+        "define the anchor with &name before using it with *name",
     ),
 )
 _FLOW_CONTEXTS = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}
