@@ -90,7 +90,7 @@ components:
         description: "1. not a list item"
   - label: scorer
     number: 2
-    name: Scorer
+    name: Scorer <i>v2</i>
     kind: process
     diagram: {column: 1, row: 0}
     risks:
@@ -423,6 +423,14 @@ def test_catalogue_text_is_never_read_as_markdown(acme_site: BuiltSite) -> None:
     loop = section_soup(content, "feed-2-loop")
     assert loop.select("ol") == []
     assert "1. not a list item" in loop.get_text()
+
+
+def test_page_titles_from_catalogue_text_stay_text(acme_site: BuiltSite) -> None:
+    soup = acme_site.soup("biml/acme/scorer.md")
+    assert soup.title is not None and soup.title.get_text().startswith("2. Scorer <i>v2</i>")
+    nav = soup.select_one("nav.md-nav--primary")
+    assert nav is not None and "Scorer <i>v2</i>" in nav.get_text()
+    assert soup.select("i") == []
 
 
 def test_escape_markdown_round_trips_plain_text() -> None:
