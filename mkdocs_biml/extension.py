@@ -28,9 +28,10 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import Registry
 
 from .elements import CalloutStyle, ElementFactory, LinkSettings
-from .layout import PageLayout
+from .layout import GENERATED_MARKER, PageLayout
 from .loader import load_catalog
 from .log import Problem, Severity, log_problem
 from .model import Risk
@@ -143,6 +144,43 @@ def _find_source_line(source: list[str], line: str, cursor: int) -> tuple[int, i
     return cursor + 1, cursor
 
 
+class HostPagePreprocessor(Preprocessor):
+    """Learns the page from the host itself when no plugin calls ``begin_page``.
+
+    Zensical (and MkDocs or ProperDocs with the extension listed alone) make a
+    new ``Markdown`` for every page and say nothing to extensions; but their
+    own processors on it know the page. Generated pages are recognised by the
+    marker ``mkdocs-biml generate`` writes at their top.
+    """
+
+    def __init__(self, md: Markdown, extension: BimlExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, lines: list[str]) -> list[str]:
+        if not self.extension.host_tells_page:
+            generated = any(line.strip() == GENERATED_MARKER for line in lines[:5])
+            self.extension.page = PageState(path=host_page_path(self.md), generated=generated)
+        return lines
+
+
+def host_page_path(md: Markdown) -> str:
+    """Source path of the page ``md`` converts, as the host's own processors hold it."""
+    # Zensical: a preprocessor holding the rendering context (page.path, page.url).
+    context = _registered(md.preprocessors, "rendering_context")
+    path = getattr(getattr(context, "page", None), "path", None)
+    if isinstance(path, str):
+        return path
+    # MkDocs and ProperDocs: the treeprocessor that rewrites links holds the page's file.
+    relpath = _registered(md.treeprocessors, "relpath")
+    src_uri = getattr(getattr(relpath, "file", None), "src_uri", None)
+    return src_uri if isinstance(src_uri, str) else ""
+
+
+def _registered(registry: Registry[Any], name: str) -> Any:
+    return registry[name] if name in registry else None  # noqa: SIM401 (Registry has no get)
+
+
 class TagInlineProcessor(InlineProcessor):
     def __init__(self, md: Markdown, extension: BimlExtension) -> None:
         super().__init__(TAG_OR_SKIP, md)
@@ -216,6 +254,7 @@ class BimlExtension(Extension):
         }
         super().__init__(**kwargs)
         self.page = PageState()
+        self.host_tells_page = False
         self._index: CatalogIndex | None = None
         self._factory: ElementFactory | None = None
         self._validate()
@@ -263,6 +302,7 @@ class BimlExtension(Extension):
 
     def begin_page(self, path: str, *, generated: bool = False, line_offset: int = 0) -> None:
         """Called by a host before converting the page at source path ``path``."""
+        self.host_tells_page = True
         self.page = PageState(path=path, generated=generated, line_offset=line_offset)
 
     def take_citations(self) -> list[Citation]:
@@ -317,10 +357,13 @@ class BimlExtension(Extension):
         else:
             log_problem(problem)
         if severity is Severity.ERROR and report is None:
-            raise TagError(str(problem))
+            raise TagError(f"biml: {problem}")
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
+        # First of all preprocessors (35): the page state it sets up is what the
+        # others fill, and the generated-page marker is still a line of its own.
+        md.preprocessors.register(HostPagePreprocessor(md, self), "biml_page", 35)
         md.preprocessors.register(SourceLinesPreprocessor(md, self), "biml_source", 29)
         md.preprocessors.register(TagLinePreprocessor(md, self), "biml_lines", 15)
         md.inlinePatterns.register(TagInlineProcessor(md, self), "biml_tag", 175)

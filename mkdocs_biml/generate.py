@@ -19,12 +19,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .config import DEFAULT_STATUSES
-from .layout import PageLayout, relative_link
+from .layout import GENERATED_MARKER, PageLayout, relative_link
 from .loader import load_catalog
 from .model import Catalog
 from .pages import _PLACEHOLDER, _SOURCE_HREF, PageGenerator
 
-GENERATED_MARKER = "<!-- mkdocs-biml: generated page, regenerate with `mkdocs-biml generate` -->"
 ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS = ("biml.css", "biml.js")
 ASSETS_FOLDER = "assets"

@@ -13,6 +13,11 @@ from dataclasses import dataclass
 
 from .model import Catalog, Component, Reference, Risk
 
+#: First line of every page ``mkdocs-biml generate`` writes (after any front
+#: matter): ``generate`` replaces only files carrying it, and the extension
+#: treats such pages as generated on hosts without the plugin.
+GENERATED_MARKER = "<!-- mkdocs-biml: generated page, regenerate with `mkdocs-biml generate` -->"
+
 
 @dataclass(frozen=True)
 class PageLayout:

@@ -30,13 +30,6 @@ LAYOUT = PageLayout("biml")
 OWN_CATALOG = "acme-risks.yaml"
 HEADINGS = "h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"
 
-# Needs the extension to learn the page from Zensical and to recognise
-# generated pages; remove once extension.py has it (strict: an unexpected pass fails).
-NEEDS_PAGE_DISCOVERY = pytest.mark.xfail(
-    strict=True,
-    reason="extension.py does not yet read the page path from the host (issue 8)",
-)
-
 
 # -- helpers -------------------------------------------------------------------------------
 
@@ -166,7 +159,6 @@ def test_properdocs_strict_counts_unknown_tags(tmp_path: Path) -> None:
 # -- Zensical --------------------------------------------------------------------------------
 
 
-@NEEDS_PAGE_DISCOVERY
 @pytest.mark.parametrize("config_name", ["mkdocs.yml", "zensical.toml"])
 def test_zensical_builds_the_recipe(
     tmp_path: Path, config_name: str, reference_ids: dict[str, set[str]]
@@ -191,7 +183,6 @@ def test_zensical_stops_at_an_unknown_tag(tmp_path: Path) -> None:
     assert "unknown tag [dta:9:nope]; did you mean [data:7:online]?" in build.output
 
 
-@NEEDS_PAGE_DISCOVERY
 def test_zensical_error_names_the_page(tmp_path: Path) -> None:
     ZENSICAL.require()
     root = zensical_site(tmp_path, "mkdocs.yml")
