@@ -11,24 +11,21 @@ Exit codes: 0 no problem, 1 problems found, 2 the command could not run
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import cast
 
+from mkdocs.exceptions import PluginError
+
 from . import __version__
+from .generate import GenerateError, generate_pages
 from .lint import LintSetupError, run_lint
 from .loader import CatalogError
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
 EXIT_USAGE = 2
-
-#: ``mkdocs_biml.generate.generate_pages(out_dir, catalogs, folder)``; ``catalogs`` are
-#: used beside the built-in BIML-78, as in the plugin's ``catalogs`` option.
-GeneratePages = Callable[[Path, list[str], str], list[Path]]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -111,30 +108,12 @@ def _lint(args: argparse.Namespace) -> int:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    module = _generator_module()
-    if module is None:
-        return _fail(
-            "the generate command is not available in this installation "
-            "(module mkdocs_biml.generate is missing)"
-        )
-    generate_pages = cast(GeneratePages, module.generate_pages)
-    refusal = getattr(module, "GenerateError", CatalogError)
     try:
         written = generate_pages(args.out_dir, args.catalog, args.folder)
-    except (CatalogError, refusal) as exc:
+    except (CatalogError, GenerateError, PluginError) as exc:
         return _fail(str(exc))
     print(f"mkdocs-biml generate: wrote {len(written)} files under {args.out_dir}")
     return EXIT_OK
-
-
-def _generator_module() -> ModuleType | None:
-    """The page generator, imported only when asked for (lint never needs it)."""
-    try:
-        return importlib.import_module("mkdocs_biml.generate")
-    except ModuleNotFoundError as exc:
-        if exc.name != "mkdocs_biml.generate":
-            raise
-        return None
 
 
 def _fail(message: str) -> int:

@@ -325,13 +325,3 @@ def test_generate_writes_the_framework_pages(
     assert main(["generate", str(tmp_path / "out"), "--folder", "risks"]) == 0
     assert (tmp_path / "out" / "risks" / "data.md").is_file()
     assert "mkdocs-biml generate: wrote" in capsys.readouterr().out
-
-
-def test_generate_without_its_module_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    # A None entry in sys.modules makes the import fail as a missing module does.
-    monkeypatch.setitem(sys.modules, "mkdocs_biml.generate", None)
-    assert main(["generate", str(tmp_path)]) == 2
-    assert "mkdocs_biml.generate is missing" in capsys.readouterr().err
-    assert not list(tmp_path.iterdir())
