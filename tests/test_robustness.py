@@ -335,12 +335,6 @@ def test_catalogue_text_is_escaped_in_page_content(evil_site: BuiltSite) -> None
         assert _injected(main) == [] if main else path.name == "404.html", path
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pages.py templates: generated pages set 'title:' front matter to raw catalogue "
-    "text; MkDocs treats a page title as HTML, so themes output it unescaped in <title> "
-    "and navigation",
-)
 def test_catalogue_text_is_escaped_in_titles_and_navigation(evil_site: BuiltSite) -> None:
     for path in _html_files(evil_site):
         soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
