@@ -39,11 +39,12 @@ from .resolver import TAG_BODY, TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, 
 
 # Constructs a tag must not be found inside, matched first so that finditer
 # steps over them whole: HTML comments, inline HTML tags and autolinks (their
-# attributes are the author's), and complete links (a link cannot hold a link,
-# and a destination is an address, not prose).
+# attributes are the author's), attr_list attribute lists, and complete links
+# (a link cannot hold a link, and a destination is an address, not prose).
 _SKIP = (
     r"<!--[\s\S]*?-->"
     r"|</?[A-Za-z][^<>]*>"
+    r"|\{:?[ \t]*(?:[#.][\w-]+|[\w-]+=)[^{}\n]*\}"  # attr_list's { #id .class key="value" }
     r"|!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]"
     r"(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"
 )

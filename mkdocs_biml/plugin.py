@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import html
 import posixpath
 from pathlib import Path
 from typing import Any
@@ -68,9 +69,16 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.layout = PageLayout(self.config.folder)
         self.extension = self._make_extension()
         self._replace_listed_extension(config)
+        # A config object may be built more than once (tests, tools that call
+        # build() twice): replace our earlier additions instead of stacking them.
+        config.markdown_extensions[:] = [
+            e for e in config.markdown_extensions if not isinstance(e, BimlExtension)
+        ]
         config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
-        config.extra_css.append(STYLESHEET)
-        config.extra_javascript.append(SCRIPT)
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        if SCRIPT not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
         return config
 
     def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
@@ -107,8 +115,10 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         for name in listed:
             config.markdown_extensions.remove(name)
             config.mdx_configs.pop(name, None)
-            log.info("the biml plugin adds the biml Markdown extension itself; "
-                     "its entry under markdown_extensions is ignored")
+            log.info(
+                "the biml plugin adds the biml Markdown extension itself; "
+                "its entry under markdown_extensions is ignored"
+            )
 
     # -- files and navigation ----------------------------------------------------------
 
@@ -138,16 +148,25 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             return nav
         folder = self.layout.folder.strip("/")
         section = next(
-            (item for item in nav.items if isinstance(item, Section)
-             and any(_in_folder(p, folder) for p in _pages_of(item))),
+            (
+                item
+                for item in nav.items
+                if isinstance(item, Section) and any(_in_folder(p, folder) for p in _pages_of(item))
+            ),
             None,
         )
         if section is None:
             return nav
         section.title = self.config.nav_title
+        # Theme templates insert titles as HTML, as MkDocs' own titles are.
+        subsection_titles = {
+            self.layout.overview(c): html.escape(c.short_title) for c in self.catalogs if c.prefix
+        }
+        _order_generated(section, list(self.generated), subsection_titles)
         if self.config.nav_position == "start":
             nav.items.remove(section)
             nav.items.insert(1 if nav.items and _is_home(nav.items[0]) else 0, section)
+        _relink_pages(nav)
         return nav
 
     # -- pages ---------------------------------------------------------------------------
@@ -170,9 +189,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 self.ledger.set_status(page.file.src_uri, risk, status)
         return markdown
 
-    def on_page_content(
-        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
         src_uri = page.file.src_uri
         citations = self.extension.take_citations()
@@ -212,7 +229,6 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         return server
 
 
-
 def _report_problem(problem: Problem) -> None:
     """Warnings are logged (``--strict`` counts them); errors stop the build cleanly."""
     if problem.severity is Severity.ERROR:
@@ -220,14 +236,44 @@ def _report_problem(problem: Problem) -> None:
     log.warning("%s", problem)
 
 
-def _pages_of(section: Section) -> list[Page]:
-    found: list[Page] = []
+def _pages_of(item: Any) -> list[Page]:
+    """The pages of a navigation item, in order (a link has none)."""
+    if isinstance(item, Page):
+        return [item]
+    if isinstance(item, Section):
+        return [page for child in item.children for page in _pages_of(child)]
+    return []
+
+
+def _order_generated(section: Section, order: list[str], titles: dict[str, str]) -> None:
+    """Published order instead of MkDocs' file-name order; catalogue subsections titled.
+
+    ``order`` is the order of ``PageGenerator.render()``; ``titles`` maps a
+    prefixed catalogue's overview page to the title of its subsection.
+    """
+    rank = {src_uri: position for position, src_uri in enumerate(order)}
+
+    def first_rank(item: Any) -> int:
+        pages = _pages_of(item)
+        return min((rank.get(p.file.src_uri, len(rank)) for p in pages), default=len(rank))
+
+    section.children.sort(key=first_rank)
     for child in section.children:
-        if isinstance(child, Page):
-            found.append(child)
-        elif isinstance(child, Section):
-            found.extend(_pages_of(child))
-    return found
+        if isinstance(child, Section):
+            overview = next((p for p in _pages_of(child) if p.file.src_uri in titles), None)
+            if overview is not None:
+                child.title = titles[overview.file.src_uri]
+            _order_generated(child, order, titles)
+
+
+def _relink_pages(nav: Navigation) -> None:
+    """Previous/next links follow the navigation after it was reordered."""
+    pages: list[Page] = []
+    for item in nav.items:
+        pages.extend(_pages_of(item))
+    nav.pages = pages
+    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
+        page.previous_page, page.next_page = before, after
 
 
 def _in_folder(page: Page, folder: str) -> bool:

@@ -754,11 +754,6 @@ def test_nav_section_title_and_position(site: SiteBuilder) -> None:
     assert items[0].get_text() == "BIML-78 overview"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="MkDocs sorts automatic navigation by file name; plugin.on_nav should order the "
-    "section as PageGenerator.render() returns its pages (see the pages task report)",
-)
 def test_nav_lists_components_in_published_order(biml_site: BuiltSite, biml78: Catalog) -> None:
     items = nav_section(biml_site, "BIML risk framework").select("a.dropdown-item")
     titles = [a.get_text() for a in items]

@@ -225,11 +225,6 @@ def test_only_the_faulty_tags_are_reported(awkward: BuiltSite) -> None:
     assert sorted(w.split(":")[1].strip() for w in warnings) == ["crlf.md", "heading.md"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="extension.py: the tag pattern does not skip attr_list's '{: ... }', so a tag in "
-    "an attribute value is expanded into the raw attribute text and the list no longer applies",
-)
 def test_a_tag_in_an_attribute_list_is_left_as_written(site: SiteBuilder) -> None:
     built = site(
         {"index.md": 'Para.\n{: title="[data:2:transfer]" }\n'},
@@ -533,11 +528,6 @@ class TestRebuildWithTheSameConfig:
         mitigated = page.select('table.biml-coverage tfoot td[data-status="mitigated"]')
         assert [cell.get_text() for cell in mitigated] == ["0"]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="plugin.py on_config appends the stylesheet, script and extension to the "
-        "config on every build, so a second build with the same config links them twice",
-    )
     def test_assets_are_linked_once(self, rebuilt: tuple[Path, Path]) -> None:
         html = (rebuilt[1] / "index.html").read_text(encoding="utf-8")
         assert html.count("mkdocs-biml/biml.css") == 1
