@@ -32,7 +32,7 @@ from markdown.util import Registry
 
 from .elements import CalloutStyle, ElementFactory, LinkSettings
 from .layout import GENERATED_MARKER, PageLayout
-from .loader import load_catalog
+from .loader import load_catalogs
 from .log import Problem, Severity, log_problem
 from .model import Risk
 from .resolver import TAG_BODY, TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
@@ -276,9 +276,7 @@ class BimlExtension(Extension):
     def index(self) -> CatalogIndex:
         if self._index is None:
             given = self.getConfig("index")
-            self._index = given or CatalogIndex(
-                load_catalog(name) for name in _as_list(self.getConfig("catalogs"))
-            )
+            self._index = given or CatalogIndex(load_catalogs(_as_list(self.getConfig("catalogs"))))
         return self._index
 
     @property

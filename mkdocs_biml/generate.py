@@ -20,14 +20,12 @@ from pathlib import Path
 
 from .config import DEFAULT_STATUSES
 from .layout import GENERATED_MARKER, PageLayout, relative_link
-from .loader import load_catalog
-from .model import Catalog
+from .loader import load_catalogs
 from .pages import _PLACEHOLDER, _SOURCE_HREF, PageGenerator
 
 ASSETS_DIR = Path(__file__).parent / "assets"
 ASSETS = ("biml.css", "biml.js")
 ASSETS_FOLDER = "assets"
-DEFAULT_CATALOG = "biml-78"
 
 
 class GenerateError(Exception):
@@ -44,7 +42,7 @@ def generate_pages(out_dir: Path, catalogs: Sequence[str] = (), folder: str = "b
     catalogue and :class:`GenerateError` rather than overwrite an author's file.
     """
     layout = PageLayout(folder)
-    pages = PageGenerator(_load(catalogs), layout, None, DEFAULT_STATUSES).render()
+    pages = PageGenerator(load_catalogs(catalogs), layout, None, DEFAULT_STATUSES).render()
     root = out_dir / layout.folder.strip("/")
     targets = {out_dir / src: _mark(_static(src, markdown)) for src, markdown in pages.items()}
     _refuse_authored(targets)
@@ -67,10 +65,6 @@ def is_generated(path: Path) -> bool:
             return GENERATED_MARKER in file.read(4096)
     except (OSError, UnicodeDecodeError):
         return False
-
-
-def _load(names: Sequence[str]) -> list[Catalog]:
-    return [load_catalog(name) for name in dict.fromkeys([DEFAULT_CATALOG, *names])]
 
 
 def _static(src_uri: str, markdown: str) -> str:

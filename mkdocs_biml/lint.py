@@ -28,7 +28,7 @@ from mkdocs.utils.meta import get_data
 from .config import BimlConfig
 from .extension import BimlExtension
 from .frontmatter import front_matter_lines, read_statuses
-from .loader import CatalogError, builtin_catalog_path, load_catalog
+from .loader import CatalogError, builtin_catalog_path, load_catalogs
 from .log import Problem
 from .model import Catalog
 from .resolver import TAG_IN_TEXT, CatalogIndex
@@ -206,8 +206,8 @@ def _default_plugin_config() -> BimlConfig:
 def _settings_from_plugin(plugin: BimlConfig, config_dir: Path) -> SiteSettings:
     """As the plugin does: BIML-78 first, other catalogues relative to mkdocs.yml."""
     sources = [
-        name if builtin_catalog_path(name) else str(config_dir / name)
-        for name in dict.fromkeys(["biml-78", *plugin.catalogs])
+        str(config_dir / name) if not builtin_catalog_path(name) else name
+        for name in plugin.catalogs
     ]
     options = {name: plugin[name] for name in EXTENSION_OPTIONS}
     options["link"] = plugin.pages
@@ -352,7 +352,7 @@ class Linter:
 
 def _load_catalogs(sources: Sequence[str]) -> list[Catalog]:
     try:
-        return [load_catalog(source) for source in sources]
+        return load_catalogs(sources)
     except CatalogError as exc:
         raise LintSetupError(str(exc)) from None
 

@@ -18,10 +18,10 @@ import difflib
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping
-from functools import cache
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache, partial
 from pathlib import Path
-from typing import Any, cast
+from typing import Any, NoReturn, cast
 
 import yaml
 
@@ -36,6 +36,7 @@ from .model import (
     Source,
     TopTenEntry,
 )
+from .overlay import merge_overlay
 from .resolver import CatalogIndex, Resolution
 from .texts import CitationToken, TagToken, TopTenToken, tokenize
 
@@ -45,6 +46,8 @@ SCHEMA_PATH = PACKAGE_DIR / "schema" / "catalog.schema.json"
 #: checkout in the repository's top-level ``catalog/`` folder.
 BUILTIN_DIRS = (PACKAGE_DIR / "catalog_data", PACKAGE_DIR.parent / "catalog")
 BUILTIN_NAMES = ("biml-78", "biml-llm")
+#: The catalogue every site has.
+DEFAULT_CATALOG = "biml-78"
 
 
 class CatalogError(Exception):
@@ -728,15 +731,44 @@ def builtin_catalog_path(name: str) -> Path | None:
     return None
 
 
+def load_catalogs(
+    sources: Iterable[str | os.PathLike[str]], base_dir: Path | None = None
+) -> list[Catalog]:
+    """The catalogues of a site: BIML-78 first, then each source once, in order.
+
+    Sources are built-in names or paths relative to ``base_dir`` (the folder
+    of ``mkdocs.yml``). A catalogue that extends another takes its place.
+    """
+    catalogs: list[Catalog] = []
+    for source in dict.fromkeys([DEFAULT_CATALOG, *(os.fspath(s) for s in sources)]):
+        path = source if builtin_catalog_path(source) else str((base_dir or Path()) / source)
+        catalog = load_catalog(path)
+        replaced = next((i for i, c in enumerate(catalogs) if c.id == catalog.extends), None)
+        if replaced is None:
+            catalogs.append(catalog)
+        else:
+            catalogs[replaced] = catalog
+    return catalogs
+
+
 def load_catalog(source: str | os.PathLike[str] = "biml-78") -> Catalog:
     """Load a built-in catalogue by name, or a catalogue file by path.
 
-    Results are cached by path and modification time, so ``mkdocs serve``
-    reloads a catalogue only when its file changed.
+    Results are cached by path and modification time (of the file and of the
+    catalogue it extends, if any), so ``mkdocs serve`` reloads a catalogue only
+    when one of its files changed.
     """
     name = os.fspath(source)
     path = builtin_catalog_path(name) or Path(name)
     label = f"<built-in {name}>" if name in BUILTIN_NAMES else name
+    catalog = _load_cached(str(path.resolve()), label, *_stamp(path, label))
+    if any(_stamp(Path(f), f) != stamp for f, stamp in catalog.depends_on[1:]):
+        _load_cached.cache_clear()
+        catalog = _load_cached(str(path.resolve()), label, *_stamp(path, label))
+    return catalog
+
+
+def _stamp(path: Path, label: str) -> tuple[int, int]:
     try:
         stat = path.stat()
     except OSError as exc:
@@ -747,16 +779,77 @@ def load_catalog(source: str | os.PathLike[str] = "biml-78") -> Catalog:
             f"cannot read the catalogue: {exc.strerror}",
             f"built-in catalogues: {', '.join(BUILTIN_NAMES)}",
         ) from None
-    return _load_cached(str(path.resolve()), label, stat.st_mtime_ns, stat.st_size)
+    return stat.st_mtime_ns, stat.st_size
 
 
 @cache
 def _load_cached(path: str, label: str, mtime_ns: int, size: int) -> Catalog:
-    return parse_catalog(Path(path).read_bytes(), label)
+    catalog = parse_catalog(Path(path).read_bytes(), label, base_dir=Path(path).parent)
+    catalog.depends_on = ((path, (mtime_ns, size)), *catalog.depends_on[1:])
+    return catalog
 
 
-def parse_catalog(raw: bytes | str, path: str = "<string>") -> Catalog:
-    """Validate and build a catalogue from the bytes (or text) of a YAML file."""
+def parse_catalog(
+    raw: bytes | str, path: str = "<string>", *, base_dir: Path | None = None
+) -> Catalog:
+    """Validate and build a catalogue from the bytes (or text) of a YAML file.
+
+    A catalogue with ``extends`` is merged into the one it names (a built-in
+    name, or a path relative to ``base_dir``) before it is built.
+    """
     data = _read_yaml(path, raw.encode("utf-8") if isinstance(raw, str) else raw)
-    _SchemaChecker(path, catalog_schema()).check(data, catalog_schema(), "", data.line or 1)
-    return _Builder(path, data).build()
+    definitions = catalog_schema()["$defs"]
+    depends_on: tuple[tuple[str, tuple[int, int]], ...] = ((path, (0, 0)),)
+    if "extends" in data:
+        _SchemaChecker(path, catalog_schema()).check(
+            data, definitions["overlay"], "", data.line or 1
+        )
+        base_path, base = _read_base(path, data, base_dir or Path.cwd())
+        depends_on += ((str(base_path), _stamp(base_path, str(base_path))),)
+        data = merge_overlay(base, data, partial(_overlay_failure, path))
+        data["extends"] = base["id"]  # the catalogue it takes the place of in a site
+        # The base passed this check alone, so whatever fails now is the overlay's.
+        _SchemaChecker(path, catalog_schema()).check(
+            data, definitions["catalog"], "", data.line or 1
+        )
+    else:
+        _SchemaChecker(path, catalog_schema()).check(
+            data, definitions["catalog"], "", data.line or 1
+        )
+    catalog = _Builder(path, data).build()
+    catalog.depends_on = depends_on
+    return catalog
+
+
+def _read_base(path: str, overlay: _LocatedDict, base_dir: Path) -> tuple[Path, _LocatedDict]:
+    """The data of the catalogue ``overlay`` extends, checked as a whole catalogue."""
+    name = overlay["extends"]
+    base_path = builtin_catalog_path(name) or base_dir / name
+    line = overlay.lines.get("extends", overlay.line)
+    if not base_path.is_file():
+        raise CatalogError(
+            path,
+            line,
+            "extends",
+            f"no catalogue {name!r} to extend",
+            f"name a built-in catalogue ({', '.join(BUILTIN_NAMES)}) or a file "
+            "path relative to this file",
+        )
+    label = f"<built-in {name}>" if name in BUILTIN_NAMES else str(base_path)
+    base = _read_yaml(label, base_path.read_bytes())
+    if "extends" in base:
+        raise CatalogError(
+            path,
+            line,
+            "extends",
+            f"{name!r} itself extends another catalogue",
+            "extend the base catalogue directly: chains are not supported",
+        )
+    _SchemaChecker(label, catalog_schema()).check(
+        base, catalog_schema()["$defs"]["catalog"], "", base.line or 1
+    )
+    return base_path, base
+
+
+def _overlay_failure(path: str, line: int, field: str, problem: str, hint: str) -> NoReturn:
+    raise CatalogError(path, line, field, problem, hint)

@@ -179,6 +179,9 @@ class Catalog:
     extra: Mapping[str, Any] = field(default_factory=dict)
     #: Where the catalogue was loaded from (a path, or ``<built-in biml-78>``).
     source_path: str = ""
+    #: Files the catalogue was built from, with their (mtime_ns, size): its own
+    #: file first, then the one it extends. Watched by ``mkdocs serve``.
+    depends_on: tuple[tuple[str, tuple[int, int]], ...] = ()
 
     def __repr__(self) -> str:
         return f"Catalog({self.id!r}, {sum(1 for _ in self.risks())} risks)"

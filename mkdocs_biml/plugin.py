@@ -32,7 +32,7 @@ from .extension import BimlExtension
 from .frontmatter import front_matter_lines, read_statuses
 from .layout import PageLayout
 from .ledger import Ledger
-from .loader import CatalogError, builtin_catalog_path, load_catalog
+from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .log import Problem, Severity
 from .model import Catalog
 from .pages import PageGenerator
@@ -83,15 +83,10 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
         config_dir = Path(config.config_file_path or ".").parent
-        names = ["biml-78", *self.config.catalogs]
-        catalogs = []
-        for name in dict.fromkeys(names):
-            source = name if builtin_catalog_path(name) else str(config_dir / name)
-            try:
-                catalogs.append(load_catalog(source))
-            except CatalogError as exc:
-                raise PluginError(f"biml: {exc}") from None
-        return catalogs
+        try:
+            return load_catalogs(self.config.catalogs, config_dir)
+        except CatalogError as exc:
+            raise PluginError(f"biml: {exc}") from None
 
     def _make_extension(self) -> BimlExtension:
         try:
@@ -221,9 +216,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         for catalog in self.catalogs:
-            path = Path(catalog.source_path)
-            if path.is_file():
-                server.watch(str(path))
+            for path, _stamp in catalog.depends_on:
+                if Path(path).is_file() and Path(path).parent not in BUILTIN_DIRS:
+                    server.watch(path)
         if self.config.custom_templates:
             server.watch(self.config.custom_templates)
         return server
