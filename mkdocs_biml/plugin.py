@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -133,14 +134,24 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                     f"biml: docs/{src_uri} already exists, and the plugin generates a page "
                     f"there: rename your page or set the plugin's 'folder' option"
                 )
-            file = File.generated(config, src_uri, content=markdown)
+            # Pages an explicit nav does not place are still built, without
+            # MkDocs' "not included in the nav" warning; on_nav adds them.
+            placed = config.nav is None or src_uri in self._nav_paths(config)
+            inclusion = InclusionLevel.UNDEFINED if placed else InclusionLevel.NOT_IN_NAV
+            file = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
             files.append(file)
             self.generated[src_uri] = file
         return files
 
+    @staticmethod
+    def _nav_paths(config: MkDocsConfig) -> set[str]:
+        return set(_paths_in(config.nav))
+
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if config.nav or not self.generated:
+        if not self.generated:
             return nav
+        if config.nav:
+            return self._add_unplaced_pages(nav, config)
         folder = self.layout.folder.strip("/")
         section = next(
             (
@@ -161,6 +172,20 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if self.config.nav_position == "start":
             nav.items.remove(section)
             nav.items.insert(1 if nav.items and _is_home(nav.items[0]) else 0, section)
+        _relink_pages(nav)
+        return nav
+
+    def _add_unplaced_pages(self, nav: Navigation, config: MkDocsConfig) -> Navigation:
+        """With an explicit nav, generated pages it does not list go in a section at the end."""
+        placed = self._nav_paths(config)
+        unplaced = [f for src, f in self.generated.items() if src not in placed]
+        if not unplaced:
+            return nav
+        pages = [f.page or Page(None, f, config) for f in unplaced]
+        section = Section(self.config.nav_title, list(pages))
+        for page in pages:
+            page.parent = section
+        nav.items.append(section)
         _relink_pages(nav)
         return nav
 
@@ -238,6 +263,18 @@ def _pages_of(item: Any) -> list[Page]:
     if isinstance(item, Section):
         return [page for child in item.children for page in _pages_of(child)]
     return []
+
+
+def _paths_in(nav: Any) -> Iterator[str]:
+    """Every page path an explicit ``nav`` setting lists."""
+    if isinstance(nav, str):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _paths_in(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _paths_in(item)
 
 
 def _order_generated(section: Section, order: list[str], titles: dict[str, str]) -> None:
