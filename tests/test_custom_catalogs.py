@@ -47,6 +47,7 @@ flows:
   - {from: supply, to: model}
 """
 
+
 def write(root: Path, name: str, text: str) -> None:
     path = root / name
     path.parent.mkdir(parents=True, exist_ok=True)
