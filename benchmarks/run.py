@@ -280,19 +280,57 @@ def machine() -> dict[str, Any]:
 # ------------------------------------------------------------------------------ main
 
 
+class Recorder:
+    """Every build, saved as soon as it is made, so a stopped run keeps what it measured."""
+
+    def __init__(self, out: Path | None, session: dict[str, Any], resume: Path | None) -> None:
+        self.out = out
+        self.sessions = [session]
+        self.builds: list[Build] = []
+        if resume is not None and resume.exists():
+            earlier = json.loads(resume.read_text(encoding="utf-8"))
+            self.sessions = [*earlier.get("sessions", [earlier.get("machine", {})]), session]
+            self.builds = [Build(**b) for b in earlier["builds"]]
+
+    def sizes_done(self) -> set[tuple[int, int]]:
+        return {(b.pages, b.tags) for b in self.builds}
+
+    def add(self, build: Build) -> None:
+        self.builds.append(build)
+        self.save()
+
+    def summaries(self) -> list[dict[str, Any]]:
+        sizes = sorted({(b.pages, b.tags) for b in self.builds if b.round >= 0})
+        return [summarize(self.builds, pages, tags) for pages, tags in sizes]
+
+    def save(self) -> None:
+        if self.out is None:
+            return
+        self.sessions[-1]["loadavg_end"] = os.getloadavg()
+        summaries = self.summaries()
+        results = {
+            "sessions": self.sessions,
+            "sizes": summaries,
+            "linearity": linearity(summaries),
+            "builds": [asdict(b) for b in self.builds],
+        }
+        self.out.parent.mkdir(parents=True, exist_ok=True)
+        self.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
 def run_size(
     pages: int,
     tags: int,
     variants: list[str],
     *,
     repeat: int,
+    recorder: Recorder,
     index: CatalogIndex,
     workdir: Path,
-) -> list[Build]:
+) -> None:
     configs = {v: write_site(workdir / f"{v}-{pages}", v, pages, tags, index) for v in variants}
     for variant, config in configs.items():  # warm-up: disk cache, bytecode
         timed_build(config, variant, pages, tags, -1)
-    builds = []
     for round_ in range(repeat):
         for variant, config in configs.items():
             build = timed_build(config, variant, pages, tags, round_)
@@ -302,10 +340,9 @@ def run_size(
                 f"rss {build.maxrss_kb / 1024:6.1f} MB",
                 flush=True,
             )
-            builds.append(build)
+            recorder.add(build)
     for variant in variants:
         shutil.rmtree(workdir / f"{variant}-{pages}", ignore_errors=True)
-    return builds
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -323,6 +360,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--rev", help="build with the package as of this git revision (default: working tree)"
     )
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
+    parser.add_argument(
+        "--resume", type=Path, help="keep the builds of this earlier JSON; skip sizes it has"
+    )
     return parser.parse_args(argv)
 
 
@@ -334,29 +374,31 @@ def main(argv: list[str] | None = None) -> None:
     if unknown:
         raise SystemExit(f"unknown peer(s): {', '.join(unknown)}; known: {', '.join(PEERS)}")
     peer_sizes = sizes if args.peer_pages == "all" else [int(p) for p in args.peer_pages.split(",")]
-    results: dict[str, Any] = {"machine": machine(), "options": vars(args) | {"out": str(args.out)}}
+    session = machine() | {"options": {k: str(v) for k, v in vars(args).items()}}
+    recorder = Recorder(args.out, session, args.resume)
     index = CatalogIndex([load_catalog()])
-    builds: list[Build] = []
-    summaries: list[dict[str, Any]] = []
     with tempfile.TemporaryDirectory(prefix="biml-bench-") as work:
         if args.rev:
-            results["machine"]["measured_rev"] = use_snapshot(args.rev, Path(work))
+            session["measured_rev"] = use_snapshot(args.rev, Path(work))
         for pages in sizes:
+            if (pages, args.tags) in recorder.sizes_done():
+                print(f"  {pages} pages: measured already in {args.resume}, skipped")
+                continue
             variants = [BASELINE, "biml", *(peers if pages in peer_sizes else [])]
-            builds += run_size(
-                pages, args.tags, variants, repeat=args.repeat, index=index, workdir=Path(work)
+            run_size(
+                pages,
+                args.tags,
+                variants,
+                repeat=args.repeat,
+                recorder=recorder,
+                index=index,
+                workdir=Path(work),
             )
-            summaries.append(summarize(builds, pages, args.tags))
-            results |= {"sizes": summaries, "linearity": linearity(summaries)}
-            results["builds"] = [asdict(b) for b in builds]
-            results["machine"]["loadavg_end"] = os.getloadavg()
-            if args.out:
-                args.out.parent.mkdir(parents=True, exist_ok=True)
-                args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    summaries = recorder.summaries()
     print()
     print(markdown_table(summaries))
     print()
-    print(linearity_table(results["linearity"]))
+    print(linearity_table(linearity(summaries)))
 
 
 if __name__ == "__main__":
