@@ -324,13 +324,15 @@ def run_size(
     variants: list[str],
     *,
     repeat: int,
+    warmup: int,
     recorder: Recorder,
     index: CatalogIndex,
     workdir: Path,
 ) -> None:
     configs = {v: write_site(workdir / f"{v}-{pages}", v, pages, tags, index) for v in variants}
-    for variant, config in configs.items():  # warm-up: disk cache, bytecode
-        timed_build(config, variant, pages, tags, -1)
+    for _ in range(warmup):  # unrecorded: disk cache, bytecode
+        for variant, config in configs.items():
+            timed_build(config, variant, pages, tags, -1)
     for round_ in range(repeat):
         for variant, config in configs.items():
             build = timed_build(config, variant, pages, tags, round_)
@@ -350,6 +352,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--pages", default="250,500,1000,2000", help="comma-separated sizes")
     parser.add_argument("--tags", type=int, default=20, help="citations per page")
     parser.add_argument("--repeat", type=int, default=5, help="rounds per size")
+    parser.add_argument("--warmup", type=int, default=1, help="unrecorded rounds first")
     parser.add_argument(
         "--peers", default=",".join(PEERS), help="peer plugins to compare ('' for none)"
     )
@@ -390,6 +393,7 @@ def main(argv: list[str] | None = None) -> None:
                 args.tags,
                 variants,
                 repeat=args.repeat,
+                warmup=args.warmup,
                 recorder=recorder,
                 index=index,
                 workdir=Path(work),
