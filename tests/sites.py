@@ -135,9 +135,14 @@ def build_site(
 
 def run_mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     """Run the real ``mkdocs`` command line in ``root``."""
+    return run_module(root, "mkdocs", *args)
+
+
+def run_module(root: Path, module: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``python -m module args`` in ``root``, as a user's shell would."""
     env = {**os.environ, "PYTHONWARNINGS": "ignore"}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
+        [sys.executable, "-m", module, *args],
         cwd=root,
         capture_output=True,
         text=True,

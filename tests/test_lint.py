@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +12,7 @@ import pytest
 
 from mkdocs_biml.cli import main
 from mkdocs_biml.lint import run_lint
-from tests.sites import BuiltSite, write_site
+from tests.sites import BuiltSite, run_module, write_site
 
 SiteBuilder = Callable[..., BuiltSite]
 Found = set[tuple[str, int | None, str]]
@@ -276,18 +274,9 @@ def test_command_line_exit_codes(tmp_path: Path) -> None:
             "          class: mermaid\n"
             "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
         )
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs_biml", *args],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-            check=False,
-        )
+        return run_module(tmp_path, "mkdocs_biml", *args)
 
     clean = run("lint")
     assert (clean.returncode, clean.stdout) == (
