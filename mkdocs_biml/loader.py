@@ -741,14 +741,22 @@ def load_catalogs(
     """
     catalogs: list[Catalog] = []
     for source in dict.fromkeys([DEFAULT_CATALOG, *(os.fspath(s) for s in sources)]):
-        path = source if builtin_catalog_path(source) else str((base_dir or Path()) / source)
-        catalog = load_catalog(path)
+        catalog = load_catalog(source if builtin_catalog_path(source) else _shown(base_dir, source))
         replaced = next((i for i, c in enumerate(catalogs) if c.id == catalog.extends), None)
         if replaced is None:
             catalogs.append(catalog)
         else:
             catalogs[replaced] = catalog
     return catalogs
+
+
+def _shown(base_dir: Path | None, source: str) -> str:
+    """The file's path as messages show it: relative to the working folder when inside it."""
+    path = Path(os.path.abspath((base_dir or Path()) / source))
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
 
 
 def load_catalog(source: str | os.PathLike[str] = "biml-78") -> Catalog:
