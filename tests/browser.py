@@ -7,6 +7,8 @@ passes proves that the pages need no network.
 
 Without Chromium or Playwright the browser tests skip, saying why, unless
 ``BIML_REQUIRE_BROWSER=1`` (set by CI), where they fail instead.
+``BIML_CHROMIUM=/path/to/chromium`` drives another Chromium build (never one
+that Playwright downloads).
 
 Test modules wrap ``launch_chromium``, ``serve`` and ``OfflinePages`` in
 fixtures of the scope they need (one browser per module).
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
 
 REQUIRE_ENV = "BIML_REQUIRE_BROWSER"
+CHROMIUM_ENV = "BIML_CHROMIUM"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -53,12 +56,21 @@ SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screensh
 # -- is there a browser? ------------------------------------------------------------------
 
 
+def chromium_path() -> str | None:
+    """The Chromium to drive: ``$BIML_CHROMIUM`` if set, else Debian's, else one on PATH."""
+    chosen = os.environ.get(CHROMIUM_ENV)
+    if chosen:
+        return chosen if Path(chosen).is_file() else None
+    return CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
+
+
 def missing_browser() -> str | None:
     """Why no browser test can run here, or ``None`` when one can."""
     if importlib.util.find_spec("playwright") is None:
         return "the Python package 'playwright' is not installed (pip install playwright)"
-    if not (Path(CHROMIUM).is_file() or shutil.which("chromium")):
-        return f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium)"
+    if chromium_path() is None:
+        where = os.environ.get(CHROMIUM_ENV) or CHROMIUM
+        return f"no Chromium at {where} (Debian: apt-get install chromium; or set {CHROMIUM_ENV})"
     return None
 
 
@@ -90,7 +102,7 @@ def launch_chromium() -> Iterator[Browser]:
     ``--user-data-dir``) and deletes that when the browser closes.
     """
     require_browser()
-    executable = CHROMIUM if Path(CHROMIUM).is_file() else shutil.which("chromium")
+    executable = chromium_path()
     with _sync_api().sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=executable, args=CHROMIUM_ARGS, headless=True

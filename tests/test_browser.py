@@ -35,7 +35,9 @@ from tests.sites import BuiltSite, build_site
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
 
-pytestmark = pytest.mark.browser
+#: One group: under ``pytest -n N --dist loadgroup`` the module shares one worker, one
+#: browser and one set of sites (plain ``-n`` would start them on every worker).
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 LAYOUT = PageLayout()
 ARTIFACTS = SCREENSHOTS.parent
