@@ -199,25 +199,23 @@ def test_each_component_of_the_diagram_leads_to_its_page(
     overview = site.url(LAYOUT.overview(biml78))
     page = pages.open(overview, java_script_enabled=javascript)
     assert_clean(pages)
-    components = page_components(biml78)
-    for component in components:
+    diagram_url = site.url(LAYOUT.overview(biml78), "system-diagram")
+    for component in page_components(biml78):
         page.locator(f'a.biml-node[data-biml-component="{component.label}"]').click()
         page.wait_for_url(site.url(LAYOUT.component_page(component)), wait_until=LOADED)
         expect(main_heading(page)).to_have_text(component_heading(component))
         expect(main_heading(page)).to_be_in_viewport()
-        page.go_back(wait_until=LOADED)
+        if component.is_system:
+            page.go_back(wait_until=LOADED)
+        else:  # back by the page's own link to the diagram, which lands on it
+            page.get_by_role("link", name="system diagram").click()
+            page.wait_for_url(diagram_url, wait_until=LOADED)
+            expect(page.locator("figure.biml-diagram")).to_be_in_viewport()
 
-    system = components[-1]
+    system = page_components(biml78)[-1]
     page.locator("p a").filter(has_text=node_label(system)).click()
     page.wait_for_url(site.url(LAYOUT.component_page(system)), wait_until=LOADED)
     expect(main_heading(page)).to_have_text(component_heading(system))
-
-    # ... and back to the diagram, which each component page links to by its anchor.
-    page.goto(site.url(LAYOUT.component_page(components[0])), wait_until=LOADED)
-    page.get_by_role("link", name="system diagram").click()
-    page.wait_for_url(site.url(LAYOUT.overview(biml78), "system-diagram"), wait_until=LOADED)
-    expect(page.locator("#system-diagram")).to_be_in_viewport()
-    expect(page.locator("figure.biml-diagram")).to_be_in_viewport()
     assert_clean(pages)
 
 
@@ -361,8 +359,9 @@ def test_generated_pages_leave_the_theme_scripts_working(
     sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, theme: str
 ) -> None:
     site = sites[theme]
-    page = pages.open(site.url(LAYOUT.references_page(biml78)))
-    page.goto(site.url(LAYOUT.component_page(biml78.diagram_components[2]), "data-2-transfer"))
+    page = pages.open(
+        site.url(LAYOUT.component_page(biml78.diagram_components[2]), "data-2-transfer")
+    )
     screenshot(page, f"{theme}-component")
     assert_clean(pages)
 
@@ -409,7 +408,7 @@ def check_table_sorts_and_filters(page: Page, catalog: Catalog) -> None:
     assert len(visible_tags(page)) == 79
 
 
-@pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.parametrize("theme", ["material-light", "mkdocs", "readthedocs"])  # dark: same markup
 def test_risk_table_sorts_and_filters(
     sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, theme: str
 ) -> None:
