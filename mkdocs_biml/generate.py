@@ -72,9 +72,11 @@ def _static(src_uri: str, markdown: str) -> str:
 
     Backlink and coverage placeholders go (only a whole-site build can fill
     them); the diagram's ``biml-src:`` links in raw HTML become page-relative
-    ``.md`` links, which hosts rewrite into URLs like any other link.
+    ``.md`` links, which hosts rewrite into URLs like any other link. Hosts
+    rewrite plain ``href`` only, so the diagram's ``xlink:href`` (which the
+    plugin keeps for Material's instant navigation) becomes ``href`` here.
     """
-    markdown = _PLACEHOLDER.sub("", markdown)
+    markdown = _PLACEHOLDER.sub("", markdown).replace('xlink:href="biml-src:', 'href="biml-src:')
     return _SOURCE_HREF.sub(
         lambda m: f'href="{html.escape(relative_link(src_uri, m[1]), quote=True)}"', markdown
     )

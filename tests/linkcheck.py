@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-LINK_ATTRIBUTES = ("href", "src")
+LINK_ATTRIBUTES = ("href", "src", "xlink:href")
 
 
 @dataclass(frozen=True)

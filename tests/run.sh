@@ -25,4 +25,4 @@ python3 -m ruff format --check .
 echo "== mypy (strict)"
 python3 -m mypy
 echo "== pytest"
-python3 -m pytest -q -n 2 -p no:cacheprovider "$@"
+python3 -m pytest -q -n 2 --dist loadgroup -p no:cacheprovider "$@"

@@ -91,15 +91,10 @@ SITES = {
     INSTANT: {**THEMES["material-light"], "features": ["content.tooltips", "navigation.instant"]},
 }
 
+
 #: Material's instant navigation resolves the relative URLs of every element with an
 #: `href` attribute by assigning el.href, which throws on SVG links (read-only href):
 #: navigating to the overview fails. The diagram template must link with xlink:href.
-NEEDS_XLINK = pytest.mark.xfail(
-    strict=True,
-    reason="diagram.html.j2 links with href, which breaks Material's instant navigation",
-)
-
-
 @dataclass
 class ServedSite:
     built: BuiltSite
@@ -185,7 +180,7 @@ def main_heading(page: Page) -> Locator:
     ("theme", "javascript"),
     [
         pytest.param("mkdocs", False, id="mkdocs-without-javascript"),
-        pytest.param(INSTANT, True, id="material-instant-navigation", marks=NEEDS_XLINK),
+        pytest.param(INSTANT, True, id="material-instant-navigation"),
     ],
 )
 def test_each_component_of_the_diagram_leads_to_its_page(
@@ -339,22 +334,11 @@ def record(name: str, data: Any) -> None:
 
 # -- generated pages and the theme's own scripts -------------------------------------------------
 
-#: MkDocs numbers component headings like "3. Datasets" with ids such as "3-datasets",
-#: which are no CSS selectors: the mkdocs theme's table-of-contents scrollspy throws,
-#: and its keyboard shortcuts are never set up. The component template must give the
-#: title an id of its own.
-NEEDS_TITLE_ID = pytest.mark.xfail(
-    strict=True, reason="component.md.j2 titles get ids starting with a digit"
-)
 
-
-@pytest.mark.parametrize(
-    "theme",
-    [
-        pytest.param(theme, marks=NEEDS_TITLE_ID) if theme.startswith("mkdocs") else theme
-        for theme in THEMES
-    ],
-)
+#: MkDocs would give headings like "3. Datasets" ids such as "3-datasets", which are
+#: no CSS selectors: the mkdocs theme's scrollspy would throw and its keyboard
+#: shortcuts never be set up. Component pages give their titles ids of their own.
+@pytest.mark.parametrize("theme", THEMES)
 def test_generated_pages_leave_the_theme_scripts_working(
     sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, theme: str
 ) -> None:
@@ -419,7 +403,6 @@ def test_risk_table_sorts_and_filters(
 # -- (6) Material's instant navigation --------------------------------------------------------
 
 
-@NEEDS_XLINK
 def test_table_and_diagram_work_after_instant_navigation(
     sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog
 ) -> None:

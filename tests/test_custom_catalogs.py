@@ -137,7 +137,7 @@ def test_site_with_an_overlay_shows_new_risks_and_extra_fields(
         .startswith("Transfer learning attack (checkpoints")
     )
     overview = built.soup("biml/index.md")
-    assert overview.select_one('svg a[href$="supply/"]') is not None
+    assert overview.select_one('svg a[xlink\\:href$="supply/"]') is not None
 
 
 def test_prefixed_custom_catalogue_lives_beside_biml_78(site: SiteBuilder, tmp_path: Path) -> None:

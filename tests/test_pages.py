@@ -278,7 +278,7 @@ def test_diagram_links_every_component_to_its_page(biml_site: BuiltSite, biml78:
     assert set(nodes) == {c.label for c in drawn} | {"system"}
     for component in biml78.components:
         node = nodes[component.label]
-        assert landing(biml_site, "biml/index.md", str(node["href"]))[0] == output_file(
+        assert landing(biml_site, "biml/index.md", str(node["xlink:href"]))[0] == output_file(
             biml_site, page_of(component)
         )
         label = node.get_text(" ", strip=True)
@@ -312,7 +312,8 @@ def test_system_wide_risks_are_linked_beside_the_diagram(biml_site: BuiltSite) -
     links = [figure.select_one('a[data-biml-component="system"]'), below.find("a")]
     for link in links:
         assert isinstance(link, Tag) and "System-wide risks" in link.get_text()
-        assert landing(biml_site, "biml/index.md", str(link["href"]))[0] == output_file(
+        href = str(link.get("href") or link["xlink:href"])
+        assert landing(biml_site, "biml/index.md", href)[0] == output_file(
             biml_site, "biml/system.md"
         )
 
@@ -603,7 +604,7 @@ def test_links_work_without_directory_urls(site: SiteBuilder) -> None:
     assert [str(b) for b in broken_links(built.site_dir)] == []
     svg = main_of(built, "biml/index.md").select_one("svg")
     assert svg is not None
-    assert {a["href"] for a in svg.select("a")} >= {"data.html", "system.html"}
+    assert {a["xlink:href"] for a in svg.select("a")} >= {"data.html", "system.html"}
     section = section_soup(main_of(built, "biml/data.md"), "data-2-transfer")
     assert {a["href"] for a in section.select(".biml-backlinks a")} == {
         "../index.html",
