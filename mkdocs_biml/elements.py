@@ -12,7 +12,7 @@ import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from typing import ClassVar, Protocol
 
-from markdown.util import AtomicString
+from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .layout import PageLayout, external_url, relative_link
 from .model import Risk
@@ -204,10 +204,23 @@ class ElementFactory:
 def _append_text(parent: etree.Element, last: etree.Element | None, text: str) -> None:
     if not text:
         return
+    text = _latin1_only(text)
     if last is None:
         parent.text = (parent.text or "") + text
     else:
         last.tail = (last.tail or "") + text
+
+
+def _latin1_only(text: str) -> str:
+    """Characters beyond Latin-1 as character references.
+
+    One curly quote in a callout would make CPython store the whole page's
+    HTML, which MkDocs keeps for every page until the build ends, at two bytes
+    a character. Python-Markdown turns ``AMP_SUBSTITUTE`` back into ``&``.
+    """
+    if text.isascii() or max(text) <= "\xff":
+        return text
+    return "".join(c if c <= "\xff" else f"{AMP_SUBSTITUTE}#{ord(c)};" for c in text)
 
 
 def _plain(text: str) -> etree.Element:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Catalog, Component, Reference, Risk
 
@@ -55,8 +56,15 @@ class PageLayout:
 
 def relative_link(from_page: str, target: str) -> str:
     """Link from the source page ``from_page`` to ``target`` (``path#anchor``)."""
+    return _relative_link(posixpath.dirname(from_page) or ".", target)
+
+
+@lru_cache(maxsize=65536)
+def _relative_link(start: str, target: str) -> str:
+    # Cached per folder and target: a site links the same few risks from every
+    # page of a folder, and relpath asks the operating system for the working
+    # directory twice per call although the result never depends on it.
     path, _, anchor = target.partition("#")
-    start = posixpath.dirname(from_page) or "."
     link = posixpath.relpath(path, start) if path else ""
     return f"{link}#{anchor}" if anchor else link
 

@@ -110,9 +110,16 @@ def write_register(
     document = register_document(catalogs, ledger)
     folder = site_dir / layout.folder.strip("/")
     folder.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
-    (folder / REGISTER_JSON).write_text(text, encoding="utf-8", newline="\n")
+    (folder / REGISTER_JSON).write_text(_json_text(document), encoding="utf-8", newline="\n")
     write_csv(folder / REGISTER_CSV, document["risks"])
+
+
+def _json_text(document: dict[str, Any]) -> str:
+    """One risk a line: readable in a diff, and written by the C encoder (``indent``
+    would switch json to its pure-Python encoder, a cost every build pays)."""
+    head = json.dumps({k: v for k, v in document.items() if k != "risks"}, ensure_ascii=False)
+    rows = ",\n".join("  " + json.dumps(row, ensure_ascii=False) for row in document["risks"])
+    return f'{head[:-1]}, "risks": [\n{rows}\n]}}\n'
 
 
 def write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
