@@ -60,6 +60,8 @@ class CalloutStyle:
 class ElementFactory:
     def __init__(self, settings: LinkSettings, style: CalloutStyle, page: PageContext) -> None:
         self.settings, self.style, self.page = settings, style, page
+        #: Risk -> its entry's source path and anchor: computed once per build.
+        self._targets: dict[Risk, str] = {}
 
     # -- inline ------------------------------------------------------------------------
 
@@ -98,7 +100,10 @@ class ElementFactory:
             return external_url(self.settings.base_url, layout, risk)
         if not self.settings.link:
             return None
-        return relative_link(self.page.current_page(), layout.risk_target(risk))
+        target = self._targets.get(risk)
+        if target is None:
+            target = self._targets[risk] = layout.risk_target(risk)
+        return relative_link(self.page.current_page(), target)
 
     def citation_href(self, risk: Risk, number: int) -> str | None:
         catalog = risk.component.catalog

@@ -81,16 +81,26 @@ class PageState:
     source_lines: list[str] = field(default_factory=list)
     #: Tag text -> source lines of the tags the inline processor will meet, in order.
     tag_lines: dict[str, deque[int]] = field(default_factory=lambda: defaultdict(deque))
-    #: Tag text -> source lines of every occurrence, for tags inside stashed HTML.
-    fallback_lines: dict[str, deque[int]] = field(default_factory=lambda: defaultdict(deque))
+    #: Tag text -> source lines of every occurrence, for tags inside stashed HTML;
+    #: made on the first tag that needs it.
+    fallback_lines: dict[str, deque[int]] | None = None
     citations: list[Citation] = field(default_factory=list)
+    #: Tags expanded on this page (callouts are only looked for when there are some).
+    expanded: int = 0
 
     def take_line(self, text: str) -> int | None:
-        for table in (self.tag_lines, self.fallback_lines):
-            lines = table.get(text)
-            if lines:
-                return lines.popleft() + self.line_offset
-        return None
+        lines = self.tag_lines.get(text)
+        if not lines:
+            lines = self._fallback().get(text)
+        return lines.popleft() + self.line_offset if lines else None
+
+    def _fallback(self) -> dict[str, deque[int]]:
+        if self.fallback_lines is None:
+            self.fallback_lines = defaultdict(deque)
+            for number, line in enumerate(self.source_lines, start=1):
+                for match in TAG_IN_TEXT.finditer(line):
+                    self.fallback_lines[match.group(1)].append(number)
+        return self.fallback_lines
 
 
 class SourceLinesPreprocessor(Preprocessor):
@@ -121,8 +131,10 @@ class TagLinePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         state = self.extension.page
         state.tag_lines.clear()
-        state.fallback_lines.clear()
-        source = state.source_lines or lines
+        state.fallback_lines = None
+        if not state.source_lines:
+            state.source_lines = list(lines)
+        source = state.source_lines
         cursor = 0
         for line in lines:
             if "[" not in line:
@@ -131,9 +143,6 @@ class TagLinePreprocessor(Preprocessor):
             for match in _TAG_SCAN.finditer(line):
                 if match.group("tag") is not None:
                     state.tag_lines[match.group("tag")].append(number)
-        for number, line in enumerate(source, start=1):
-            for match in TAG_IN_TEXT.finditer(line):
-                state.fallback_lines[match.group(1)].append(number)
         return lines
 
 
@@ -209,15 +218,23 @@ class CalloutTreeprocessor(Treeprocessor):
         self.extension = extension
 
     def run(self, root: etree.Element) -> None:
+        page = self.extension.page
+        if page.generated:
+            for heading in root.iter():
+                if _HEADING.fullmatch(heading.tag):
+                    _apply_heading_id(heading)
+        if not (self.extension.callouts and page.expanded):
+            return
         factory = self.extension.factory
-        for parent in list(root.iter()):
-            if self.extension.page.generated and _HEADING.fullmatch(parent.tag):
-                _apply_heading_id(parent)
-            if not self.extension.callouts:
-                continue
-            for index, child in reversed(list(enumerate(parent))):
-                if child.tag == "p" and factory.is_tag_only(child):
-                    parent[index : index + 1] = factory.callouts_for(child)
+        found = [
+            (parent, index, child)
+            for parent in root.iter()
+            for index, child in enumerate(parent)
+            if child.tag == "p" and factory.is_tag_only(child)
+        ]
+        # From the last: replacing a paragraph shifts the indexes after it.
+        for parent, index, child in reversed(found):
+            parent[index : index + 1] = factory.callouts_for(child)
 
 
 def _apply_heading_id(heading: etree.Element) -> None:
@@ -319,6 +336,7 @@ class BimlExtension(Extension):
         if resolution.outcome is Outcome.UNKNOWN and not self._looks_meant(resolution):
             return None
         line = self.page.take_line(text)
+        self.page.expanded += 1
         self._report(resolution, line)
         if resolution.risk is None:
             return self.factory.unresolved(text, resolution)
