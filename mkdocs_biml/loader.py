@@ -4,26 +4,19 @@ Every problem is one :class:`CatalogError` naming the file, the line, the
 field, what is wrong and what to do. A catalogue that fails any check is not
 returned at all, so callers never see a half-loaded one.
 
-The structure is checked against the JSON Schema shipped in
-``schema/catalog.schema.json`` (the same file editors use), by a small
-interpreter of the subset of JSON Schema that the file uses; this keeps one
-source of truth for the format and gives errors with line numbers, which
-generic validators cannot.
+Reading the YAML is :mod:`~mkdocs_biml.yamlsource`'s job, checking its
+structure against the shipped JSON Schema :mod:`~mkdocs_biml.schemacheck`'s;
+this module builds the model, checks cross-references, and finds and caches
+catalogue files.
 """
 
 from __future__ import annotations
 
-import codecs
-import difflib
-import json
 import os
-import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from functools import cache, partial
 from pathlib import Path
-from typing import Any, NoReturn, cast
-
-import yaml
+from typing import Any, NoReturn
 
 from .model import (
     Catalog,
@@ -38,10 +31,11 @@ from .model import (
 )
 from .overlay import merge_overlay
 from .resolver import CatalogIndex, Resolution
+from .schemacheck import SCHEMA_PATH, SchemaChecker, catalog_schema
 from .texts import CitationToken, TagToken, TopTenToken, tokenize
+from .yamlsource import CatalogError, LocatedDict, read_yaml
 
 PACKAGE_DIR = Path(__file__).parent
-SCHEMA_PATH = PACKAGE_DIR / "schema" / "catalog.schema.json"
 #: Built-in catalogues: in a wheel they sit in the package, in a source
 #: checkout in the repository's top-level ``catalog/`` folder.
 BUILTIN_DIRS = (PACKAGE_DIR / "catalog_data", PACKAGE_DIR.parent / "catalog")
@@ -49,418 +43,22 @@ BUILTIN_NAMES = ("biml-78", "biml-llm")
 #: The catalogue every site has.
 DEFAULT_CATALOG = "biml-78"
 
-
-class CatalogError(Exception):
-    """A catalogue could not be loaded. ``str()`` is the message for the author."""
-
-    def __init__(
-        self, path: str, line: int | None, field: str, problem: str, hint: str = ""
-    ) -> None:
-        self.path, self.line, self.field, self.problem, self.hint = (
-            path,
-            line,
-            field,
-            problem,
-            hint,
-        )
-        where = f"{path}:{line}" if line else path
-        what = f"{field}: {problem}" if field else problem
-        super().__init__(f"{where}: {what}" + (f" ({hint})" if hint else ""))
-
-
-# --------------------------------------------------------------------------- YAML
-
-
-class _LocatedDict(dict[str, Any]):
-    """A mapping that remembers the line of each of its keys."""
-
-    line: int = 0
-    lines: dict[str, int]
-
-
-class _LocatedList(list[Any]):
-    line: int = 0
-    lines: list[int]
-
-
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-_MERGE_TAG = "tag:yaml.org,2002:merge"
-_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
-
-
-def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> _LocatedDict:
-    # Keys a merge (``<<: *defaults``) brings in may be overridden by the
-    # mapping's own keys, as YAML specifies; only the mapping's own keys must be unique.
-    own_keys = sum(1 for key_node, _ in node.value if key_node.tag != _MERGE_TAG)
-    loader.flatten_mapping(node)
-    merged_keys = len(node.value) - own_keys
-    mapping = _LocatedDict()
-    mapping.line, mapping.lines = node.start_mark.line + 1, {}
-    own_lines: dict[str, int] = {}
-    for position, (key_node, value_node) in enumerate(node.value):
-        key = loader.construct_object(key_node, deep=True)
-        line = key_node.start_mark.line + 1
-        if not isinstance(key, str):
-            raise _YamlProblem(line, f"key {key!r} is not text", _key_hint(key))
-        if position >= merged_keys:
-            if key in own_lines:
-                raise _YamlProblem(
-                    line,
-                    f"duplicate key {key!r} (first at line {own_lines[key]})",
-                    "YAML keeps only one of them: remove or rename one",
-                )
-            own_lines[key] = line
-        mapping[key] = loader.construct_object(value_node, deep=True)
-        mapping.lines[key] = line
-    return mapping
-
-
-def _key_hint(key: Any) -> str:
-    if isinstance(key, bool):
-        return "YAML reads yes/no/on/off/true/false as true or false: put the key in quotes"
-    return "write the key as a word, or put it in quotes"
-
-
-def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> _LocatedList:
-    items = _LocatedList(loader.construct_object(child, deep=True) for child in node.value)
-    items.line = node.start_mark.line + 1
-    items.lines = [child.start_mark.line + 1 for child in node.value]
-    return items
-
-
-def _make_yaml_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
-    """Safe loader on ``base`` that tracks lines, rejects duplicate keys, keeps dates as text.
-
-    ``base`` is PyYAML's C loader when PyYAML was built with libyaml (faster),
-    else its pure-Python one; both must report the same problems.
-    """
-    loader = cast(type[yaml.SafeLoader], type("CatalogYamlLoader", (base,), {}))
-    # Dates stay strings: a catalogue's date is a label, not something to compute with.
-    loader.yaml_implicit_resolvers = {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != _TIMESTAMP_TAG]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-    loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
-    return loader
-
-
-_CatalogYamlLoader = _make_yaml_loader(_BaseLoader)
-
-
-class _YamlProblem(Exception):
-    def __init__(self, line: int, problem: str, hint: str) -> None:
-        super().__init__(problem)
-        self.line, self.problem, self.hint = line, problem, hint
-
-
-def _read_yaml(path: str, raw: bytes) -> _LocatedDict:
-    text = _decode(path, raw)
-    try:
-        data = yaml.load(text, Loader=_CatalogYamlLoader)
-    except _YamlProblem as exc:
-        raise CatalogError(path, exc.line, "", exc.problem, exc.hint) from None
-    except yaml.MarkedYAMLError as exc:
-        line, problem, hint = _explain_syntax_error(text, exc)
-        raise CatalogError(path, line, "", problem, hint) from None
-    except yaml.reader.ReaderError as exc:
-        line = text[: exc.position].count("\n") + 1
-        raise CatalogError(
-            path,
-            line,
-            "",
-            f"the control character U+{exc.character:04X} is not allowed in YAML",
-            "remove it; most editors do not show it",
-        ) from None
-    except RecursionError:
-        line, depth = _deepest_point(text)
-        raise CatalogError(
-            path,
-            line,
-            "",
-            f"nested {depth} levels deep, too deep to read",
-            "a catalogue needs only a few levels: look for runaway brackets",
-        ) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - every known kind is handled above
-        raise CatalogError(path, None, "", f"YAML error: {exc}", "fix the YAML") from None
-    if data is None:
-        raise CatalogError(path, 1, "", "the file is empty", "start from docs/catalog-format.md")
-    if not isinstance(data, _LocatedDict):
-        raise CatalogError(
-            path,
-            1,
-            "",
-            f"the top level must be a mapping of fields, not {_describe(data)}",
-            "start from the example in docs/catalog-format.md",
-        )
-    return data
-
-
-def _decode(path: str, raw: bytes) -> str:
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise CatalogError(path, 1, "", "the file is UTF-16, not UTF-8", "save it as UTF-8")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise CatalogError(
-            path,
-            line,
-            "",
-            f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})",
-            "save the file as UTF-8; it was probably saved as Latin-1 or Windows-1252",
-        ) from None
-
-
-#: The YAML mistakes people make most, keyed by phrases of PyYAML's messages (the C
-#: and the pure-Python parsers word them differently), in words of our own.
-_SYNTAX_MISTAKES = (
-    (
-        ("recursive",),
-        "an alias points into its own anchor",
-        "an alias *name cannot point into its own anchor &name",
-    ),
-    (
-        ("tab character", "'\\t'"),
-        "a tab character where YAML expects spaces",
-        "indent with spaces, not tabs",
-    ),
-    (
-        ("mapping values are not allowed",),
-        "a ':' where YAML does not expect one",
-        "check this line's indentation; text that contains ': ' must be in quotes",
-    ),
-    (
-        ("undefined alias",),
-        "an alias *name whose anchor &name is not defined",
-        "define the anchor with &name before using it with *name",
-    ),
-)
-_FLOW_CONTEXTS = {"while parsing a flow sequence": "[", "while parsing a flow mapping": "{"}
-
-
-def _explain_syntax_error(text: str, exc: yaml.MarkedYAMLError) -> tuple[int | None, str, str]:
-    """Line, problem and hint for a YAML syntax error, pointing at its likely cause.
-
-    PyYAML reports where it gave up, which for an unclosed bracket or quote is
-    lines after the mistake; the line of the opening bracket or quote is the
-    one the author must fix.
-    """
-    problem = " ".join(filter(None, [exc.context, exc.problem]))
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else None
-    bracket = _FLOW_CONTEXTS.get(exc.context or "")
-    if bracket and exc.context_mark is not None and exc.context_mark.line + 1 != line:
-        return (
-            exc.context_mark.line + 1,
-            f"YAML syntax error: the {bracket} opened here is not closed "
-            f"(YAML gives up at line {line})",
-            "close it, or check the commas between its items",
-        )
-    quote_line = _runaway_quote_start(text, exc.problem_mark)
-    if quote_line is not None:
-        return (
-            quote_line,
-            f"YAML syntax error: the quoted text starting here runs on to line {line}, "
-            "where YAML gives up",
-            "a closing quote is probably missing",
-        )
-    for phrases, mistake, hint in _SYNTAX_MISTAKES:
-        if any(phrase in problem for phrase in phrases):
-            return line, f"YAML syntax error: {mistake}", hint
-    return line, f"YAML syntax error: {problem}", "fix the YAML"
-
-
-def _runaway_quote_start(text: str, mark: yaml.Mark | None) -> int | None:
-    """Start line of a multi-line quoted text ending where YAML gave up, if any."""
-    if mark is None:
-        return None
-    last: yaml.Token | None = None
-    try:
-        for token in yaml.scan(text, Loader=yaml.SafeLoader):
-            if (token.start_mark.line, token.start_mark.column) >= (mark.line, mark.column):
-                break
-            last = token
-    except yaml.YAMLError:
-        pass
-    if (
-        isinstance(last, yaml.ScalarToken)
-        and last.style in ("'", '"')
-        and last.start_mark.line < last.end_mark.line == mark.line
-    ):
-        return int(last.start_mark.line) + 1
-    return None
-
-
-def _deepest_point(text: str) -> tuple[int | None, int]:
-    """Line where the nesting of ``text`` first reaches its maximum depth, and that depth.
-
-    Walks the parser's events, which needs no recursion, unlike building the data.
-    """
-    depth, deepest, line = 0, 0, None
-    try:
-        for event in yaml.parse(text, Loader=_BaseLoader):
-            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                depth += 1
-                if depth > deepest and event.start_mark is not None:
-                    deepest, line = depth, event.start_mark.line + 1
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                depth -= 1
-    except yaml.YAMLError:
-        pass
-    return line, deepest
-
-
-# ------------------------------------------------------------------------- schema
-
-
-@cache
-def catalog_schema() -> Mapping[str, Any]:
-    """The JSON Schema of the catalogue format, as shipped with the package."""
-    return cast(Mapping[str, Any], json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
-
-
-_JSON_TYPES: dict[str, tuple[type, ...]] = {
-    "object": (dict,),
-    "array": (list,),
-    "string": (str,),
-    "integer": (int,),
-    "boolean": (bool,),
-}
-_TYPE_WORDS = {
-    "object": "a mapping",
-    "array": "a list",
-    "string": "text",
-    "integer": "a whole number",
-}
-
-
-class _SchemaChecker:
-    """Checks data against the subset of JSON Schema that ``catalog.schema.json`` uses."""
-
-    def __init__(self, path: str, schema: Mapping[str, Any]) -> None:
-        self.path, self.root = path, schema
-
-    def check(self, value: Any, schema: Mapping[str, Any], field: str, line: int) -> None:
-        if "$ref" in schema:
-            name = schema["$ref"].rsplit("/", 1)[-1]
-            schema = self.root["$defs"][name]
-        if "const" in schema and value != schema["const"]:
-            self._fail(line, field, f"must be {schema['const']!r}, not {value!r}")
-        if "enum" in schema and value not in schema["enum"]:
-            choices = ", ".join(map(str, schema["enum"]))
-            self._fail(line, field, f"{value!r} is not one of: {choices}")
-        expected = schema.get("type")
-        if expected is not None:
-            is_bool = isinstance(value, bool) and expected != "boolean"
-            if is_bool or not isinstance(value, _JSON_TYPES[expected]):
-                self._fail(
-                    line,
-                    field,
-                    f"must be {_TYPE_WORDS[expected]}, not {_describe(value)}",
-                    _type_hint(expected, value),
-                )
-        if isinstance(value, str):
-            self._check_string(value, schema, field, line)
-        elif isinstance(value, int) and "minimum" in schema and value < schema["minimum"]:
-            self._fail(line, field, f"must be at least {schema['minimum']}, not {value}")
-        elif isinstance(value, dict):
-            self._check_object(value, schema, field, line)
-        elif isinstance(value, list) and "items" in schema:
-            lines = getattr(value, "lines", [line] * len(value))
-            for index, (item, item_line) in enumerate(zip(value, lines)):
-                self.check(item, schema["items"], f"{field}[{index}]", item_line)
-
-    def _check_string(self, value: str, schema: Mapping[str, Any], field: str, line: int) -> None:
-        if len(value.strip()) < schema.get("minLength", 0):
-            self._fail(line, field, "must not be empty")
-        if "pattern" in schema and _pattern(schema["pattern"]).search(value) is None:
-            expected = _PATTERN_WORDS.get(schema["pattern"], f"text matching {schema['pattern']}")
-            self._fail(line, field, f"{value!r} is not {expected}")
-
-    def _check_object(
-        self, value: dict[str, Any], schema: Mapping[str, Any], field: str, line: int
-    ) -> None:
-        properties = schema.get("properties", {})
-        lines = getattr(value, "lines", {})
-        # Unknown fields first: a misspelt field would otherwise be reported as
-        # a missing one, which hides the real mistake.
-        if schema.get("additionalProperties", True) is False:
-            for name in value:
-                if name not in properties:
-                    close = difflib.get_close_matches(name, list(properties), n=1)
-                    hint = (
-                        f"did you mean {close[0]!r}?"
-                        if close
-                        else "known: " + ", ".join(properties)
-                    )
-                    self._fail(lines.get(name, line), _join(field, name), f"unknown field; {hint}")
-        for name in schema.get("required", ()):
-            if name not in value:
-                self._fail(line, _join(field, name), "is required but missing")
-        for name, item in value.items():
-            if name in properties:
-                self.check(item, properties[name], _join(field, name), lines.get(name, line))
-
-    def _fail(
-        self, line: int, field: str, problem: str, hint: str = "see docs/catalog-format.md"
-    ) -> None:
-        raise CatalogError(self.path, line, field, problem, hint)
-
-
-#: The schema's patterns in words, for messages.
-_PATTERN_WORDS = {
-    "^[a-z0-9][a-z0-9-]*$": "lower-case letters, digits and hyphens (e.g. 'my-risks')",
-    "^([A-Za-z][A-Za-z0-9-]*)?$": "a letter followed by letters, digits and hyphens (e.g. 'ACME')",
-    "^[A-Za-z][A-Za-z0-9-]*$": "a letter followed by letters, digits and hyphens (e.g. 'data')",
-    "^\\d{4}-\\d{2}-\\d{2}$": "a date written YYYY-MM-DD",
-    "^[^\\[\\]:\\n]+$": "one line of text without ':', '[' or ']'",
-}
-
-
-@cache
-def _pattern(expression: str) -> re.Pattern[str]:
-    return re.compile(expression)
-
-
-def _type_hint(expected: str, value: Any) -> str:
-    if expected == "string" and isinstance(value, (bool, int, float)):
-        # YAML turned the author's text into a number or a boolean: 1.10 became 1.1.
-        return "put the value in quotes so that YAML keeps it as written"
-    return "see docs/catalog-format.md"
-
-
-def _describe(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    for kind, word in ((dict, "a mapping"), (list, "a list"), (str, "text")):
-        if isinstance(value, kind):
-            return f"{word} ({_shorten(value)!r})"
-    if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    return type(value).__name__
-
-
-def _shorten(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
-def _join(field: str, name: str) -> str:
-    return f"{field}.{name}" if field else name
-
-
-# -------------------------------------------------------------------- model build
+__all__ = [
+    "BUILTIN_NAMES",
+    "SCHEMA_PATH",
+    "CatalogError",
+    "builtin_catalog_path",
+    "catalog_schema",
+    "load_catalog",
+    "load_catalogs",
+    "parse_catalog",
+]
 
 
 class _Builder:
     """Turns validated YAML data into model objects, then checks cross-references."""
 
-    def __init__(self, path: str, data: _LocatedDict) -> None:
+    def __init__(self, path: str, data: LocatedDict) -> None:
         self.path, self.data = path, data
 
     def build(self) -> Catalog:
@@ -523,7 +121,7 @@ class _Builder:
             )
         return tuple(references)
 
-    def _component(self, catalog: Catalog, data: _LocatedDict, line: int) -> Component:
+    def _component(self, catalog: Catalog, data: LocatedDict, line: int) -> Component:
         layout = data.get("diagram")
         component = Component(
             catalog=catalog,
@@ -805,11 +403,11 @@ def parse_catalog(
     A catalogue with ``extends`` is merged into the one it names (a built-in
     name, or a path relative to ``base_dir``) before it is built.
     """
-    data = _read_yaml(path, raw.encode("utf-8") if isinstance(raw, str) else raw)
+    data = read_yaml(path, raw.encode("utf-8") if isinstance(raw, str) else raw)
     definitions = catalog_schema()["$defs"]
     depends_on: tuple[tuple[str, tuple[int, int]], ...] = ((path, (0, 0)),)
     if "extends" in data:
-        _SchemaChecker(path, catalog_schema()).check(
+        SchemaChecker(path, catalog_schema()).check(
             data, definitions["overlay"], "", data.line or 1
         )
         base_path, base = _read_base(path, data, base_dir or Path.cwd())
@@ -817,11 +415,11 @@ def parse_catalog(
         data = merge_overlay(base, data, partial(_overlay_failure, path))
         data["extends"] = base["id"]  # the catalogue it takes the place of in a site
         # The base passed this check alone, so whatever fails now is the overlay's.
-        _SchemaChecker(path, catalog_schema()).check(
+        SchemaChecker(path, catalog_schema()).check(
             data, definitions["catalog"], "", data.line or 1
         )
     else:
-        _SchemaChecker(path, catalog_schema()).check(
+        SchemaChecker(path, catalog_schema()).check(
             data, definitions["catalog"], "", data.line or 1
         )
     catalog = _Builder(path, data).build()
@@ -829,7 +427,7 @@ def parse_catalog(
     return catalog
 
 
-def _read_base(path: str, overlay: _LocatedDict, base_dir: Path) -> tuple[Path, _LocatedDict]:
+def _read_base(path: str, overlay: LocatedDict, base_dir: Path) -> tuple[Path, LocatedDict]:
     """The data of the catalogue ``overlay`` extends, checked as a whole catalogue."""
     name = overlay["extends"]
     base_path = builtin_catalog_path(name) or base_dir / name
@@ -844,7 +442,7 @@ def _read_base(path: str, overlay: _LocatedDict, base_dir: Path) -> tuple[Path, 
             "path relative to this file",
         )
     label = f"<built-in {name}>" if name in BUILTIN_NAMES else str(base_path)
-    base = _read_yaml(label, base_path.read_bytes())
+    base = read_yaml(label, base_path.read_bytes())
     if "extends" in base:
         raise CatalogError(
             path,
@@ -853,7 +451,7 @@ def _read_base(path: str, overlay: _LocatedDict, base_dir: Path) -> tuple[Path, 
             f"{name!r} itself extends another catalogue",
             "extend the base catalogue directly: chains are not supported",
         )
-    _SchemaChecker(label, catalog_schema()).check(
+    SchemaChecker(label, catalog_schema()).check(
         base, catalog_schema()["$defs"]["catalog"], "", base.line or 1
     )
     return base_path, base

@@ -21,8 +21,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_biml import loader
-from mkdocs_biml.loader import _PATTERN_WORDS, CatalogError, catalog_schema, load_catalog
+from mkdocs_biml import loader, yamlsource
+from mkdocs_biml.loader import CatalogError, catalog_schema, load_catalog
+from mkdocs_biml.schemacheck import _PATTERN_WORDS
 from tests.conftest import SiteBuilder
 from tests.sites import run_mkdocs, write_site
 
@@ -121,8 +122,10 @@ def test_each_bad_catalogue_gives_one_error_with_file_and_line(path: Path) -> No
 
 def test_the_pure_python_yaml_parser_reports_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
     """Where PyYAML has no libyaml, its pure-Python parser must give the same answers."""
-    monkeypatch.setattr(loader, "_BaseLoader", yaml.SafeLoader)
-    monkeypatch.setattr(loader, "_CatalogYamlLoader", loader._make_yaml_loader(yaml.SafeLoader))
+    monkeypatch.setattr(yamlsource, "_BaseLoader", yaml.SafeLoader)
+    monkeypatch.setattr(
+        yamlsource, "_CatalogYamlLoader", yamlsource._make_yaml_loader(yaml.SafeLoader)
+    )
     for path in BAD_FILES:
         expected = expectation(path)
         assert expected is not None
