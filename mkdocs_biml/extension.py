@@ -33,7 +33,7 @@ from markdown.util import Registry
 from .elements import CalloutStyle, ElementFactory, LinkSettings
 from .layout import GENERATED_MARKER, PageLayout
 from .loader import load_catalogs
-from .log import Problem, Severity, log_problem
+from .log import Problem, Severity, front_matter_lines, log_problem
 from .model import Risk
 from .resolver import TAG_BODY, TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
 
@@ -170,7 +170,10 @@ class HostPagePreprocessor(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         if not self.extension.host_tells_page:
             generated = any(line.strip() == GENERATED_MARKER for line in lines[:5])
-            self.extension.page = PageState(path=host_page_path(self.md), generated=generated)
+            offset = front_matter_lines(host_page_source(self.md), "\n".join(lines))
+            self.extension.page = PageState(
+                path=host_page_path(self.md), generated=generated, line_offset=offset
+            )
         return lines
 
 
@@ -185,6 +188,16 @@ def host_page_path(md: Markdown) -> str:
     relpath = _registered(md.treeprocessors, "relpath")
     src_uri = getattr(getattr(relpath, "file", None), "src_uri", None)
     return src_uri if isinstance(src_uri, str) else ""
+
+
+def host_page_source(md: Markdown) -> str:
+    """The page's whole file, front matter included, where the host says (MkDocs)."""
+    relpath = _registered(md.treeprocessors, "relpath")
+    file = getattr(relpath, "file", None)
+    if file is None or getattr(file, "generated_by", None):
+        return ""
+    source = getattr(file, "content_string", "")
+    return source if isinstance(source, str) else ""
 
 
 def _registered(registry: Registry[Any], name: str) -> Any:

@@ -33,18 +33,6 @@ EXAMPLE = "data:2:transfer: mitigated"
 Report = Callable[[Problem], None]
 
 
-def front_matter_lines(source: str, markdown: str) -> int:
-    """Lines MkDocs removed from the top of ``source`` (front matter) to leave ``markdown``.
-
-    ``source`` is the file's text as MkDocs reads it, ``markdown`` what
-    ``mkdocs.utils.meta.get_data`` returned; adding this to a line of
-    ``markdown`` gives the line in the file.
-    """
-    if not source.endswith(markdown):
-        return 0
-    return source[: len(source) - len(markdown)].count("\n")
-
-
 def read_statuses(
     meta: Mapping[str, Any],
     page: str,

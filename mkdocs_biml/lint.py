@@ -27,9 +27,9 @@ from mkdocs.utils.meta import get_data
 
 from .config import BimlConfig
 from .extension import BimlExtension
-from .frontmatter import front_matter_lines, read_statuses
+from .frontmatter import read_statuses
 from .loader import CatalogError, builtin_catalog_path, load_catalogs
-from .log import Problem
+from .log import Problem, front_matter_lines
 from .model import Catalog
 from .resolver import TAG_IN_TEXT, CatalogIndex
 

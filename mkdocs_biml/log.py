@@ -43,6 +43,18 @@ class Problem:
         return f"{self.location}: {self.message}"
 
 
+def front_matter_lines(source: str, markdown: str) -> int:
+    """Lines MkDocs removed from the top of ``source`` (front matter) to leave ``markdown``.
+
+    ``source`` is the file's text as MkDocs reads it, ``markdown`` what
+    ``mkdocs.utils.meta.get_data`` returned; adding this to a line of
+    ``markdown`` gives the line in the file.
+    """
+    if not source.endswith(markdown):
+        return 0
+    return source[: len(source) - len(markdown)].count("\n")
+
+
 def log_problem(problem: Problem) -> None:
     level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
     logger.log(level, "biml: %s", problem)

@@ -30,11 +30,11 @@ from mkdocs.structure.pages import Page
 
 from .config import BimlConfig
 from .extension import BimlExtension
-from .frontmatter import front_matter_lines, read_statuses
+from .frontmatter import read_statuses
 from .layout import PageLayout
 from .ledger import Ledger
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
-from .log import Problem, Severity
+from .log import Problem, Severity, front_matter_lines
 from .model import Catalog
 from .pages import PageGenerator
 from .register import write_register

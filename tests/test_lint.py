@@ -115,12 +115,8 @@ def test_lint_reports_exactly_what_the_build_warns(site: SiteBuilder, name: str)
     assert len(expected) >= 4, expected
     assert not any("[data:8:span]" in m or "[data:7:fenced]" in m for _, _, m in expected)
     found = lint_problems(built.root / "mkdocs.yml")
-    if name == "extension-only":
-        # Without the plugin the extension learns the page from MkDocs, but not the
-        # front matter MkDocs removed, so its lines count from the Markdown body.
-        assert sorted((p, m) for p, _, m in found) == sorted((p, m) for p, _, m in expected)
-    else:
-        assert found == expected
+    # With or without the plugin, the extension knows the page and its front matter.
+    assert found == expected
 
 
 def test_what_the_lint_finds_is_where_the_source_has_it(
