@@ -97,7 +97,7 @@ class ElementFactory:
     def href(self, risk: Risk) -> str | None:
         layout = self.settings.layout
         if self.settings.base_url:
-            return external_url(self.settings.base_url, layout, risk)
+            return external_url(self.settings.base_url, layout, layout.risk_target(risk))
         if not self.settings.link:
             return None
         target = self._targets.get(risk)
@@ -112,10 +112,7 @@ class ElementFactory:
             return None
         target = self.settings.layout.reference_target(catalog, reference)
         if self.settings.base_url:
-            page, _, anchor = target.partition("#")
-            folder = self.settings.layout.folder.strip("/")
-            relative = page.removeprefix(folder + "/").removesuffix(".md")
-            return f"{self.settings.base_url.rstrip('/')}/{relative}/#{anchor}"
+            return external_url(self.settings.base_url, self.settings.layout, target)
         return relative_link(self.page.current_page(), target)
 
     # -- callouts ----------------------------------------------------------------------

@@ -69,12 +69,12 @@ def _relative_link(start: str, target: str) -> str:
     return f"{link}#{anchor}" if anchor else link
 
 
-def external_url(base_url: str, layout: PageLayout, risk: Risk) -> str:
-    """URL of ``risk`` on a site built elsewhere with ``use_directory_urls``.
+def external_url(base_url: str, layout: PageLayout, target: str) -> str:
+    """URL of ``target`` (``path#anchor``) on a site built elsewhere with ``use_directory_urls``.
 
     ``base_url`` is the address of that site's framework folder (the overview
     page), e.g. ``https://risks.example.org/biml/``.
     """
-    page = layout.component_page(risk.component)
+    page, _, anchor = target.partition("#")
     relative = posixpath.relpath(page, layout.folder.strip("/"))
-    return f"{base_url.rstrip('/')}/{relative.removesuffix('.md')}/#{risk.anchor}"
+    return f"{base_url.rstrip('/')}/{relative.removesuffix('.md')}/#{anchor}"

@@ -128,6 +128,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.generator = PageGenerator(
             self.catalogs, self.layout, self.config.custom_templates, self.config.statuses
         )
+        placed_by_nav = self._nav_paths(config)
         for src_uri, markdown in self.generator.render().items():
             if files.get_file_from_path(src_uri) is not None:
                 raise PluginError(
@@ -136,7 +137,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 )
             # Pages an explicit nav does not place are still built, without
             # MkDocs' "not included in the nav" warning; on_nav adds them.
-            placed = config.nav is None or src_uri in self._nav_paths(config)
+            placed = config.nav is None or src_uri in placed_by_nav
             inclusion = InclusionLevel.UNDEFINED if placed else InclusionLevel.NOT_IN_NAV
             file = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
             files.append(file)

@@ -214,3 +214,15 @@ def test_central_site_base_url_keeps_the_anchors(site: SiteBuilder) -> None:
         "https://risks.example.org/biml/llm/model/#model-4-trojan",
     ]
     assert not (built.site_dir / "biml" / "inference").exists()
+
+
+def test_central_site_base_url_for_callout_citations(site: SiteBuilder) -> None:
+    built = site(
+        {"index.md": "[raw:1:data confidentiality]\n"},
+        {"plugins": [{"biml": {"pages": False, "base_url": "https://risks.example.org/biml/"}}]},
+    )
+    citations = [a["href"] for a in built.content("index.md").select("sup.biml-cite a")]
+    assert citations == [
+        "https://risks.example.org/biml/references/#ref-7",
+        "https://risks.example.org/biml/references/#ref-4",
+    ]
