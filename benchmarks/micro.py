@@ -34,9 +34,11 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+from mkdocs.utils import get_relative_url
 
 from mkdocs_biml import CatalogIndex, load_catalog, parse_catalog
 from mkdocs_biml.extension import BimlExtension
+from mkdocs_biml.layout import PageLayout
 from mkdocs_biml.loader import builtin_catalog_path
 
 from .run import BUILD_ENV, machine
@@ -79,7 +81,8 @@ def _convert_all(md: markdown.Markdown, pages: list[str], extension: BimlExtensi
     for number, text in enumerate(pages, start=1):
         md.reset()
         if extension is not None:
-            extension.begin_page(f"part/page-{number}.md")
+            # The URL only counts for an extension told to use final URLs.
+            extension.begin_page(f"part/page-{number}.md", url=f"part/page-{number}/")
         md.convert(text)
         if extension is not None:
             extension.take_citations()
@@ -94,10 +97,25 @@ def measure_extension(pages: int, tags: int, repeat: int) -> dict[str, Any]:
     plain = _markdown([])
     with_callouts = BimlExtension(index=index)
     inline_only = BimlExtension(index=index, callouts=False)
+    # As the MkDocs plugin sets it up: finished HTML with final URLs.
+    final_urls = BimlExtension(index=index)
+    layout = PageLayout()
+    final_urls.use_final_urls(
+        {
+            page: page.removesuffix(".md") + "/"
+            for catalog in index.catalogs.values()
+            for page in [
+                *(layout.component_page(c) for c in catalog.components),
+                layout.references_page(catalog),
+            ]
+        },
+        get_relative_url,
+    )
     converters: dict[str, tuple[markdown.Markdown, BimlExtension | None]] = {
         "without": (plain, None),
         "with": (_markdown([with_callouts]), with_callouts),
         "with, callouts off": (_markdown([inline_only]), inline_only),
+        "with, final URLs (as in MkDocs)": (_markdown([final_urls]), final_urls),
     }
     for md, extension in converters.values():  # warm-up: caches, lazy set-up
         _convert_all(md, sources, extension)

@@ -4,20 +4,31 @@ Built as ElementTree elements inside the Markdown pipeline, so Python-Markdown
 escapes every attribute and text itself: catalogue text can never inject markup.
 Texts are AtomicStrings: inline patterns that run later (emphasis, links) must
 not read a reference's text again, or a tag would expand inside itself.
+
+When the host gives final URLs (the MkDocs plugin does), the same elements are
+serialized once and reused as HTML strings: see :meth:`ElementFactory.html`.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
+from html import escape
 from typing import ClassVar, Protocol
 
+from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .layout import PageLayout, external_url, relative_link
 from .model import Risk
 from .resolver import CatalogIndex, Resolution
 from .texts import CitationToken, TagToken, Text, tokenize
+
+#: A link slot in a serialized template. U+001A cannot occur in what the
+#: elements are made of: catalogue texts and settings are YAML, which forbids it.
+_SLOT_MARK = "\x1a{}\x1a"
+_SLOT = re.compile("\x1a([0-9]+)\x1a")
 
 REF_CLASS = "biml-ref"
 UNRESOLVED_CLASS = "biml-unresolved"
@@ -31,6 +42,9 @@ class PageContext(Protocol):
     def index(self) -> CatalogIndex: ...
 
     def current_page(self) -> str: ...
+
+    def final_url(self, target: str) -> str | None:
+        """URL of ``target`` (``path#anchor``) relative to the page, when the host knows it."""
 
 
 @dataclass(frozen=True)
@@ -62,6 +76,10 @@ class ElementFactory:
         self.settings, self.style, self.page = settings, style, page
         #: Risk -> its entry's source path and anchor: computed once per build.
         self._targets: dict[Risk, str] = {}
+        #: Serialized elements with link slots, and the slots' targets: see html().
+        self._templates: dict[tuple[str, Risk], tuple[list[str], list[str]]] = {}
+        #: While a template is built: the targets of its slots so far.
+        self._slots: list[str] | None = None
 
     # -- inline ------------------------------------------------------------------------
 
@@ -103,7 +121,14 @@ class ElementFactory:
         target = self._targets.get(risk)
         if target is None:
             target = self._targets[risk] = layout.risk_target(risk)
-        return relative_link(self.page.current_page(), target)
+        return self._link(target)
+
+    def _link(self, target: str) -> str:
+        if self._slots is not None:
+            self._slots.append(target)
+            return _SLOT_MARK.format(len(self._slots) - 1)
+        final = self.page.final_url(target)
+        return final if final is not None else relative_link(self.page.current_page(), target)
 
     def citation_href(self, risk: Risk, number: int) -> str | None:
         catalog = risk.component.catalog
@@ -113,7 +138,44 @@ class ElementFactory:
         target = self.settings.layout.reference_target(catalog, reference)
         if self.settings.base_url:
             return external_url(self.settings.base_url, self.settings.layout, target)
-        return relative_link(self.page.current_page(), target)
+        return self._link(target)
+
+    # -- finished HTML -----------------------------------------------------------------
+
+    def html(self, kind: str, risk: Risk) -> str:
+        """The reference (``kind`` "ref") or callout ("callout") for ``risk`` as HTML.
+
+        Each is built and serialized once per build, with a slot for every
+        page-relative link; a page only fills the slots. A site cites a few
+        dozen risks from thousands of pages, and building and serializing the
+        same elements again would be most of the cost of a tag.
+        """
+        template = self._templates.get((kind, risk))
+        if template is None:
+            template = self._templates[(kind, risk)] = self._template(kind, risk)
+        parts, targets = template
+        if not targets:
+            return parts[0]
+        hrefs = [escape(self._link(target)) for target in targets]
+        return "".join(
+            part if index % 2 == 0 else hrefs[int(part)] for index, part in enumerate(parts)
+        )
+
+    def _template(self, kind: str, risk: Risk) -> tuple[list[str], list[str]]:
+        """The serialized element split around its link slots, and the slots' targets."""
+        self._slots = []
+        try:
+            element = (
+                self.reference(risk.qualified_tag, risk) if kind == "ref" else self.callout(risk)
+            )
+            serialized = to_html_string(element)
+            targets = self._slots
+        finally:
+            self._slots = None
+        return _SLOT.split(serialized), targets
+
+    def unresolved_html(self, text: str, resolution: Resolution) -> str:
+        return to_html_string(self.unresolved(text, resolution))
 
     # -- callouts ----------------------------------------------------------------------
 

@@ -12,6 +12,13 @@ Processors, in the order Python-Markdown runs them:
   tag is never mistaken for a reference link) turns tags into links;
 * :class:`CalloutTreeprocessor` turns paragraphs that hold only tags into
   callouts, and on generated pages gives headings their fixed ids.
+
+Two ways out. Standing alone, the extension emits elements linking to source
+paths (``biml/data.md#data-2-transfer``) and the host turns them into URLs, as
+it does for the author's own links. When the host tells it the final URLs
+(:meth:`BimlExtension.use_final_urls`, the MkDocs plugin does), it emits
+finished HTML through Python-Markdown's stash instead, serialized once per page
+folder: the host then has nothing to resolve, which is most of a tag's cost.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as etree
 from collections import defaultdict, deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,7 +35,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import Registry
+from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE, Registry
 
 from .elements import CalloutStyle, ElementFactory, LinkSettings
 from .layout import GENERATED_MARKER, PageLayout
@@ -77,6 +84,10 @@ class PageState:
     path: str = ""
     generated: bool = False
     line_offset: int = 0
+    #: The page's URL when the host gives final URLs, else None.
+    url: str | None = None
+    #: Stash placeholder -> the risk it cites (None: unresolved) and its inline HTML.
+    stashed: dict[str, tuple[Risk | None, str]] = field(default_factory=dict)
     #: The page's lines before code and HTML blocks were stashed away.
     source_lines: list[str] = field(default_factory=list)
     #: Tag text -> source lines of the tags the inline processor will meet, in order.
@@ -211,11 +222,11 @@ class TagInlineProcessor(InlineProcessor):
 
     def handleMatch(  # type: ignore[override]
         self, m: re.Match[str], data: str
-    ) -> tuple[etree.Element | None, int | None, int | None]:
+    ) -> tuple[etree.Element | str | None, int | None, int | None]:
         text = m.group("tag")
         if text is None or self._is_reference_label(text):
             return None, None, None
-        element = self.extension.element_for(text)
+        element = self.extension.element_for(text, self.md)
         if element is None:
             return None, None, None
         return element, m.start(0), m.end(0)
@@ -238,6 +249,9 @@ class CalloutTreeprocessor(Treeprocessor):
                     _apply_heading_id(heading)
         if not (self.extension.callouts and page.expanded):
             return
+        if page.stashed:
+            self._stashed_callouts(root)
+            return
         factory = self.extension.factory
         found = [
             (parent, index, child)
@@ -248,6 +262,35 @@ class CalloutTreeprocessor(Treeprocessor):
         # From the last: replacing a paragraph shifts the indexes after it.
         for parent, index, child in reversed(found):
             parent[index : index + 1] = factory.callouts_for(child)
+
+    def _stashed_callouts(self, root: etree.Element) -> None:
+        """Callouts where references went out as stashed HTML (final URLs).
+
+        A paragraph of nothing but our placeholders gets one placeholder for
+        its callouts; Python-Markdown puts block HTML stashed alone in a
+        paragraph in place of the paragraph.
+        """
+        page = self.extension.page
+        factory = self.extension.factory
+        for paragraph in root.iter("p"):
+            text = paragraph.text
+            if len(paragraph) or not text or paragraph.attrib:
+                continue
+            placeholders = HTML_PLACEHOLDER_RE.findall(text)
+            if not placeholders or HTML_PLACEHOLDER_RE.sub("", text).strip():
+                continue
+            cited = [page.stashed.get(_placeholder(number)) for number in placeholders]
+            if not all(cited):
+                continue  # someone else's stashed HTML shares the paragraph
+            blocks = [
+                f"<p>{html}</p>" if risk is None else factory.html("callout", risk)
+                for risk, html in filter(None, cited)
+            ]
+            paragraph.text = self.md.htmlStash.store("\n".join(blocks))
+
+
+def _placeholder(number: str) -> str:
+    return HTML_PLACEHOLDER % number
 
 
 def _apply_heading_id(heading: etree.Element) -> None:
@@ -288,6 +331,8 @@ class BimlExtension(Extension):
         self.host_tells_page = False
         self._index: CatalogIndex | None = None
         self._factory: ElementFactory | None = None
+        self._final_urls: Mapping[str, str] | None = None
+        self._relative_url: Callable[[str, str], str] | None = None
         self._validate()
 
     def _validate(self) -> None:
@@ -329,10 +374,28 @@ class BimlExtension(Extension):
 
     # -- per page --------------------------------------------------------------------
 
-    def begin_page(self, path: str, *, generated: bool = False, line_offset: int = 0) -> None:
+    def use_final_urls(
+        self, target_urls: Mapping[str, str], relative_url: Callable[[str, str], str]
+    ) -> None:
+        """The host gives final URLs: ``target_urls`` maps each generated page's
+        source path to its URL, ``relative_url(url, page_url)`` is the host's own
+        way of making it relative. Pages then pass ``url`` to :meth:`begin_page`.
+        """
+        self._final_urls, self._relative_url = target_urls, relative_url
+
+    def begin_page(
+        self,
+        path: str,
+        *,
+        generated: bool = False,
+        line_offset: int = 0,
+        url: str | None = None,
+    ) -> None:
         """Called by a host before converting the page at source path ``path``."""
         self.host_tells_page = True
-        self.page = PageState(path=path, generated=generated, line_offset=line_offset)
+        if self._final_urls is None:
+            url = None
+        self.page = PageState(path=path, generated=generated, line_offset=line_offset, url=url)
 
     def take_citations(self) -> list[Citation]:
         citations, self.page.citations = self.page.citations, []
@@ -341,20 +404,40 @@ class BimlExtension(Extension):
     def current_page(self) -> str:
         return self.page.path
 
+    def final_url(self, target: str) -> str | None:
+        page_url = self.page.url
+        if page_url is None or self._final_urls is None or self._relative_url is None:
+            return None
+        path, _, anchor = target.partition("#")
+        url = self._relative_url(self._final_urls[path], page_url)
+        return f"{url}#{anchor}" if anchor else url
+
     # -- expansion -------------------------------------------------------------------
 
-    def element_for(self, text: str) -> etree.Element | None:
-        """The element replacing tag ``text``, or ``None`` to leave the text alone."""
+    def element_for(self, text: str, md: Markdown) -> etree.Element | str | None:
+        """What replaces tag ``text``: an element, or a stash placeholder for
+        finished HTML (final URLs); ``None`` leaves the text alone."""
         resolution = self.index.resolve(text)
         if resolution.outcome is Outcome.UNKNOWN and not self._looks_meant(resolution):
             return None
-        line = self.page.take_line(text)
-        self.page.expanded += 1
+        page = self.page
+        line = page.take_line(text)
+        page.expanded += 1
         self._report(resolution, line)
-        if resolution.risk is None:
-            return self.factory.unresolved(text, resolution)
-        self.page.citations.append(Citation(resolution.risk, self.page.path, line))
-        return self.factory.reference(text, resolution.risk)
+        risk = resolution.risk
+        if risk is not None:
+            page.citations.append(Citation(risk, page.path, line))
+        if page.url is None:
+            if risk is None:
+                return self.factory.unresolved(text, resolution)
+            return self.factory.reference(text, risk)
+        if risk is None:
+            html = self.factory.unresolved_html(text, resolution)
+        else:
+            html = self.factory.html("ref", risk)
+        placeholder = md.htmlStash.store(html)
+        page.stashed[placeholder] = (risk, html)
+        return placeholder
 
     def _looks_meant(self, resolution: Resolution) -> bool:
         """``[note:1]`` in prose is no tag; ``[dta:2:transfer]`` is a misspelt one.

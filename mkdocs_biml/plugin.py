@@ -17,16 +17,16 @@ import html
 import posixpath
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from .config import BimlConfig
 from .extension import BimlExtension
@@ -39,6 +39,9 @@ from .model import Catalog
 from .pages import PageGenerator
 from .register import write_register
 from .resolver import CatalogIndex
+
+if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
+    from mkdocs.livereload import LiveReloadServer
 
 log = get_plugin_logger("biml")
 
@@ -123,8 +126,17 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.generated = {}
         for src_uri, asset in ((STYLESHEET, "biml.css"), (SCRIPT, "biml.js")):
             files.append(File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / asset)))
-        if not self.config.pages:
-            return files
+        if self.config.pages:
+            self._add_generated_pages(files, config)
+        # Links leave the extension as finished HTML with the URLs MkDocs would
+        # have made of them: MkDocs then has nothing to resolve for every tag.
+        assert self.extension is not None
+        self.extension.use_final_urls(
+            {src_uri: file.url for src_uri, file in self.generated.items()}, get_relative_url
+        )
+        return files
+
+    def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
         self.generator = PageGenerator(
             self.catalogs, self.layout, self.config.custom_templates, self.config.statuses
         )
@@ -142,7 +154,6 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             file = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
             files.append(file)
             self.generated[src_uri] = file
-        return files
 
     @staticmethod
     def _nav_paths(config: MkDocsConfig) -> set[str]:
@@ -202,6 +213,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             page.file.src_uri,
             generated=generated,
             line_offset=front_matter_lines(source, markdown),
+            url=page.file.url,
         )
         if self.index is not None and not generated:
             for risk, status in read_statuses(

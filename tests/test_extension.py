@@ -61,6 +61,41 @@ def test_links_are_page_relative_on_nested_pages(site: SiteBuilder, directory_ur
     assert deep[1]["href"].endswith("#inference-3-confidence-scores")
 
 
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_links_and_callouts_match_the_links_mkdocs_makes_from_every_depth(
+    site: SiteBuilder, directory_urls: bool
+) -> None:
+    # The plugin writes final URLs itself, and serializes each callout once per
+    # build with slots for its links: every page must still get exactly the
+    # URL MkDocs makes of an ordinary Markdown link to the same entry.
+    text = (
+        "[system:2:overconfidence]\n\n"
+        "Inline [system:2:overconfidence], and by hand [entry]({up}biml/system.md"
+        "#system-2-overconfidence).\n"
+    )
+    pages = {
+        "index.md": text.format(up=""),
+        "page.md": text.format(up=""),
+        "guide/index.md": text.format(up="../"),
+        "guide/page.md": text.format(up="../"),
+        "guide/deep/page.md": text.format(up="../../"),
+        "biml-notes/page.md": text.format(up="../"),
+    }
+    built = site(pages, {"use_directory_urls": directory_urls})
+    assert built.error is None
+    seen = set()
+    for page in pages:
+        content = built.content(page)
+        by_hand = content.find("a", string="entry")["href"]
+        (callout,) = content.select("div.admonition.biml")
+        assert callout.select_one("p.biml-callout-more a")["href"] == by_hand
+        assert refs(built, page)[-1]["href"] == by_hand
+        for link in callout.select("a"):
+            assert built.has_target(page, link["href"]), (page, link["href"])
+        seen.add(by_hand)
+    assert len(seen) >= 3  # the pages really sit at different depths
+
+
 def test_link_text_option(site: SiteBuilder) -> None:
     built = site(
         {"index.md": "See [data:2:transfer].\n"},
