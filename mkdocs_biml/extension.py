@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
+from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -145,23 +146,33 @@ class TagLinePreprocessor(Preprocessor):
         state.fallback_lines = None
         if not state.source_lines:
             state.source_lines = list(lines)
-        source = state.source_lines
+        positions = _positions(state.source_lines)
         cursor = 0
         for line in lines:
             if "[" not in line:
                 continue
-            number, cursor = _find_source_line(source, line, cursor)
+            number, cursor = _find_source_line(positions, line, cursor)
             for match in _TAG_SCAN.finditer(line):
                 if match.group("tag") is not None:
                     state.tag_lines[match.group("tag")].append(number)
         return lines
 
 
-def _find_source_line(source: list[str], line: str, cursor: int) -> tuple[int, int]:
-    """1-based number of ``line`` in ``source`` at or after ``cursor``, and the next cursor."""
-    for index in range(cursor, len(source)):
-        if source[index] == line:
-            return index + 1, index + 1
+def _positions(source: list[str]) -> dict[str, list[int]]:
+    """Where each source line that could hold a tag occurs (0-based, ascending)."""
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, line in enumerate(source):
+        if "[" in line:
+            positions[line].append(index)
+    return positions
+
+
+def _find_source_line(positions: dict[str, list[int]], line: str, cursor: int) -> tuple[int, int]:
+    """1-based number of ``line`` in the source at or after ``cursor``, and the next cursor."""
+    found = positions.get(line, ())
+    at = bisect_left(found, cursor)
+    if at < len(found):
+        return found[at] + 1, found[at] + 1
     return cursor + 1, cursor
 
 

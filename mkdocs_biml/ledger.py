@@ -3,60 +3,108 @@
 Filled page by page during a build, read once every page has been rendered
 (backlinks, coverage, register). Rebuilt from scratch on every build, so
 ``mkdocs serve`` never keeps a citation that an edit removed.
+
+A large site makes tens of thousands of citations, and MkDocs keeps every
+page in memory until the build ends: a page's citations are two arrays of
+machine integers (risk number, source line) rather than a list per risk.
 """
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .model import Risk
 
+#: Stored for a citation whose source line is unknown (lines count from 1).
+_NO_LINE = 0
 
-@dataclass
+
+@dataclass(eq=False)
 class CitingPage:
     """A page of the site that cites risks or gives them a status."""
 
     src_uri: str
+    #: The ledger's numbering of risks, shared by all its pages.
+    risk_numbers: dict[Risk, int] = field(repr=False)
     title: str = ""
     url: str = ""
     #: Risk -> status declared in the page's front matter.
     statuses: dict[Risk, str] = field(default_factory=dict)
-    #: Risks cited in the text, in order of first citation.
-    cited: dict[Risk, list[int | None]] = field(default_factory=dict)
+    #: Citations in the text, in order: risk numbers and source lines.
+    _risks: array[int] = field(default_factory=lambda: array("H"), repr=False)
+    _lines: array[int] = field(default_factory=lambda: array("I"), repr=False)
 
-    def risks(self) -> list[Risk]:
-        return list(dict.fromkeys([*self.cited, *self.statuses]))
+    def cite(self, risk: Risk, line: int | None) -> None:
+        self._risks.append(self.risk_numbers[risk])
+        self._lines.append(line or _NO_LINE)
+
+    def cites(self, risk: Risk) -> bool:
+        return self.risk_numbers.get(risk, -1) in self._risks
+
+    def lines(self, risk: Risk) -> list[int]:
+        """Source lines where the page cites ``risk``, sorted, each once."""
+        number = self.risk_numbers[risk]
+        found = {line for r, line in zip(self._risks, self._lines) if r == number}
+        return sorted(found - {_NO_LINE})
+
+    def cited_numbers(self) -> set[int]:
+        return set(self._risks)
 
 
 @dataclass
 class Ledger:
     pages: dict[str, CitingPage] = field(default_factory=dict)
+    #: Every risk cited or given a status this build, numbered in order of first use.
+    risk_numbers: dict[Risk, int] = field(default_factory=dict)
+    #: Risk -> the pages citing it or giving it a status; made when first asked.
+    _by_risk: dict[Risk, list[CitingPage]] | None = None
 
     def page(self, src_uri: str) -> CitingPage:
-        if src_uri not in self.pages:
-            self.pages[src_uri] = CitingPage(src_uri)
-        return self.pages[src_uri]
+        page = self.pages.get(src_uri)
+        if page is None:
+            page = self.pages[src_uri] = CitingPage(src_uri, self.risk_numbers)
+        return page
 
     def cite(self, src_uri: str, risk: Risk, line: int | None) -> None:
-        self.page(src_uri).cited.setdefault(risk, []).append(line)
+        self._number(risk)
+        self.page(src_uri).cite(risk, line)
+        self._by_risk = None
 
     def set_status(self, src_uri: str, risk: Risk, status: str) -> None:
+        self._number(risk)
         self.page(src_uri).statuses[risk] = status
+        self._by_risk = None
+
+    def _number(self, risk: Risk) -> None:
+        if risk not in self.risk_numbers:
+            self.risk_numbers[risk] = len(self.risk_numbers)
 
     def citing_pages(self, risk: Risk) -> list[CitingPage]:
         """Pages that cite ``risk`` or give it a status, in source-path order."""
-        return sorted(
-            (p for p in self.pages.values() if risk in p.cited or risk in p.statuses),
-            key=lambda p: p.src_uri,
-        )
+        if self._by_risk is None:
+            self._by_risk = self._index()
+        return self._by_risk.get(risk, [])
+
+    def _index(self) -> dict[Risk, list[CitingPage]]:
+        risks = list(self.risk_numbers)
+        index: dict[Risk, list[CitingPage]] = {}
+        for src_uri in sorted(self.pages):
+            page = self.pages[src_uri]
+            mentioned = {risks[n] for n in page.cited_numbers()} | set(page.statuses)
+            for risk in mentioned:
+                index.setdefault(risk, []).append(page)
+        return index
 
     def statuses(self, risk: Risk) -> list[str]:
         """Distinct statuses given to ``risk`` across the site, sorted."""
-        return sorted({p.statuses[risk] for p in self.pages.values() if risk in p.statuses})
+        return sorted({p.statuses[risk] for p in self.citing_pages(risk) if risk in p.statuses})
 
     def uncited(self, risks: Iterable[Risk]) -> list[Risk]:
         return [r for r in risks if not self.citing_pages(r)]
 
     def clear(self) -> None:
         self.pages.clear()
+        self.risk_numbers.clear()
+        self._by_risk = None

@@ -280,7 +280,7 @@ class PageGenerator:
                     page.title or page.src_uri,
                     href,
                     page.statuses.get(risk),
-                    risk in page.cited,
+                    page.cites(risk),
                 )
             )
         return links

@@ -81,7 +81,7 @@ def _page_entry(page: CitingPage, risk: Risk) -> dict[str, Any]:
         "title": page.title or page.src_uri,
         "url": page.url,
         "status": page.statuses.get(risk),
-        "lines": sorted({line for line in page.cited.get(risk, []) if line is not None}),
+        "lines": page.lines(risk),
     }
 
 
