@@ -165,9 +165,10 @@ class ElementFactory:
         """The serialized element split around its link slots, and the slots' targets."""
         self._slots = []
         try:
-            element = (
-                self.reference(risk.qualified_tag, risk) if kind == "ref" else self.callout(risk)
-            )
+            if kind == "ref":
+                element = self.reference(risk.qualified_tag, risk)
+            else:
+                element = _prettified(self.callout(risk))
             serialized = to_html_string(element)
             targets = self._slots
         finally:
@@ -285,6 +286,18 @@ def _latin1_only(text: str) -> str:
     if text.isascii() or max(text) <= "\xff":
         return text
     return "".join(c if c <= "\xff" else f"{AMP_SUBSTITUTE}#{ord(c)};" for c in text)
+
+
+def _prettified(box: etree.Element) -> etree.Element:
+    """A callout with the line breaks Python-Markdown puts between blocks of the tree.
+
+    A serialized callout is pasted where the tree's own would have been: the
+    page's HTML stays the same to the byte.
+    """
+    box.text = "\n"
+    for block in box:
+        block.tail = "\n"
+    return box
 
 
 def _plain(text: str) -> etree.Element:

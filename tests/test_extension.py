@@ -403,3 +403,55 @@ def test_problem_lines_match_the_source(text: str, extensions: list[str], line: 
     problems: list[Problem] = []
     markdown.markdown(text, extensions=[*extensions, BimlExtension(report=problems.append)])
     assert [p.line for p in problems] == [line]
+
+
+# ------------------------------------------------------------------ finished HTML = element path
+
+EQUIVALENCE_PAGES = {
+    "index.md": """\
+        # Home [data:2:transfer]
+
+        See [data:2:transfer], [inference:3:confidence scores] and [LLM:raw:1:recursive pollution].
+
+        [system:2:overconfidence]
+
+        [raw:1:data confidentiality] [dta:1:x]
+
+        | risk | note |
+        | --- | --- |
+        | [raw:3:storage] | *kept* [data:4:storage] |
+
+        - item [model:1:trojan]
+        - [output:1:direct]
+
+        !!! note
+            [data:2:transfer]
+        """,
+    "guide/deep/page.md": "Deep [raw:3:storage] and [inference:3].\n\n[raw:3:storage]\n",
+}
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_finished_html_is_byte_identical_to_elements_resolved_by_mkdocs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory_urls: bool
+) -> None:
+    # With the plugin, links leave the extension as finished HTML with URLs it
+    # computed; without final URLs it emits elements linking to source files
+    # and MkDocs resolves them. Readers must not be able to tell the difference.
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    config = {
+        "plugins": [{"biml": {"catalogs": ["biml-llm"]}}],
+        "markdown_extensions": ["admonition", "tables", {"toc": {"permalink": True}}],
+        "use_directory_urls": directory_urls,
+    }
+    finished = build_site(tmp_path / "finished", EQUIVALENCE_PAGES, config)
+    monkeypatch.setattr(BimlExtension, "use_final_urls", lambda *args: None)
+    resolved = build_site(tmp_path / "resolved", EQUIVALENCE_PAGES, config)
+    assert finished.error is None and resolved.error is None
+    assert finished.content("index.md").select("div.admonition.biml")
+    pages = sorted(p.relative_to(finished.site_dir) for p in finished.site_dir.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        one = (finished.site_dir / page).read_text(encoding="utf-8")
+        two = (resolved.site_dir / page).read_text(encoding="utf-8")
+        assert one == two, page
