@@ -5,8 +5,9 @@
   nothing is written into ``docs_dir``);
 * ``on_page_markdown`` tells the extension which page it renders;
 * ``on_page_content`` collects the page's citations and statuses;
-* ``on_env`` (after every page is rendered) fills backlinks and coverage into
-  the generated pages, the only HTML this plugin ever post-processes;
+* ``on_page_context`` (every page is rendered by then, and search has indexed
+  the page) fills backlinks and coverage into the generated pages, the only
+  HTML this plugin ever post-processes;
 * ``on_post_build`` writes the risk register;
 * ``on_serve`` watches the catalogue files.
 """
@@ -19,7 +20,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -42,6 +42,7 @@ from .resolver import CatalogIndex
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
     from mkdocs.livereload import LiveReloadServer
+    from mkdocs.utils.templates import TemplateContext
 
 log = get_plugin_logger("biml")
 
@@ -235,16 +236,18 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             entry.title, entry.url = page.title or src_uri, page.url
         return html
 
+    # After the search plugin (priority 0) has indexed the page: backlinks and
+    # coverage lists are navigation, like the site's menu, which search does not
+    # index either. Indexed, every risk's entry would match the titles of all
+    # the pages citing it, and on a large site they are most of the index.
     @event_priority(-50)
-    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        if self.generator is None:
-            return env
-        for src_uri, file in self.generated.items():
-            page = file.page
-            if page is None or page.content is None:
-                continue
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        src_uri = page.file.src_uri
+        if self.generator is not None and src_uri in self.generated and page.content:
             page.content = self.generator.finalize(src_uri, page.content, self.ledger, page.url)
-        return env
+        return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.register and self.index is not None:

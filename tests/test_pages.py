@@ -591,6 +591,21 @@ def test_generated_pages_are_in_the_search_index(
         assert any(loc.startswith("biml/references/") for loc in locations)
 
 
+def test_backlinks_are_shown_but_not_indexed_for_search(
+    biml_site: BuiltSite, material_site: BuiltSite
+) -> None:
+    # Backlinks are navigation: indexed, every risk would match the titles of
+    # all the pages that cite it.
+    for built in (biml_site, material_site):
+        section = section_soup(main_of(built, "biml/data.md"), "data-2-transfer")
+        assert "Training data" in section.select_one(".biml-backlinks").get_text()
+        index = json.loads((built.site_dir / "search/search_index.json").read_text("utf-8"))
+        (entry,) = [d for d in index["docs"] if d["location"] == "biml/data/#data-2-transfer"]
+        assert "pretrained" in entry["text"]
+        assert "Training data" not in entry["text"]
+        assert "Addressed in" not in entry["text"]
+
+
 def test_generated_pages_have_no_edit_link(material_site: BuiltSite) -> None:
     assert material_site.soup("index.md").select("a.md-content__button")  # the author's page
     for path in generated_html(material_site):
