@@ -49,16 +49,20 @@ from .resolver import TAG_BODY, TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, 
 # steps over them whole: HTML comments, inline HTML tags and autolinks (their
 # attributes are the author's), attr_list attribute lists, and complete links
 # (a link cannot hold a link, and a destination is an address, not prose).
+# Every alternative starts with a literal character, so the regex engine
+# looks for those few characters instead of trying each alternative at every
+# position: both scans go over every page's whole text, tags or not.
+_LINK = r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"
 _SKIP = (
     r"<!--[\s\S]*?-->"
     r"|</?[A-Za-z][^<>]*>"
     r"|\{:?[ \t]*(?:[#.][\w-]+|[\w-]+=)[^{}\n]*\}"  # attr_list's { #id .class key="value" }
-    r"|!?\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]"
-    r"(?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"
+    r"|!" + _LINK + r"|" + _LINK
 )
-TAG_OR_SKIP = r"(?P<skip>" + _SKIP + r")|\[(?P<tag>" + TAG_BODY + r")\]"
+#: A tag (group ``tag``) or something to step over (no group).
+TAG_OR_SKIP = _SKIP + r"|\[(?P<tag>" + TAG_BODY + r")\]"
 # The same over raw source lines, where code spans and escapes are still text.
-_TAG_SCAN = re.compile(r"(?P<code>`+)[^`].*?(?P=code)|\\\[|" + TAG_OR_SKIP)
+_TAG_SCAN = re.compile(r"`(?P<code>`*)[^`].*?`(?P=code)|\\\[|" + TAG_OR_SKIP)
 
 _HEADING = re.compile(r"h[1-6]")
 _HEADING_ID = re.compile(r"\s*\{:?\s*#([A-Za-z0-9_-]+)\s*:?\}\s*$")
