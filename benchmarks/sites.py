@@ -131,6 +131,8 @@ def _glossary_pages(index: CatalogIndex) -> dict[str, str]:
 VARIANTS: dict[str, Syntax] = {
     "plain": Syntax("plain", ["search"], _biml_tag),
     "biml": Syntax("biml", ["search", "biml"], _biml_tag),
+    # The plugin doing what a linking peer does: every tag a link, no callouts.
+    "biml-links": Syntax("biml-links", ["search", {"biml": {"callouts": False}}], _biml_tag),
     "autorefs": Syntax("autorefs", ["search", "autorefs"], _autorefs_link, _autorefs_pages),
     "ezglossary": Syntax("ezglossary", ["search", "ezglossary"], _glossary_term, _glossary_pages),
 }
