@@ -68,41 +68,67 @@ BUILD_ENV = {
 }
 
 
-def timed_build(config_file: Path, variant: str, pages: int, tags: int, round_: int) -> Build:
-    """Build in a fresh interpreter; time it and read the child's resource usage."""
+@dataclass
+class RunningBuild:
+    """A build started in a fresh interpreter, not yet waited for."""
+
+    child: subprocess.Popen[bytes]
+    errors: Any
+    site_dir: Path
+    start: float
+    variant: str
+    pages: int
+    tags: int
+    round: int
+
+
+def start_build(
+    config_file: Path, variant: str, pages: int, tags: int, round_: int
+) -> RunningBuild:
     site_dir = Path(tempfile.mkdtemp(prefix="biml-bench-site-"))
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
+    errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by finish_build)
+    start = time.perf_counter()
+    # cwd: ``python -m`` puts the working directory first on sys.path,
+    # which from the repository root would shadow a ``--rev`` snapshot.
+    child = subprocess.Popen(
+        [*command, "-d", str(site_dir)],
+        cwd=config_file.parent,
+        stdout=subprocess.DEVNULL,
+        stderr=errors,
+        env=BUILD_ENV,
+    )
+    return RunningBuild(child, errors, site_dir, start, variant, pages, tags, round_)
+
+
+def finish_build(running: RunningBuild) -> Build:
+    """Wait for the build; time it and read the child's resource usage."""
     try:
-        with tempfile.TemporaryFile() as errors:
-            start = time.perf_counter()
-            # cwd: ``python -m`` puts the working directory first on sys.path,
-            # which from the repository root would shadow a ``--rev`` snapshot.
-            child = subprocess.Popen(
-                [*command, "-d", str(site_dir)],
-                cwd=config_file.parent,
-                stdout=subprocess.DEVNULL,
-                stderr=errors,
-                env=BUILD_ENV,
-            )
-            _, status, usage = os.wait4(child.pid, 0)
-            wall = time.perf_counter() - start
-            child.returncode = os.waitstatus_to_exitcode(status)
-            if child.returncode != 0:
-                errors.seek(0)
-                tail = errors.read().decode(errors="replace")[-2000:]
-                print(f"  {variant} build failed ({child.returncode}):\n{tail}", file=sys.stderr)
+        _, status, usage = os.wait4(running.child.pid, 0)
+        wall = time.perf_counter() - running.start
+        returncode = os.waitstatus_to_exitcode(status)
+        if returncode != 0:
+            running.errors.seek(0)
+            tail = running.errors.read().decode(errors="replace")[-2000:]
+            print(f"  {running.variant} build failed ({returncode}):\n{tail}", file=sys.stderr)
     finally:
-        shutil.rmtree(site_dir, ignore_errors=True)
+        running.errors.close()
+        shutil.rmtree(running.site_dir, ignore_errors=True)
     return Build(
-        variant,
-        pages,
-        tags,
-        round_,
+        running.variant,
+        running.pages,
+        running.tags,
+        running.round,
         wall,
         usage.ru_utime + usage.ru_stime,
         usage.ru_maxrss,
-        child.returncode,
+        returncode,
     )
+
+
+def timed_build(config_file: Path, variant: str, pages: int, tags: int, round_: int) -> Build:
+    """Build in a fresh interpreter; time it and read the child's resource usage."""
+    return finish_build(start_build(config_file, variant, pages, tags, round_))
 
 
 # ------------------------------------------------------------------------------ summaries
@@ -332,16 +358,23 @@ def run_size(
     recorder: Recorder,
     index: CatalogIndex,
     workdir: Path,
+    paired: bool = False,
 ) -> None:
     configs = {v: write_site(workdir / f"{v}-{pages}", v, pages, tags, index) for v in variants}
     for _ in range(warmup):  # unrecorded: disk cache, bytecode
         for variant, config in configs.items():
             timed_build(config, variant, pages, tags, -1)
     for round_ in range(repeat):
-        for variant, config in configs.items():
-            build = timed_build(config, variant, pages, tags, round_)
+        if paired:
+            builds = _paired_round(configs, pages, tags, round_)
+        else:
+            builds = [
+                timed_build(config, variant, pages, tags, round_)
+                for variant, config in configs.items()
+            ]
+        for build in builds:
             print(
-                f"  {pages:>5} pages  round {round_ + 1}/{repeat}  {variant:<11}"
+                f"  {pages:>5} pages  round {build.round + 1}  {build.variant:<11}"
                 f"wall {build.wall:7.2f} s  cpu {build.cpu:7.2f} s  "
                 f"rss {build.maxrss_kb / 1024:6.1f} MB",
                 flush=True,
@@ -349,6 +382,26 @@ def run_size(
             recorder.add(build)
     for variant in variants:
         shutil.rmtree(workdir / f"{variant}-{pages}", ignore_errors=True)
+
+
+def _paired_round(configs: dict[str, Path], pages: int, tags: int, round_: int) -> list[Build]:
+    """Each variant built at the same time as a baseline build of its own.
+
+    On a virtual machine the speed of a core drifts by several percent from
+    one minute to the next; two builds running side by side, one per core,
+    drift together. Each pair gets a round number of its own, so ratios
+    compare the two builds of a pair.
+    """
+    others = [v for v in configs if v != BASELINE]
+    builds = []
+    for number, variant in enumerate(others):
+        pair = round_ * len(others) + number
+        running = [
+            start_build(configs[BASELINE], BASELINE, pages, tags, pair),
+            start_build(configs[variant], variant, pages, tags, pair),
+        ]
+        builds.extend(finish_build(r) for r in running)
+    return builds
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -365,6 +418,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument(
         "--rev", help="build with the package as of this git revision (default: working tree)"
+    )
+    parser.add_argument(
+        "--paired",
+        action="store_true",
+        help="build each variant side by side with a baseline build (needs 2 cores)",
     )
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     parser.add_argument(
@@ -401,6 +459,7 @@ def main(argv: list[str] | None = None) -> None:
                 recorder=recorder,
                 index=index,
                 workdir=Path(work),
+                paired=args.paired,
             )
     summaries = recorder.summaries()
     print()
