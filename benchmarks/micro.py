@@ -242,7 +242,7 @@ def report(results: dict[str, Any]) -> str:
         "| --- | ---: | ---: | ---: | ---: |",
         f"| without | {ext['without']['seconds']:.3f} | 1.000 | | |",
     ]
-    for name in ("with", "with, callouts off"):
+    for name in ("with", "with, callouts off", "with, final URLs (as in MkDocs)"):
         found = ext[name]
         rate = found["tags_per_second"]
         lines.append(
