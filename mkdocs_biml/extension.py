@@ -17,8 +17,9 @@ Two ways out. Standing alone, the extension emits elements linking to source
 paths (``biml/data.md#data-2-transfer``) and the host turns them into URLs, as
 it does for the author's own links. When the host tells it the final URLs
 (:meth:`BimlExtension.use_final_urls`, the MkDocs plugin does), it emits
-finished HTML through Python-Markdown's stash instead, serialized once per page
-folder: the host then has nothing to resolve, which is most of a tag's cost.
+finished HTML through Python-Markdown's stash instead, serialized once per
+build with slots for the page-relative URLs: the host then has nothing to
+resolve for each tag.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE, Registry
 
 from .elements import CalloutStyle, ElementFactory, LinkSettings
-from .layout import GENERATED_MARKER, PageLayout
+from .layout import GENERATED_MARKER, PageLayout, convert_path
 from .loader import load_catalogs
 from .log import Problem, Severity, front_matter_lines, log_problem
 from .model import Risk
@@ -420,12 +421,10 @@ class BimlExtension(Extension):
         return self.page.path
 
     def final_url(self, target: str) -> str | None:
-        page_url = self.page.url
-        if page_url is None or self._final_urls is None or self._relative_url is None:
+        page_url, urls, relative = self.page.url, self._final_urls, self._relative_url
+        if page_url is None or urls is None or relative is None:
             return None
-        path, _, anchor = target.partition("#")
-        url = self._relative_url(self._final_urls[path], page_url)
-        return f"{url}#{anchor}" if anchor else url
+        return convert_path(target, lambda path: relative(urls[path], page_url))
 
     # -- expansion -------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ them into URLs, which keeps ``use_directory_urls`` out of this module.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,8 +65,13 @@ def _relative_link(start: str, target: str) -> str:
     # Cached per folder and target: a site links the same few risks from every
     # page of a folder, and relpath asks the operating system for the working
     # directory twice per call although the result never depends on it.
+    return convert_path(target, lambda path: posixpath.relpath(path, start))
+
+
+def convert_path(target: str, convert: Callable[[str], str]) -> str:
+    """``target`` (``path#anchor``) with its path converted and its anchor kept."""
     path, _, anchor = target.partition("#")
-    link = posixpath.relpath(path, start) if path else ""
+    link = convert(path) if path else ""
     return f"{link}#{anchor}" if anchor else link
 
 

@@ -49,7 +49,7 @@ from mkdocs.utils import get_relative_url
 
 from .config import DEFAULT_STATUSES
 from .diagram import build_diagram, component_heading, risk_count_text
-from .layout import PageLayout, relative_link
+from .layout import PageLayout, convert_path, relative_link
 from .ledger import CitingPage, Ledger
 from .model import Catalog, Component, Risk, slugify, split_paragraphs
 from .resolver import CatalogIndex
@@ -169,11 +169,9 @@ class _PageUrls:
 
     def to_source(self, target: str) -> str:
         """``target`` is a source path with an optional ``#anchor``."""
-        path, _, anchor = target.partition("#")
-        if not path:
-            return f"#{anchor}"
-        url = File(path, None, "", self.use_directory_urls).url
-        return self.to_url(url, anchor)
+        return convert_path(
+            target, lambda path: self.to_url(File(path, None, "", self.use_directory_urls).url)
+        )
 
 
 # -- the generator -------------------------------------------------------------------------
