@@ -153,16 +153,16 @@ class ElementFactory:
         template = self._templates.get((kind, risk))
         if template is None:
             template = self._templates[(kind, risk)] = self._template(kind, risk)
-        parts, targets = template
+        pieces, targets = template
         if not targets:
-            return parts[0]
-        hrefs = [escape(self._link(target)) for target in targets]
-        return "".join(
-            part if index % 2 == 0 else hrefs[int(part)] for index, part in enumerate(parts)
-        )
+            return pieces[0]
+        pieces = pieces.copy()
+        pieces[1::2] = [escape(self._link(target)) for target in targets]
+        return "".join(pieces)
 
     def _template(self, kind: str, risk: Risk) -> tuple[list[str], list[str]]:
-        """The serialized element split around its link slots, and the slots' targets."""
+        """The serialized element split around its link slots (text, slot, text, ...),
+        and the slots' targets in the order the slots occur."""
         self._slots = []
         try:
             if kind == "ref":
@@ -170,10 +170,11 @@ class ElementFactory:
             else:
                 element = _prettified(self.callout(risk))
             serialized = to_html_string(element)
-            targets = self._slots
+            slots = self._slots
         finally:
             self._slots = None
-        return _SLOT.split(serialized), targets
+        pieces = _SLOT.split(serialized)
+        return pieces, [slots[int(number)] for number in pieces[1::2]]
 
     def unresolved_html(self, text: str, resolution: Resolution) -> str:
         return to_html_string(self.unresolved(text, resolution))
