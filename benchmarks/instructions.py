@@ -8,7 +8,9 @@ instructions executed, the ratio to the plain baseline, and the extra
 instructions per tag between two sizes (which cancels the fixed costs: imports,
 catalogue, generated pages).
 
-Variants are ``plain``, ``biml``, and any number of ``--try NAME:SPEC``, where
+Variants are ``plain``, ``biml``, other sites of :mod:`benchmarks.sites` named
+in ``--variants`` (``output``: the plugin's HTML written into the pages, built
+without the plugin), and any number of ``--try NAME:SPEC``, where
 SPEC is plugin options (``callouts=false``) and/or a Python hooks file
 (``hook=/path/patch.py``) that MkDocs loads before the build, for pricing a
 candidate change without editing the package::
@@ -35,7 +37,7 @@ import yaml
 from mkdocs_biml import CatalogIndex, load_catalog
 
 from .run import BUILD_ENV, machine, use_snapshot
-from .sites import write_site
+from .sites import VARIANTS, write_site
 
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
@@ -80,7 +82,8 @@ def write_variant(
     spec: tuple[str, dict[str, Any], list[str]],
 ) -> Path:
     name, options, hooks = spec
-    config_file = write_site(root, "plain" if name == "plain" else "biml", pages, tags, index)
+    variant = name if name in VARIANTS else "biml"
+    config_file = write_site(root, variant, pages, tags, index)
     config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
     if options:
         config["plugins"] = ["search", {"biml": options}]
@@ -95,11 +98,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", default="20,60", help="two or more sizes")
     parser.add_argument("--tags", type=int, default=20)
     parser.add_argument("--try", dest="tries", action="append", default=[], metavar="NAME:SPEC")
+    parser.add_argument(
+        "--variants", default="", help="more sites of benchmarks.sites, e.g. output,biml-links"
+    )
     parser.add_argument("--rev", help="measure the package as of this git revision")
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     sizes = [int(p) for p in args.pages.split(",")]
-    specs = [("plain", {}, []), ("biml", {}, []), *(parse_try(t) for t in args.tries)]
+    more = [(name, {}, []) for name in filter(None, args.variants.split(","))]
+    specs = [("plain", {}, []), ("biml", {}, []), *more, *(parse_try(t) for t in args.tries)]
     index = CatalogIndex([load_catalog()])
     counts: dict[str, dict[int, int]] = {spec[0]: {} for spec in specs}
     session = machine()

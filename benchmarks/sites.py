@@ -18,6 +18,13 @@ Variants (:data:`VARIANTS`) write the same citations in their own syntax:
   biml plugin generates by itself).
 * ``ezglossary``: ``<biml:data-2-transfer>`` with mkdocs-ezglossary-plugin, and
   hand-written risk pages defining each term in a definition list.
+* ``output``: no plugin, the plugin's output pasted in. Each citation is a
+  token that Markdown leaves alone; a hook (:data:`OUTPUT_HOOK`) replaces each
+  in the page's HTML by the HTML the plugin makes of that tag (link or
+  callout), and the framework pages are the files ``mkdocs-biml generate``
+  writes. What MkDocs spends on the plugin's output alone, whatever the code
+  making it: the floor under the plugin's cost. Not included: backlinks,
+  coverage and the register, which need the whole site.
 
 Usage::
 
@@ -27,15 +34,23 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import json
 import random
+import tempfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+from markdown.util import AMP_SUBSTITUTE
+from mkdocs.utils import get_relative_url
 
 from mkdocs_biml import CatalogIndex, Risk, load_catalog
+from mkdocs_biml.extension import BimlExtension
+from mkdocs_biml.generate import generate_pages
+from mkdocs_biml.layout import PageLayout
 from mkdocs_biml.texts import CitationToken, TagToken, Text, tokenize
 
 PAGES_PER_FOLDER = 50
@@ -73,6 +88,14 @@ class Syntax:
     cite: Callable[[Risk], str]
     #: Writes the risk pages a peer needs by hand; ``None`` when none are needed.
     risk_pages: Callable[[CatalogIndex], dict[str, str]] | None = None
+    #: A citation standing alone in its paragraph, when written unlike ``cite``.
+    cite_alone: Callable[[Risk], str] | None = None
+    #: Files beside ``mkdocs.yml`` (path -> text), and settings they need in it.
+    site_files: Callable[[CatalogIndex], dict[str, str]] | None = None
+    config: dict[str, Any] | None = None
+
+    def standalone(self, risk: Risk) -> str:
+        return (self.cite_alone or self.cite)(risk)
 
 
 def _biml_tag(risk: Risk) -> str:
@@ -128,6 +151,86 @@ def _glossary_pages(index: CatalogIndex) -> dict[str, str]:
     return pages
 
 
+@cache
+def _plugin_output() -> BimlExtension:
+    """The extension as the plugin sets it up, on a page of the synthetic sites.
+
+    Every synthetic page sits two folders deep (``part-01/page-0001/``), so
+    one page's links are right for all of them.
+    """
+    extension = BimlExtension()
+    layout = PageLayout("biml")
+    urls = {src: _directory_url(src) for src in _generated_sources(layout)}
+    extension.use_final_urls(urls, get_relative_url)
+    extension.begin_page(page_path(1), url=_directory_url(page_path(1)))
+    return extension
+
+
+def _generated_sources(layout: PageLayout) -> list[str]:
+    catalog = load_catalog()
+    pages = [layout.overview(catalog), layout.references_page(catalog), layout.coverage_page()]
+    return pages + [layout.component_page(component) for component in catalog.components]
+
+
+def _directory_url(src_uri: str) -> str:
+    stem = src_uri.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+#: The ``output`` variant's hook: tokens in a page's HTML become the plugin's HTML.
+OUTPUT_HOOK = """\
+import json
+import re
+from pathlib import Path
+
+HTML = json.loads((Path(__file__).parent / "output.json").read_text("utf-8"))
+TOKEN = re.compile(r"<p>(biml-output-callout-[0-9]+)</p>|biml-output-ref-[0-9]+")
+
+
+def on_page_content(html, **kwargs):
+    return TOKEN.sub(lambda m: HTML[m[1] or m[0]], html)
+"""
+
+
+def _output_ref(risk: Risk) -> str:
+    return f"biml-output-ref-{_risk_number(risk)}"
+
+
+def _output_callout(risk: Risk) -> str:
+    return f"biml-output-callout-{_risk_number(risk)}"
+
+
+@cache
+def _numbered_risks() -> dict[Risk, int]:
+    return {risk: number for number, risk in enumerate(load_catalog().risks())}
+
+
+def _risk_number(risk: Risk) -> int:
+    return _numbered_risks()[risk]
+
+
+def _output_files(index: CatalogIndex) -> dict[str, str]:
+    factory = _plugin_output().factory
+    html: dict[str, str] = {}
+    for risk in _numbered_risks():
+        # Stashed HTML keeps Python-Markdown's placeholder for "&" until its
+        # last step, which the hook comes after.
+        html[_output_ref(risk)] = factory.html("ref", risk).replace(AMP_SUBSTITUTE, "&")
+        callout = factory.html("callout", risk).replace(AMP_SUBSTITUTE, "&")
+        html[_output_callout(risk)] = callout
+    return {"output.json": json.dumps(html), "output_hook.py": OUTPUT_HOOK}
+
+
+def _generated_pages(index: CatalogIndex) -> dict[str, str]:
+    with tempfile.TemporaryDirectory(prefix="biml-bench-pages-") as folder:
+        written = generate_pages(Path(folder))
+        return {
+            path.relative_to(folder).as_posix(): path.read_text("utf-8")
+            for path in written
+            if path.suffix == ".md"
+        }
+
+
 VARIANTS: dict[str, Syntax] = {
     "plain": Syntax("plain", ["search"], _biml_tag),
     "biml": Syntax("biml", ["search", "biml"], _biml_tag),
@@ -135,6 +238,15 @@ VARIANTS: dict[str, Syntax] = {
     "biml-links": Syntax("biml-links", ["search", {"biml": {"callouts": False}}], _biml_tag),
     "autorefs": Syntax("autorefs", ["search", "autorefs"], _autorefs_link, _autorefs_pages),
     "ezglossary": Syntax("ezglossary", ["search", "ezglossary"], _glossary_term, _glossary_pages),
+    "output": Syntax(
+        "output",
+        ["search"],
+        _output_ref,
+        _generated_pages,
+        _output_callout,
+        _output_files,
+        {"hooks": ["output_hook.py"]},
+    ),
 }
 PEERS = ("autorefs", "ezglossary")
 
@@ -196,7 +308,7 @@ class PageWriter:
         )
         yield "\n".join(f"- {self.sentence(cite)}" for cite in [*self.take(1), None, None][:3])
         if self.callouts:
-            yield self.syntax.cite(self.callouts.pop())
+            yield self.syntax.standalone(self.callouts.pop())
         if section % 2:
             yield self.table(self.take(1))
         if section % 3 == 1:
@@ -255,6 +367,7 @@ def site_config(variant: str) -> dict[str, Any]:
         "theme": {"name": "mkdocs"},
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "plugins": VARIANTS[variant].plugins,
+        **(VARIANTS[variant].config or {}),
     }
 
 
@@ -267,6 +380,9 @@ def write_site(
         path = root / "docs" / src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    site_files = VARIANTS[variant].site_files
+    for name, text in (site_files(index) if site_files else {}).items():
+        (root / name).write_text(text, encoding="utf-8")
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.safe_dump(site_config(variant), sort_keys=False), "utf-8")
     return config_file
