@@ -162,9 +162,14 @@ class _PageUrls:
     def __init__(self, page_url: str) -> None:
         self.page_url = page_url
         self.use_directory_urls = not page_url.endswith(".html")
+        # A page citing several risks of a component is in several of its
+        # risks' backlinks: one relative URL per page, not one per backlink.
+        self._relative: dict[str, str] = {}
 
     def to_url(self, url: str, anchor: str = "") -> str:
-        relative = get_relative_url(url, self.page_url)
+        relative = self._relative.get(url)
+        if relative is None:
+            relative = self._relative[url] = get_relative_url(url, self.page_url)
         return f"{relative}#{anchor}" if anchor else relative
 
     def to_source(self, target: str) -> str:
