@@ -29,6 +29,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -102,6 +103,9 @@ def main(argv: list[str] | None = None) -> None:
         "--variants", default="", help="more sites of benchmarks.sites, e.g. output,biml-links"
     )
     parser.add_argument("--rev", help="measure the package as of this git revision")
+    parser.add_argument(
+        "--jobs", type=int, default=1, help="builds counted at once (counts do not change)"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
     sizes = [int(p) for p in args.pages.split(",")]
@@ -117,15 +121,19 @@ def main(argv: list[str] | None = None) -> None:
         subprocess.run(
             [sys.executable, "-c", "import mkdocs_biml.plugin"], env=BUILD_ENV, cwd=work, check=True
         )
-        for pages in sizes:
-            for spec in specs:
-                config = write_variant(
-                    Path(work) / f"{spec[0]}-{pages}", pages, args.tags, index, spec
-                )
-                counts[spec[0]][pages] = count_instructions(config)
-                print(
-                    f"  {pages:>4} pages  {spec[0]:<20} {counts[spec[0]][pages]:>15,}", flush=True
-                )
+        builds = {
+            (spec[0], pages): write_variant(
+                Path(work) / f"{spec[0]}-{pages}", pages, args.tags, index, spec
+            )
+            for pages in sizes
+            for spec in specs
+        }
+        # Instructions, unlike times, are the same whatever runs beside a build.
+        with ThreadPoolExecutor(args.jobs) as pool:
+            found = pool.map(count_instructions, builds.values())
+            for (name, pages), count in zip(builds, found):
+                counts[name][pages] = count
+                print(f"  {pages:>4} pages  {name:<20} {count:>15,}", flush=True)
     report = summarize(counts, sizes, args.tags)
     print()
     print(table(report, sizes))
