@@ -30,6 +30,7 @@ from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -222,13 +223,32 @@ def host_page_path(md: Markdown) -> str:
 
 
 def host_page_source(md: Markdown) -> str:
-    """The page's whole file, front matter included, where the host says (MkDocs)."""
+    """The page's whole file, front matter included, where the host says; else ""."""
     relpath = _registered(md.treeprocessors, "relpath")
     file = getattr(relpath, "file", None)
-    if file is None or getattr(file, "generated_by", None):
+    if file is not None:  # MkDocs and ProperDocs
+        if getattr(file, "generated_by", None):
+            return ""
+        source = getattr(file, "content_string", "")
+        return source if isinstance(source, str) else ""
+    return _zensical_page_source(_registered(md.preprocessors, "rendering_context"))
+
+
+def _zensical_page_source(context: Any) -> str:
+    """The page's file as Zensical's rendering context locates it.
+
+    Zensical hands Python-Markdown the page without its front matter; the
+    file is read again so that problems name the file's own lines.
+    """
+    config = getattr(context, "config", None)
+    path = getattr(getattr(context, "page", None), "path", None)
+    if not isinstance(config, dict) or not isinstance(path, str):
         return ""
-    source = getattr(file, "content_string", "")
-    return source if isinstance(source, str) else ""
+    root, docs = config.get("root_dir", "."), config.get("docs_dir", "docs")
+    try:
+        return Path(root, docs, path).read_text(encoding="utf-8-sig")
+    except (OSError, TypeError, UnicodeDecodeError):
+        return ""  # lines then count from the Markdown body, as before
 
 
 def _registered(registry: Registry[Any], name: str) -> Any:

@@ -191,6 +191,16 @@ def test_zensical_error_names_the_page(tmp_path: Path) -> None:
     assert "TagError: biml: bad.md:3: unknown tag [dta:9:nope]" in build.output
 
 
+def test_zensical_error_counts_lines_from_the_top_of_the_file(tmp_path: Path) -> None:
+    """Zensical converts the page without its front matter; the line is the file's."""
+    ZENSICAL.require()
+    root = zensical_site(tmp_path, "mkdocs.yml")
+    page = "---\ntitle: Bad page\n---\n# Bad\n\nSee [dta:9:nope].\n"
+    (root / "docs" / "bad.md").write_text(page, "utf-8")
+    build = ZENSICAL.build(root, "--strict")
+    assert "TagError: biml: bad.md:6: unknown tag [dta:9:nope]" in build.output
+
+
 def test_zensical_rebuilds_when_a_watched_catalogue_changes(tmp_path: Path) -> None:
     ZENSICAL.require()
     root = zensical_site(tmp_path, "zensical.toml")
