@@ -45,12 +45,12 @@ from typing import Any
 
 import yaml
 from markdown.util import AMP_SUBSTITUTE
+from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from mkdocs_biml import CatalogIndex, Risk, load_catalog
 from mkdocs_biml.extension import BimlExtension
 from mkdocs_biml.generate import generate_pages
-from mkdocs_biml.layout import PageLayout
 from mkdocs_biml.texts import CitationToken, TagToken, Text, tokenize
 
 PAGES_PER_FOLDER = 50
@@ -159,22 +159,15 @@ def _plugin_output() -> BimlExtension:
     one page's links are right for all of them.
     """
     extension = BimlExtension()
-    layout = PageLayout("biml")
-    urls = {src: _directory_url(src) for src in _generated_sources(layout)}
+    urls = {src: _url(src) for src in _framework_pages()}
     extension.use_final_urls(urls, get_relative_url)
-    extension.begin_page(page_path(1), url=_directory_url(page_path(1)))
+    extension.begin_page(page_path(1), url=_url(page_path(1)))
     return extension
 
 
-def _generated_sources(layout: PageLayout) -> list[str]:
-    catalog = load_catalog()
-    pages = [layout.overview(catalog), layout.references_page(catalog), layout.coverage_page()]
-    return pages + [layout.component_page(component) for component in catalog.components]
-
-
-def _directory_url(src_uri: str) -> str:
-    stem = src_uri.removesuffix(".md")
-    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+def _url(src_uri: str) -> str:
+    """The page's URL as MkDocs makes it with ``use_directory_urls``."""
+    return File(src_uri, None, "", use_directory_urls=True).url
 
 
 #: The ``output`` variant's hook: tokens in a page's HTML become the plugin's HTML.
@@ -222,6 +215,12 @@ def _output_files(index: CatalogIndex) -> dict[str, str]:
 
 
 def _generated_pages(index: CatalogIndex) -> dict[str, str]:
+    return _framework_pages()
+
+
+@cache
+def _framework_pages() -> dict[str, str]:
+    """Source path -> Markdown of the pages ``mkdocs-biml generate`` writes."""
     with tempfile.TemporaryDirectory(prefix="biml-bench-pages-") as folder:
         written = generate_pages(Path(folder))
         return {
