@@ -7,7 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-python3 -m pip install --quiet --disable-pip-version-check -e ".[test]"
+# The checks run in their own environment, .venv/ (created once, then reused),
+# so running them never changes the packages of the user's own interpreter.
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+python=.venv/bin/python
+"$python" -m pip install --quiet --disable-pip-version-check -e ".[test]"
 
 # Browser tests drive Debian's Chromium; without it they skip (CI requires it).
 if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
@@ -16,13 +22,13 @@ fi
 
 # ProperDocs and Zensical each get their own environment (see docs/hosts/).
 if [ -f tests/hosts/setup.sh ]; then
-    bash tests/hosts/setup.sh
+    PYTHON="$python" bash tests/hosts/setup.sh
 fi
 
 echo "== ruff"
-python3 -m ruff check .
-python3 -m ruff format --check .
+"$python" -m ruff check .
+"$python" -m ruff format --check .
 echo "== mypy (strict)"
-python3 -m mypy
+"$python" -m mypy
 echo "== pytest"
-python3 -m pytest -q -n 2 --dist loadgroup -p no:cacheprovider "$@"
+"$python" -m pytest -q -n 2 --dist loadgroup -p no:cacheprovider "$@"
