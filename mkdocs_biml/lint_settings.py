@@ -98,7 +98,11 @@ def _default_settings() -> SiteSettings:
 
 def _no_config_note(settings: SiteSettings) -> str:
     catalogs = ", ".join(["BIML-78", *settings.catalog_sources])
-    pages = f"the pages in ./{DEFAULT_DOCS_DIR}" if settings.pages is not None else "no docs_dir"
+    pages = (
+        f"the pages in ./{DEFAULT_DOCS_DIR}"
+        if settings.pages is not None
+        else "only the PATHs given"
+    )
     return (
         f"no {config_names()} in {Path.cwd()} or a folder above it: using the defaults of "
         f"MkDocs and of the biml plugin (catalogues {catalogs}; Markdown extensions "
@@ -156,7 +160,7 @@ def _settings_from_config(config: MkDocsConfig) -> SiteSettings:
         settings = _settings_from_extension(_listed_extension_options(config.mdx_configs))
     settings.extensions = list(extensions)
     settings.extension_configs = configs
-    settings.docs_dir = Path(config.docs_dir)
+    settings.docs_dir = Path(config.docs_dir).resolve()
     settings.pages = pages_of(config)
     settings.root = Path(config.config_file_path).parent.resolve()
     return settings

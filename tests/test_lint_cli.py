@@ -64,7 +64,7 @@ def problem_lines(stdout: str) -> list[str]:
 
 
 def test_every_file_mkdocs_builds_as_a_page_is_linted(tmp_path: Path) -> None:
-    pages = {f"{ext[1:]}{ext}": f"# Page\n\nx [data:9:nothing]\n" for ext in markdown_extensions}
+    pages = {f"{ext[1:]}{ext}": "# Page\n\nx [data:9:nothing]\n" for ext in markdown_extensions}
     pages["index.md"] = "# Home\n"
     built = build_site(tmp_path, pages, {"plugins": [{"biml": {"pages": False}}]})
     warned = {w.split(":")[1].strip() for w in built.biml_warnings()}
