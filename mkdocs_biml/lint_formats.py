@@ -176,11 +176,12 @@ def _sarif_rule(rule: Rule) -> dict[str, Any]:
 
 def _sarif_result(problem: LintProblem, rule_index: dict[str, int]) -> dict[str, Any]:
     rule = rule_of(problem)
-    location: dict[str, Any] = {"artifactLocation": {"uri": _artifact_uri(problem.path)}}
-    if problem.line is not None:
-        location["region"] = {"startLine": problem.line}
-        if problem.column is not None:
-            location["region"]["startColumn"] = problem.column
+    # GitHub code scanning needs a region with a line: a problem of the whole
+    # file (it cannot be read) is placed at its first line.
+    region = {"startLine": problem.line or 1}
+    if problem.line is not None and problem.column is not None:
+        region["startColumn"] = problem.column
+    location = {"artifactLocation": {"uri": _artifact_uri(problem.path)}, "region": region}
     return {
         "ruleId": rule.id,
         "ruleIndex": rule_index[rule.id],

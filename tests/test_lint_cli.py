@@ -293,7 +293,7 @@ def test_sarif_format_is_sarif_2_1_0_as_github_code_scanning_reads_it(tmp_path: 
         for line in problem_lines(text.stdout)[1:]
     ]
     assert [(uri, line, rule) for uri, line, _, rule, _ in found] == [
-        ("docs/bad.md", None, "unreadable-page"),
+        ("docs/bad.md", 1, "unreadable-page"),
         ("docs/sub/a%20b.md", 3, "bad-status"),
         ("docs/sub/a%20b.md", 4, "front-matter"),
         ("docs/sub/a%20b.md", 8, "unknown-tag"),
