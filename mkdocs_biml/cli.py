@@ -21,6 +21,7 @@ from mkdocs.exceptions import PluginError
 from . import __version__
 from .generate import GenerateError, generate_pages
 from .lint import LintSetupError, run_lint
+from .lint_formats import FORMATS, render
 from .loader import CatalogError
 
 EXIT_OK = 0
@@ -46,23 +47,28 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="Markdown files or folders (default: the site's docs_dir, or ./docs)",
+        help="Markdown files or folders (default: every page of the site)",
     )
     lint.add_argument(
         "-f",
         "--config-file",
         metavar="FILE",
-        help="the site's MkDocs config (default: ./mkdocs.yml if it exists)",
+        help="the site's MkDocs config (default: the first mkdocs.yml or properdocs.yml "
+        "in the working directory or a folder above it)",
     )
     lint.add_argument(
         "--catalog",
         action="append",
         default=[],
-        metavar="PATH",
+        metavar="CATALOG",
         help="another catalogue file (repeatable), besides the site's",
     )
     lint.add_argument(
-        "--format", choices=("text", "json"), default="text", help="output format (default: text)"
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="output format: text, json, github (GitHub Actions annotations) or sarif "
+        "(SARIF 2.1.0, for code scanning); default: text",
     )
     lint.set_defaults(run=_lint)
 
@@ -101,9 +107,9 @@ def _lint(args: argparse.Namespace) -> int:
         report = run_lint(args.paths, args.config_file, args.catalog)
     except LintSetupError as exc:
         return _fail(str(exc))
-    for skipped in report.skipped:
-        print(f"mkdocs-biml lint: {skipped} is not a page of the site, skipped", file=sys.stderr)
-    sys.stdout.write(report.as_json() if args.format == "json" else report.as_text())
+    for note in report.notes:
+        print(f"mkdocs-biml lint: {note}", file=sys.stderr)
+    sys.stdout.write(render(report, args.format))
     return EXIT_PROBLEMS if report.failed else EXIT_OK
 
 
