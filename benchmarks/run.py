@@ -47,7 +47,15 @@ from .sites import PEERS, VARIANTS, write_site
 BASELINE = "plain"
 #: The sites a build can be of: the synthetic ones (of any size) and the real one.
 SYNTHETIC = "synthetic"
-PACKAGES = ("mkdocs", "markdown", "mkdocs-biml", "mkdocs-autorefs", "mkdocs-ezglossary-plugin")
+PACKAGES = (
+    "mkdocs",
+    "markdown",
+    "mkdocs-biml",
+    "mkdocs-autorefs",
+    "mkdocs-ezglossary-plugin",
+    "pymdown-extensions",
+    "pygments",
+)
 
 
 @dataclass
