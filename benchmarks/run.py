@@ -12,6 +12,9 @@ Usage (from the repository root)::
     python -m benchmarks.run --pages 250,500,1000,2000 --tags 20 --repeat 5 \\
         --out benchmarks/results/run.json
 
+``--real-site`` also builds a real site, Python-Markdown's documentation
+(:mod:`benchmarks.realsite`), with and without the plugin, in the same run.
+
 Nothing is asserted: this prints a Markdown table and writes JSON.
 """
 
@@ -38,10 +41,21 @@ from typing import Any
 
 from mkdocs_biml import CatalogIndex, load_catalog
 
+from . import realsite
 from .sites import PEERS, VARIANTS, write_site
 
 BASELINE = "plain"
-PACKAGES = ("mkdocs", "markdown", "mkdocs-biml", "mkdocs-autorefs", "mkdocs-ezglossary-plugin")
+#: The sites a build can be of: the synthetic ones (of any size) and the real one.
+SYNTHETIC = "synthetic"
+PACKAGES = (
+    "mkdocs",
+    "markdown",
+    "mkdocs-biml",
+    "mkdocs-autorefs",
+    "mkdocs-ezglossary-plugin",
+    "pymdown-extensions",
+    "pygments",
+)
 
 
 @dataclass
@@ -56,6 +70,7 @@ class Build:
     cpu: float
     maxrss_kb: int
     returncode: int
+    site: str = SYNTHETIC
 
 
 #: Environment of every build; ``--rev`` adds a PYTHONPATH to a snapshot of the package.
@@ -80,10 +95,11 @@ class RunningBuild:
     pages: int
     tags: int
     round: int
+    site: str
 
 
 def start_build(
-    config_file: Path, variant: str, pages: int, tags: int, round_: int
+    config_file: Path, variant: str, pages: int, tags: int, round_: int, *, site: str = SYNTHETIC
 ) -> RunningBuild:
     site_dir = Path(tempfile.mkdtemp(prefix="biml-bench-site-"))
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
@@ -98,7 +114,7 @@ def start_build(
         stderr=errors,
         env=BUILD_ENV,
     )
-    return RunningBuild(child, errors, site_dir, start, variant, pages, tags, round_)
+    return RunningBuild(child, errors, site_dir, start, variant, pages, tags, round_, site)
 
 
 def finish_build(running: RunningBuild) -> Build:
@@ -123,12 +139,27 @@ def finish_build(running: RunningBuild) -> Build:
         usage.ru_utime + usage.ru_stime,
         usage.ru_maxrss,
         returncode,
+        running.site,
     )
 
 
-def timed_build(config_file: Path, variant: str, pages: int, tags: int, round_: int) -> Build:
+def timed_build(
+    config_file: Path, variant: str, pages: int, tags: int, round_: int, *, site: str = SYNTHETIC
+) -> Build:
     """Build in a fresh interpreter; time it and read the child's resource usage."""
-    return finish_build(start_build(config_file, variant, pages, tags, round_))
+    return finish_build(start_build(config_file, variant, pages, tags, round_, site=site))
+
+
+def write_variant(
+    site: str, root: Path, variant: str, *, pages: int, tags: int, index: CatalogIndex
+) -> Path:
+    """Write one variant of a site into ``root``; return its ``mkdocs.yml``.
+
+    ``pages`` and ``tags`` size a synthetic site; the real site has its own.
+    """
+    if site == realsite.NAME:
+        return realsite.write_site(root, variant)
+    return write_site(root, variant, pages, tags, index)
 
 
 # ------------------------------------------------------------------------------ summaries
@@ -138,9 +169,11 @@ def _spread(values: list[float]) -> dict[str, float]:
     return {"median": statistics.median(values), "min": min(values), "max": max(values)}
 
 
-def summarize(builds: list[Build], pages: int, tags: int) -> dict[str, Any]:
+def summarize(builds: list[Build], pages: int, tags: int, site: str = SYNTHETIC) -> dict[str, Any]:
     """Medians per variant, and each variant's ratios to the baseline of the same round."""
-    ok = [b for b in builds if b.pages == pages and b.returncode == 0]
+    ok = [
+        b for b in builds if (b.site, b.pages, b.tags) == (site, pages, tags) and b.returncode == 0
+    ]
     baseline = {b.round: b for b in ok if b.variant == BASELINE}
     variants: dict[str, Any] = {}
     for variant in dict.fromkeys(b.variant for b in ok):
@@ -157,7 +190,7 @@ def summarize(builds: list[Build], pages: int, tags: int) -> dict[str, Any]:
                 "maxrss": _spread([b.maxrss_kb / a.maxrss_kb for b, a in paired]),
             },
         }
-    return {"pages": pages, "tags": tags, "variants": variants}
+    return {"site": site, "pages": pages, "tags": tags, "variants": variants}
 
 
 def linearity(sizes: list[dict[str, Any]], variant: str = "biml") -> dict[str, Any]:
@@ -165,7 +198,7 @@ def linearity(sizes: list[dict[str, Any]], variant: str = "biml") -> dict[str, A
     points = []
     for size in sizes:
         found = size["variants"]
-        if variant not in found or BASELINE not in found:
+        if size["site"] != SYNTHETIC or variant not in found or BASELINE not in found:
             continue
         units = size["pages"] * size["tags"]
         extra = found[variant]["cpu_s"]["median"] - found[BASELINE]["cpu_s"]["median"]
@@ -198,9 +231,9 @@ def linearity(sizes: list[dict[str, Any]], variant: str = "biml") -> dict[str, A
 
 def markdown_table(sizes: list[dict[str, Any]]) -> str:
     lines = [
-        "| pages | variant | wall (s) | CPU (s) | peak RSS (MB) "
+        "| site | pages | variant | wall (s) | CPU (s) | peak RSS (MB) "
         "| wall ratio | CPU ratio | RSS ratio |",
-        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for size in sizes:
         for variant, found in size["variants"].items():
@@ -211,7 +244,8 @@ def markdown_table(sizes: list[dict[str, Any]]) -> str:
                 return f"{spread['median']:.3f} ({spread['min']:.2f}–{spread['max']:.2f})"
 
             lines.append(
-                f"| {size['pages']} | {variant} | {found['wall_s']['median']:.2f} "
+                f"| {size['site']} | {size['pages']} | {variant} "
+                f"| {found['wall_s']['median']:.2f} "
                 f"| {found['cpu_s']['median']:.2f} | {found['maxrss_mb']['median']:.1f} "
                 f"| {show('wall')} | {show('cpu')} | {show('maxrss')} |"
             )
@@ -322,16 +356,16 @@ class Recorder:
             self.sessions = [*earlier.get("sessions", [earlier.get("machine", {})]), session]
             self.builds = [Build(**b) for b in earlier["builds"]]
 
-    def sizes_done(self) -> set[tuple[int, int]]:
-        return {(b.pages, b.tags) for b in self.builds}
+    def sizes_done(self) -> set[tuple[str, int, int]]:
+        return {(b.site, b.pages, b.tags) for b in self.builds}
 
     def add(self, build: Build) -> None:
         self.builds.append(build)
         self.save()
 
     def summaries(self) -> list[dict[str, Any]]:
-        sizes = sorted({(b.pages, b.tags) for b in self.builds if b.round >= 0})
-        return [summarize(self.builds, pages, tags) for pages, tags in sizes]
+        sizes = sorted({(b.site, b.pages, b.tags) for b in self.builds if b.round >= 0})
+        return [summarize(self.builds, pages, tags, site) for site, pages, tags in sizes]
 
     def save(self) -> None:
         if self.out is None:
@@ -359,32 +393,38 @@ def run_size(
     index: CatalogIndex,
     workdir: Path,
     paired: bool = False,
+    site: str = SYNTHETIC,
 ) -> None:
-    configs = {v: write_site(workdir / f"{v}-{pages}", v, pages, tags, index) for v in variants}
+    roots = {v: workdir / f"{site}-{v}-{pages}" for v in variants}
+    configs = {
+        v: write_variant(site, roots[v], v, pages=pages, tags=tags, index=index) for v in variants
+    }
     for _ in range(warmup):  # unrecorded: disk cache, bytecode
         for variant, config in configs.items():
-            timed_build(config, variant, pages, tags, -1)
+            timed_build(config, variant, pages, tags, -1, site=site)
     for round_ in range(repeat):
         if paired:
-            builds = _paired_round(configs, pages, tags, round_)
+            builds = _paired_round(configs, pages, tags, round_, site)
         else:
             builds = [
-                timed_build(config, variant, pages, tags, round_)
+                timed_build(config, variant, pages, tags, round_, site=site)
                 for variant, config in configs.items()
             ]
         for build in builds:
             print(
-                f"  {pages:>5} pages  round {build.round + 1}  {build.variant:<11}"
+                f"  {site} {pages:>5} pages  round {build.round + 1}  {build.variant:<11}"
                 f"wall {build.wall:7.2f} s  cpu {build.cpu:7.2f} s  "
                 f"rss {build.maxrss_kb / 1024:6.1f} MB",
                 flush=True,
             )
             recorder.add(build)
-    for variant in variants:
-        shutil.rmtree(workdir / f"{variant}-{pages}", ignore_errors=True)
+    for root in roots.values():
+        shutil.rmtree(root, ignore_errors=True)
 
 
-def _paired_round(configs: dict[str, Path], pages: int, tags: int, round_: int) -> list[Build]:
+def _paired_round(
+    configs: dict[str, Path], pages: int, tags: int, round_: int, site: str
+) -> list[Build]:
     """Each variant built at the same time as a baseline build of its own.
 
     On a virtual machine the speed of a core drifts by several percent from
@@ -397,8 +437,8 @@ def _paired_round(configs: dict[str, Path], pages: int, tags: int, round_: int) 
     for number, variant in enumerate(others):
         pair = round_ * len(others) + number
         running = [
-            start_build(configs[BASELINE], BASELINE, pages, tags, pair),
-            start_build(configs[variant], variant, pages, tags, pair),
+            start_build(configs[BASELINE], BASELINE, pages, tags, pair, site=site),
+            start_build(configs[variant], variant, pages, tags, pair, site=site),
         ]
         builds.extend(finish_build(r) for r in running)
     return builds
@@ -406,7 +446,16 @@ def _paired_round(configs: dict[str, Path], pages: int, tags: int, round_: int) 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description="Time builds with and without mkdocs-biml.")
-    parser.add_argument("--pages", default="250,500,1000,2000", help="comma-separated sizes")
+    parser.add_argument(
+        "--pages",
+        default="250,500,1000,2000",
+        help="comma-separated sizes of the synthetic sites ('' for none)",
+    )
+    parser.add_argument(
+        "--real-site",
+        action="store_true",
+        help=f"also build {realsite.NAME} (Python-Markdown's docs), plain and biml, first",
+    )
     parser.add_argument("--tags", type=int, default=20, help="citations per page")
     parser.add_argument("--repeat", type=int, default=5, help="rounds per size")
     parser.add_argument("--warmup", type=int, default=1, help="unrecorded rounds first")
@@ -433,7 +482,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
-    sizes = [int(p) for p in args.pages.split(",")]
+    sizes = [int(p) for p in args.pages.split(",") if p]
     peers = [p for p in args.peers.split(",") if p]
     unknown = [p for p in peers if p not in VARIANTS]
     if unknown:
@@ -445,14 +494,18 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory(prefix="biml-bench-") as work:
         if args.rev:
             session["measured_rev"] = use_snapshot(args.rev, Path(work))
-        for pages in sizes:
-            if (pages, args.tags) in recorder.sizes_done():
-                print(f"  {pages} pages: measured already in {args.resume}, skipped")
+        # The real site has no tags: a peer would have nothing to do on it.
+        plan = [(realsite.NAME, realsite.page_count(), 0)] if args.real_site else []
+        plan += [(SYNTHETIC, pages, args.tags) for pages in sizes]
+        for site, pages, tags in plan:
+            if (site, pages, tags) in recorder.sizes_done():
+                print(f"  {site} {pages} pages: measured already in {args.resume}, skipped")
                 continue
-            variants = [BASELINE, "biml", *(peers if pages in peer_sizes else [])]
+            with_peers = site == SYNTHETIC and pages in peer_sizes
+            variants = [BASELINE, "biml", *(peers if with_peers else [])]
             run_size(
                 pages,
-                args.tags,
+                tags,
                 variants,
                 repeat=args.repeat,
                 warmup=args.warmup,
@@ -460,6 +513,7 @@ def main(argv: list[str] | None = None) -> None:
                 index=index,
                 workdir=Path(work),
                 paired=args.paired,
+                site=site,
             )
     summaries = recorder.summaries()
     print()
