@@ -256,6 +256,21 @@ def pdf_text(path: Path) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).split())
 
 
+# -- accessibility audit (axe-core) ------------------------------------------------------------
+
+
+def axe_violations(page: Page, within: str) -> dict[str, list[str]]:
+    """axe-core's violations inside the elements ``within`` selects: rule id -> the
+    elements that break it. axe-core comes bundled in the ``axe-playwright-python``
+    package (no download at run time)."""
+    axe = importlib.import_module("axe_playwright_python.sync_playwright").Axe()
+    results = axe.run(page, context=within, options={"resultTypes": ["violations"]})
+    return {
+        violation["id"]: [" ".join(map(str, node["target"])) for node in violation["nodes"]]
+        for violation in results.response["violations"]
+    }
+
+
 # -- colour contrast (WCAG 2) -------------------------------------------------------------------
 
 #: The colour of an element's ``property`` (``color``, ``fill`` for SVG text,

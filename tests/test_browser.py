@@ -23,6 +23,7 @@ from tests.browser import (
     SCREENSHOTS,
     VIEWPORT,
     OfflinePages,
+    axe_violations,
     colour_contrast,
     expect,
     launch_chromium,
@@ -66,6 +67,19 @@ PAGES = {
         [raw:1:data confidentiality]
 
         The [framework overview](biml/index.md) draws the whole system.
+        """,
+    # The baseline of the accessibility audit: what the theme makes of ordinary content.
+    "plain.md": """\
+        # Plain
+
+        A page without risk tags: a paragraph with [a link](index.md) in its text.
+
+        - [A link](index.md) in a list, with text after it.
+        - An item without a link.
+
+        | Column | Other |
+        | --- | --- |
+        | [A link](index.md) | text |
         """,
     "guide.md": "---\nbiml:\n"
     + "".join(f"  {tag}: {status}\n" for tag, status in STATUSES.items())
@@ -497,6 +511,48 @@ def take_screenshots(page: Page, theme: str, source: str) -> None:
 def record(name: str, data: Any) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     (ARTIFACTS / name).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+# -- (4b) accessibility audit -------------------------------------------------------------
+
+#: Where the plugin writes on each theme: the page's main content.
+MAIN_CONTENT = {"material": "article.md-content__inner", "mkdocs": "[role='main']"}
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material-light", "material-dark"])
+def test_axe_finds_no_violation_the_plugin_adds(
+    sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, theme: str
+) -> None:
+    """Only violations that the theme shows on a plain page too are the theme's own."""
+    site = sites[theme]
+    within = MAIN_CONTENT[THEMES[theme]["name"]]
+    page = pages.open(site.url("plain.md"))
+    baseline = axe_violations(page, within)
+    data = biml78.diagram_components[2]
+    audited = {
+        "citing page": "index.md",
+        "overview": LAYOUT.overview(biml78),
+        "component page": LAYOUT.component_page(data),
+        "coverage": LAYOUT.coverage_page(),
+    }
+    found = {}
+    for name, source in audited.items():
+        page.goto(site.url(source))
+        found[name] = axe_violations(page, within)
+    page.goto(site.url(LAYOUT.overview(biml78)))
+    node(page, data).click()
+    expect(panel_of(page, data)).to_be_visible()
+    diagram = f"{within} figure.biml-diagram"  # the rest of the page is audited above
+    found["diagram, a component's risks shown"] = axe_violations(page, diagram)
+    page.set_viewport_size({"width": 360, "height": 740})  # the drawing scrolls
+    expect(page.locator(".biml-diagram-scroll")).to_have_attribute("tabindex", "0")
+    found["diagram at 360 px"] = axe_violations(page, diagram)
+    record(f"axe-{theme}.json", {"plain page": baseline, **found})
+    added = {
+        name: {rule: nodes for rule, nodes in violations.items() if rule not in baseline}
+        for name, violations in found.items()
+    }
+    assert {name: rules for name, rules in added.items() if rules} == {}
 
 
 # -- generated pages and the theme's own scripts -------------------------------------------------

@@ -164,7 +164,9 @@
 
     Array.prototype.forEach.call(figure.querySelectorAll("a.biml-node"), function (node) {
       var label = node.getAttribute("data-biml-component");
-      var panel = figure.querySelector('.biml-diagram-panel[data-biml-risks-of="' + label + '"]');
+      var panel = figure.querySelector(
+        '.biml-diagram-panel[data-biml-risks-of="' + CSS.escape(label) + '"]'
+      );
       if (!panel) {
         return;
       }
