@@ -24,6 +24,7 @@ import os
 import re
 import shutil
 import threading
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -50,7 +51,9 @@ CHROMIUM_ARGS = [
 ]
 HOST = "127.0.0.1"
 VIEWPORT = {"width": 1200, "height": 900}
-SCREENSHOTS = Path(__file__).resolve().parents[1] / "test-artifacts" / "screenshots"
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+SCREENSHOTS = ARTIFACTS / "screenshots"
+PRINTS = ARTIFACTS / "print"
 
 
 # -- is there a browser? ------------------------------------------------------------------
@@ -234,6 +237,38 @@ def screenshot(page: Page, name: str, selector: str | None = None) -> Path:
     else:
         page.locator(selector).first.screenshot(path=str(path))
     return path
+
+
+def print_to_pdf(page: Page, name: str) -> Path:
+    """Print the page as the browser's print dialog would (A4, print styles) into
+    test-artifacts/print/<name>.pdf."""
+    PRINTS.mkdir(parents=True, exist_ok=True)
+    path = PRINTS / f"{name}.pdf"
+    page.pdf(path=str(path), format="A4", print_background=True)
+    return path
+
+
+def pdf_text(path: Path) -> str:
+    """The text of a PDF, whitespace collapsed to single spaces (lines break anywhere)
+    and ligatures such as "ﬁ" spelt out (NFKC)."""
+    reader = importlib.import_module("pypdf").PdfReader(str(path))
+    text = " ".join(page.extract_text() for page in reader.pages)
+    return " ".join(unicodedata.normalize("NFKC", text).split())
+
+
+# -- accessibility audit (axe-core) ------------------------------------------------------------
+
+
+def axe_violations(page: Page, within: str) -> dict[str, list[str]]:
+    """axe-core's violations inside the elements ``within`` selects: rule id -> the
+    elements that break it. axe-core comes bundled in the ``axe-playwright-python``
+    package (no download at run time)."""
+    axe = importlib.import_module("axe_playwright_python.sync_playwright").Axe()
+    results = axe.run(page, context=within, options={"resultTypes": ["violations"]})
+    return {
+        violation["id"]: [" ".join(map(str, node["target"])) for node in violation["nodes"]]
+        for violation in results.response["violations"]
+    }
 
 
 # -- colour contrast (WCAG 2) -------------------------------------------------------------------

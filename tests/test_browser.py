@@ -23,9 +23,12 @@ from tests.browser import (
     SCREENSHOTS,
     VIEWPORT,
     OfflinePages,
+    axe_violations,
     colour_contrast,
     expect,
     launch_chromium,
+    pdf_text,
+    print_to_pdf,
     screenshot,
     serve,
     text_contrast,
@@ -64,6 +67,19 @@ PAGES = {
         [raw:1:data confidentiality]
 
         The [framework overview](biml/index.md) draws the whole system.
+        """,
+    # The baseline of the accessibility audit: what the theme makes of ordinary content.
+    "plain.md": """\
+        # Plain
+
+        A page without risk tags: a paragraph with [a link](index.md) in its text.
+
+        - [A link](index.md) in a list, with text after it.
+        - An item without a link.
+
+        | Column | Other |
+        | --- | --- |
+        | [A link](index.md) | text |
         """,
     "guide.md": "---\nbiml:\n"
     + "".join(f"  {tag}: {status}\n" for tag, status in STATUSES.items())
@@ -176,6 +192,24 @@ def main_heading(page: Page) -> Locator:
 # -- (1) the diagram's links --------------------------------------------------------------
 
 
+def node(page: Page, component: Component) -> Locator:
+    return page.locator(f'a.biml-node[data-biml-component="{component.label}"]')
+
+
+def panel_of(page: Page, component: Component) -> Locator:
+    """The panel listing ``component``'s risks beside the diagram (shown by biml.js)."""
+    return page.get_by_role("region", name=node_label(component), exact=True)
+
+
+def open_component_page(page: Page, component: Component, javascript: bool) -> None:
+    """From the overview to the component's page: the diagram's link without JavaScript,
+    with it the link of the panel that a click on the component opens."""
+    node(page, component).click()
+    if javascript:
+        link = panel_of(page, component).get_by_role("link", name="full entries")
+        link.click()
+
+
 @pytest.mark.parametrize(
     ("theme", "javascript"),
     [
@@ -196,7 +230,7 @@ def test_each_component_of_the_diagram_leads_to_its_page(
     assert_clean(pages)
     diagram_url = site.url(LAYOUT.overview(biml78), "system-diagram")
     for component in page_components(biml78):
-        page.locator(f'a.biml-node[data-biml-component="{component.label}"]').click()
+        open_component_page(page, component, javascript)
         page.wait_for_url(site.url(LAYOUT.component_page(component)), wait_until=LOADED)
         expect(main_heading(page)).to_have_text(component_heading(component))
         expect(main_heading(page)).to_be_in_viewport()
@@ -212,6 +246,153 @@ def test_each_component_of_the_diagram_leads_to_its_page(
     page.wait_for_url(site.url(LAYOUT.component_page(system)), wait_until=LOADED)
     expect(main_heading(page)).to_have_text(component_heading(system))
     assert_clean(pages)
+
+
+# -- (1b) the diagram fits its column, and shows a component's risks beside it -------------
+
+#: The drawing's box, its column (the figure's parent) and the page's own width.
+DIAGRAM_GEOMETRY_JS = """
+() => {
+  const figure = document.querySelector("figure.biml-diagram");
+  const box = figure.querySelector(".biml-diagram-scroll");
+  const rect = element => {
+    const r = element.getBoundingClientRect();
+    return {left: r.left, right: r.right, top: r.top, bottom: r.bottom};
+  };
+  return {
+    svg: rect(figure.querySelector("svg")),
+    column: rect(figure.parentElement),
+    box: {...rect(box), scrollWidth: box.scrollWidth, clientWidth: box.clientWidth},
+    page: {scrollWidth: document.scrollingElement.scrollWidth, width: innerWidth},
+  };
+}
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 1440, 1600, 1920])
+@pytest.mark.parametrize("theme", ["material-light", "mkdocs"])
+def test_the_diagram_fits_its_column_on_wide_screens(
+    sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, theme: str, width: int
+) -> None:
+    """Material's root font grows to 22 px at 1,600 px: the drawing must still fit."""
+    page = pages.open(
+        sites[theme].url(LAYOUT.overview(biml78)), viewport={"width": width, "height": 900}
+    )
+    geometry = page.evaluate(DIAGRAM_GEOMETRY_JS)
+    svg, column, box = geometry["svg"], geometry["column"], geometry["box"]
+    assert column["left"] - 0.5 <= svg["left"] and svg["right"] <= column["right"] + 0.5, geometry
+    assert box["scrollWidth"] <= box["clientWidth"], "the drawing scrolls on a wide screen"
+    expect(page.locator(".biml-diagram-scroll")).not_to_have_attribute("tabindex", "0")
+    if width == 1280:
+        screenshot(page, f"{theme}-diagram-1280", "figure.biml-diagram")
+
+
+@pytest.mark.parametrize("theme", ["material-light", "mkdocs"])
+def test_on_a_narrow_screen_the_diagram_scrolls_in_its_box_not_the_page(
+    sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, theme: str
+) -> None:
+    page = pages.open(
+        sites[theme].url(LAYOUT.overview(biml78)), viewport={"width": 360, "height": 740}
+    )
+    geometry = page.evaluate(DIAGRAM_GEOMETRY_JS)
+    assert geometry["page"]["scrollWidth"] <= geometry["page"]["width"], geometry
+    box = page.locator(".biml-diagram-scroll")
+    assert geometry["box"]["scrollWidth"] > geometry["box"]["clientWidth"], geometry
+    # A box that scrolls takes keyboard focus (WCAG 2.1.1), named after the drawing.
+    expect(box).to_have_attribute("tabindex", "0")
+    expect(box).to_have_accessible_name(re.compile(r"^BIML-78: components of a generic"))
+    box.focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("() => document.querySelector('.biml-diagram-scroll').scrollLeft > 0")
+    screenshot(page, f"{theme}-diagram-360")
+
+
+def expanded_nodes(page: Page) -> list[str]:
+    return page.eval_on_selector_all(
+        'a.biml-node[aria-expanded="true"]', "nodes => nodes.map(n => n.dataset.bimlComponent)"
+    )
+
+
+def check_panel_shows(page: Page, component: Component, overview: str) -> None:
+    """The panel of ``component`` is the only one shown, lists its risks, has focus."""
+    panel = panel_of(page, component)
+    expect(panel).to_be_visible()
+    expect(panel).to_be_focused()
+    expect(page.locator(".biml-diagram-panel:visible")).to_have_count(1)
+    assert expanded_nodes(page) == [component.label]
+    expect(node(page, component)).to_have_attribute("aria-controls", str(panel.get_attribute("id")))
+    titles = [risk.title for risk in component.risks]
+    expect(panel.locator("li a")).to_have_text(titles)
+    assert page.url == overview, "the page was left"
+
+
+@pytest.mark.parametrize("theme", ["material-light", "mkdocs", INSTANT])
+def test_selecting_a_component_shows_its_risks_beside_the_diagram(
+    sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, theme: str
+) -> None:
+    site = sites[theme]
+    overview = site.url(LAYOUT.overview(biml78))
+    page = pages.open(overview)
+    raw, data, system = biml78.diagram_components[0], biml78.diagram_components[2], None
+    system = page_components(biml78)[-1]
+    for component in page_components(biml78):
+        expect(node(page, component)).to_have_attribute("aria-expanded", "false")
+    expect(page.locator(".biml-diagram-panel:visible")).to_have_count(0)
+
+    # Mouse: a click shows the panel, another component's click replaces it, a second
+    # click on the same component closes it.
+    node(page, data).click()
+    check_panel_shows(page, data, overview)
+    screenshot(page, f"{theme}-diagram-panel", "figure.biml-diagram")
+    node(page, raw).click()
+    check_panel_shows(page, raw, overview)
+    node(page, raw).click()
+    expect(page.locator(".biml-diagram-panel:visible")).to_have_count(0)
+    assert expanded_nodes(page) == []
+
+    # Keyboard: Enter or Space opens, Tab goes on into the panel's links, Escape closes
+    # and gives focus back to the component.
+    node(page, system).focus()
+    page.keyboard.press("Enter")
+    check_panel_shows(page, system, overview)
+    page.keyboard.press("Tab")
+    expect(page.locator(":focus")).to_have_text(system.risks[0].title)
+    page.keyboard.press("Escape")
+    expect(panel_of(page, system)).to_be_hidden()
+    expect(node(page, system)).to_be_focused()
+    expect(node(page, system)).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press(" ")
+    before_last = page_components(biml78)[-2]
+    check_panel_shows(page, before_last, overview)
+    panel_of(page, before_last).get_by_role("button", name="Close").click()
+    expect(panel_of(page, before_last)).to_be_hidden()
+    expect(node(page, before_last)).to_be_focused()
+
+    # A risk in the panel leads to its entry on the component's page.
+    node(page, data).click()
+    panel_of(page, data).get_by_role("link", name=data.risks[1].title).click()
+    page.wait_for_url(site.url(LAYOUT.component_page(data), data.risks[1].anchor))
+    expect(page.locator(f"[id='{data.risks[1].anchor}']")).to_be_in_viewport()
+
+
+@pytest.mark.parametrize(("width", "where"), [(1440, "beside"), (1280, "below"), (360, "below")])
+def test_the_panel_goes_beside_the_diagram_when_there_is_room_else_below(
+    sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, width: int, where: str
+) -> None:
+    page = pages.open(
+        sites["mkdocs"].url(LAYOUT.overview(biml78)), viewport={"width": width, "height": 900}
+    )
+    data = biml78.diagram_components[2]
+    node(page, data).click()
+    panel = panel_of(page, data).bounding_box()
+    box = page.locator(".biml-diagram-scroll").bounding_box()
+    assert panel is not None and box is not None
+    if where == "beside":
+        assert panel["x"] >= box["x"] + box["width"] and panel["y"] < box["y"] + box["height"]
+    else:
+        assert panel["y"] >= box["y"] + box["height"]
+    assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
 
 
 # -- (2) inline tags show their summary ----------------------------------------------------
@@ -332,6 +513,48 @@ def record(name: str, data: Any) -> None:
     (ARTIFACTS / name).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
+# -- (4b) accessibility audit -------------------------------------------------------------
+
+#: Where the plugin writes on each theme: the page's main content.
+MAIN_CONTENT = {"material": "article.md-content__inner", "mkdocs": "[role='main']"}
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material-light", "material-dark"])
+def test_axe_finds_no_violation_the_plugin_adds(
+    sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, theme: str
+) -> None:
+    """Only violations that the theme shows on a plain page too are the theme's own."""
+    site = sites[theme]
+    within = MAIN_CONTENT[THEMES[theme]["name"]]
+    page = pages.open(site.url("plain.md"))
+    baseline = axe_violations(page, within)
+    data = biml78.diagram_components[2]
+    audited = {
+        "citing page": "index.md",
+        "overview": LAYOUT.overview(biml78),
+        "component page": LAYOUT.component_page(data),
+        "coverage": LAYOUT.coverage_page(),
+    }
+    found = {}
+    for name, source in audited.items():
+        page.goto(site.url(source))
+        found[name] = axe_violations(page, within)
+    page.goto(site.url(LAYOUT.overview(biml78)))
+    node(page, data).click()
+    expect(panel_of(page, data)).to_be_visible()
+    diagram = f"{within} figure.biml-diagram"  # the rest of the page is audited above
+    found["diagram, a component's risks shown"] = axe_violations(page, diagram)
+    page.set_viewport_size({"width": 360, "height": 740})  # the drawing scrolls
+    expect(page.locator(".biml-diagram-scroll")).to_have_attribute("tabindex", "0")
+    found["diagram at 360 px"] = axe_violations(page, diagram)
+    record(f"axe-{theme}.json", {"plain page": baseline, **found})
+    added = {
+        name: {rule: nodes for rule, nodes in violations.items() if rule not in baseline}
+        for name, violations in found.items()
+    }
+    assert {name: rules for name, rules in added.items() if rules} == {}
+
+
 # -- generated pages and the theme's own scripts -------------------------------------------------
 
 
@@ -400,6 +623,48 @@ def test_risk_table_sorts_and_filters(
     check_table_sorts_and_filters(page, biml78)
 
 
+# -- (5b) print ---------------------------------------------------------------------------
+
+#: What a printed page must not show: the theme's navigation bar (the site's name is
+#: only in it) and the risk table's filter box.
+NOT_ON_PAPER = ("Test site", "Filter risks", "tag, title or component")
+
+
+@pytest.mark.parametrize("theme", ["material-light", "mkdocs"])
+def test_pages_print_cleanly(
+    sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, theme: str
+) -> None:
+    site = sites[theme]
+    data = biml78.diagram_components[2]
+    printed = {}
+    for name, source in {
+        "citing-page": "index.md",
+        "component": LAYOUT.component_page(data),
+        "references": LAYOUT.references_page(biml78),
+        "overview": LAYOUT.overview(biml78),
+    }.items():
+        page = pages.open(site.url(source))
+        if name == "overview":  # rows the filter hides on screen still print
+            page.get_by_label("Filter risks").fill("poison")
+        page.emulate_media(media="print")
+        for box in page.locator("div.admonition.biml, .biml-reference").all()[:3]:
+            expect(box).to_have_css("break-inside", "avoid")
+        pdf = print_to_pdf(page, f"{theme}-{name}")
+        assert pdf.read_bytes().startswith(b"%PDF")
+        printed[name] = pdf_text(pdf)
+
+    for name, text in printed.items():
+        assert [word for word in NOT_ON_PAPER if word in text] == [], name
+    assert component_heading(data) in printed["component"]
+    assert all(risk.title in printed["component"] for risk in data.risks)
+    assert "Transfer learning attack" in printed["citing-page"]  # the callout
+    with_url = [r for r in biml78.references if r.url]
+    assert with_url
+    on_paper = printed["references"].replace(" ", "")
+    assert [r.url for r in with_url if r.url not in on_paper] == []
+    assert next(biml78.risks()).title in printed["overview"]  # not a "poison" row
+
+
 # -- (6) Material's instant navigation --------------------------------------------------------
 
 
@@ -417,7 +682,7 @@ def test_table_and_diagram_work_after_instant_navigation(
 
     check_table_sorts_and_filters(page, biml78)
     data = biml78.diagram_components[2]
-    page.locator(f'a.biml-node[data-biml-component="{data.label}"]').click()
+    open_component_page(page, data, javascript=True)
     page.wait_for_url(site.url(LAYOUT.component_page(data)))
     expect(main_heading(page)).to_have_text(component_heading(data))
     assert_clean(pages)
