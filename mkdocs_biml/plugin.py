@@ -5,6 +5,8 @@
   nothing is written into ``docs_dir``);
 * ``on_page_markdown`` tells the extension which page it renders;
 * ``on_page_content`` collects the page's citations and statuses;
+* ``on_env`` reads the pages a dirty build skipped (``rebuild.py``), so that
+  backlinks, coverage and register always cover the whole site;
 * ``on_page_context`` (every page is rendered by then, and search has indexed
   the page) fills backlinks and coverage into the generated pages, the only
   HTML this plugin ever post-processes;
@@ -37,10 +39,12 @@ from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .log import Problem, Severity, front_matter_lines
 from .model import Catalog
 from .pages import PageGenerator
+from .rebuild import read_page, skipped_pages
 from .register import write_register
 from .resolver import CatalogIndex
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
+    from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.utils.templates import TemplateContext
 
@@ -62,6 +66,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.ledger = Ledger()
         self.generator: PageGenerator | None = None
         self.generated: dict[str, File] = {}
+        #: Pages that went through ``on_page_content`` this build.
+        self.pages_read: set[str] = set()
 
     # -- configuration -------------------------------------------------------------------
 
@@ -125,6 +131,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.ledger.clear()
         self.generated = {}
+        self.generator = None
+        self.pages_read = set()
         for src_uri, asset in ((STYLESHEET, "biml.css"), (SCRIPT, "biml.js")):
             files.append(File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / asset)))
         if self.config.pages:
@@ -226,6 +234,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
         src_uri = page.file.src_uri
+        self.pages_read.add(src_uri)
         citations = self.extension.take_citations()
         if src_uri in self.generated:
             return html
@@ -235,6 +244,14 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             entry = self.ledger.pages[src_uri]
             entry.title, entry.url = page.title or src_uri, page.url
         return html
+
+    # First, before other plugins look at the pages: every page read is then read.
+    @event_priority(100)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """A dirty build skipped unchanged pages: read them, so the ledger holds every page."""
+        for page in skipped_pages(files, self.pages_read):
+            read_page(page, config, files)
+        return env
 
     # After the search plugin (priority 0) has indexed the page: backlinks and
     # coverage lists are navigation, like the site's menu, which search does not
