@@ -38,9 +38,10 @@ from .ledger import Ledger
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .log import Problem, Severity, front_matter_lines
 from .model import Catalog
+from .outputs import Output, check_outputs, generated_output, generated_page_descriptions
 from .pages import PageGenerator
 from .rebuild import read_page, skipped_pages
-from .register import write_register
+from .register import register_paths, write_register
 from .resolver import CatalogIndex
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
@@ -133,10 +134,15 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.generated = {}
         self.generator = None
         self.pages_read = set()
-        for src_uri, asset in ((STYLESHEET, "biml.css"), (SCRIPT, "biml.js")):
-            files.append(File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / asset)))
-        if self.config.pages:
-            self._add_generated_pages(files, config)
+        assets = [
+            File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / asset))
+            for src_uri, asset in ((STYLESHEET, "biml.css"), (SCRIPT, "biml.js"))
+        ]
+        pages = self._generated_pages(config) if self.config.pages else {}
+        check_outputs(files, self._outputs(assets, pages), config.docs_dir)
+        for file in [*assets, *pages.values()]:
+            files.append(file)
+        self.generated = pages
         # Links leave the extension as finished HTML with the URLs MkDocs would
         # have made of them: MkDocs then has nothing to resolve for every tag.
         assert self.extension is not None
@@ -145,24 +151,30 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         )
         return files
 
-    def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
+    def _generated_pages(self, config: MkDocsConfig) -> dict[str, File]:
         self.generator = PageGenerator(
             self.catalogs, self.layout, self.config.custom_templates, self.config.statuses
         )
         placed_by_nav = self._nav_paths(config)
+        pages = {}
         for src_uri, markdown in self.generator.render().items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"biml: docs/{src_uri} already exists, and the plugin generates a page "
-                    f"there: rename your page or set the plugin's 'folder' option"
-                )
             # Pages an explicit nav does not place are still built, without
             # MkDocs' "not included in the nav" warning; on_nav adds them.
             placed = config.nav is None or src_uri in placed_by_nav
             inclusion = InclusionLevel.UNDEFINED if placed else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
-            files.append(file)
-            self.generated[src_uri] = file
+            pages[src_uri] = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
+        return pages
+
+    def _outputs(self, assets: list[File], pages: dict[str, File]) -> Iterator[Output]:
+        """Every file the plugin writes into the site, described for a collision message."""
+        for file in assets:
+            yield generated_output(file, "the plugin's asset")
+        described = generated_page_descriptions(self.catalogs, self.layout)
+        for src_uri, file in pages.items():
+            yield generated_output(file, described.get(src_uri, "a framework page"))
+        if self.config.register:
+            for path, kind in zip(register_paths(self.layout), ("JSON", "CSV"), strict=True):
+                yield Output(path, f"the risk register ({kind})")
 
     @staticmethod
     def _nav_paths(config: MkDocsConfig) -> set[str]:
