@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import html
-import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -38,6 +37,13 @@ from .ledger import Ledger
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .log import Problem, Severity, front_matter_lines
 from .model import Catalog
+from .navigation import (
+    append_section,
+    catalogue_groups,
+    framework_section,
+    paths_in,
+    place_in_automatic_nav,
+)
 from .outputs import Output, check_outputs, generated_output, generated_page_descriptions
 from .pages import PageGenerator
 from .rebuild import read_page, skipped_pages
@@ -178,48 +184,36 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     @staticmethod
     def _nav_paths(config: MkDocsConfig) -> set[str]:
-        return set(_paths_in(config.nav))
+        return set(paths_in(config.nav))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if not self.generated:
             return nav
-        if config.nav:
-            return self._add_unplaced_pages(nav, config)
-        folder = self.layout.folder.strip("/")
-        section = next(
-            (
-                item
-                for item in nav.items
-                if isinstance(item, Section) and any(_in_folder(p, folder) for p in _pages_of(item))
-            ),
-            None,
-        )
-        if section is None:
-            return nav
-        section.title = self.config.nav_title
         # Theme templates insert titles as HTML, as MkDocs' own titles are.
-        subsection_titles = {
-            self.layout.overview(c): html.escape(c.short_title) for c in self.catalogs if c.prefix
-        }
-        _order_generated(section, list(self.generated), subsection_titles)
-        if self.config.nav_position == "start":
-            nav.items.remove(section)
-            nav.items.insert(1 if nav.items and _is_home(nav.items[0]) else 0, section)
-        _relink_pages(nav)
-        return nav
-
-    def _add_unplaced_pages(self, nav: Navigation, config: MkDocsConfig) -> Navigation:
-        """With an explicit nav, generated pages it does not list go in a section at the end."""
-        placed = self._nav_paths(config)
-        unplaced = [f for src, f in self.generated.items() if src not in placed]
-        if not unplaced:
+        groups = catalogue_groups(
+            list(self.generated),
+            {
+                self.layout.catalog_dir(c): html.escape(c.short_title)
+                for c in self.catalogs
+                if c.prefix
+            },
+        )
+        title = html.escape(self.config.nav_title)
+        if config.nav:
+            placed = self._nav_paths(config)
+            unplaced = {
+                src_uri: file.page or Page(None, file, config)
+                for src_uri, file in self.generated.items()
+                if src_uri not in placed
+            }
+            append_section(nav, framework_section(title, groups, unplaced))
             return nav
-        pages = [f.page or Page(None, f, config) for f in unplaced]
-        section = Section(self.config.nav_title, list(pages))
-        for page in pages:
-            page.parent = section
-        nav.items.append(section)
-        _relink_pages(nav)
+        pages = {src_uri: file.page for src_uri, file in self.generated.items() if file.page}
+        coverage = pages.get(self.layout.coverage_page())
+        folder_section = coverage.parent if coverage is not None else None
+        if folder_section is not None:
+            section = framework_section(title, groups, pages)
+            place_in_automatic_nav(nav, section, folder_section, self.config.nav_position)
         return nav
 
     # -- pages ---------------------------------------------------------------------------
@@ -300,63 +294,3 @@ def _report_problem(problem: Problem) -> None:
     if problem.severity is Severity.ERROR:
         raise PluginError(f"biml: {problem}")
     log.warning("%s", problem)
-
-
-def _pages_of(item: Any) -> list[Page]:
-    """The pages of a navigation item, in order (a link has none)."""
-    if isinstance(item, Page):
-        return [item]
-    if isinstance(item, Section):
-        return [page for child in item.children for page in _pages_of(child)]
-    return []
-
-
-def _paths_in(nav: Any) -> Iterator[str]:
-    """Every page path an explicit ``nav`` setting lists."""
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _paths_in(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _paths_in(item)
-
-
-def _order_generated(section: Section, order: list[str], titles: dict[str, str]) -> None:
-    """Published order instead of MkDocs' file-name order; catalogue subsections titled.
-
-    ``order`` is the order of ``PageGenerator.render()``; ``titles`` maps a
-    prefixed catalogue's overview page to the title of its subsection.
-    """
-    rank = {src_uri: position for position, src_uri in enumerate(order)}
-
-    def first_rank(item: Any) -> int:
-        pages = _pages_of(item)
-        return min((rank.get(p.file.src_uri, len(rank)) for p in pages), default=len(rank))
-
-    section.children.sort(key=first_rank)
-    for child in section.children:
-        if isinstance(child, Section):
-            overview = next((p for p in _pages_of(child) if p.file.src_uri in titles), None)
-            if overview is not None:
-                child.title = titles[overview.file.src_uri]
-            _order_generated(child, order, titles)
-
-
-def _relink_pages(nav: Navigation) -> None:
-    """Previous/next links follow the navigation after it was reordered."""
-    pages: list[Page] = []
-    for item in nav.items:
-        pages.extend(_pages_of(item))
-    nav.pages = pages
-    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
-        page.previous_page, page.next_page = before, after
-
-
-def _in_folder(page: Page, folder: str) -> bool:
-    return posixpath.dirname(page.file.src_uri).split("/")[0] == folder
-
-
-def _is_home(item: Any) -> bool:
-    return isinstance(item, Page) and item.is_homepage
