@@ -24,10 +24,14 @@ from mkdocs.structure.pages import Page
 
 
 def skipped_pages(files: Files, read: Collection[str]) -> list[Page]:
-    """Pages a full ``mkdocs build`` renders that this build did not (``read``: those it did)."""
+    """Pages this build went past without reading them (``read``: those it read).
+
+    MkDocs gives a page object to every page it builds, drafts included when it
+    serves them, before the dirty check; pages it does not build have none.
+    """
     return [
         file.page
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_included)
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
         if file.page is not None and file.src_uri not in read and not _always_rebuilt(file)
     ]
 
@@ -39,14 +43,19 @@ def _always_rebuilt(file: File) -> bool:
 
 def read_page(page: Page, config: MkDocsConfig, files: Files) -> None:
     """Run ``page`` through what MkDocs' build runs on every page before writing it."""
-    page = config.plugins.on_pre_page(page, config=config, files=files)
-    page.read_source(config)
-    assert page.markdown is not None
-    page.markdown = config.plugins.on_page_markdown(
-        page.markdown, page=page, config=config, files=files
-    )
-    page.render(config, files)
-    assert page.content is not None
-    page.content = config.plugins.on_page_content(
-        page.content, page=page, config=config, files=files
-    )
+    # Markdown options written with MkDocs' `!relative` tag resolve against it.
+    config._current_page = page
+    try:
+        page = config.plugins.on_pre_page(page, config=config, files=files)
+        page.read_source(config)
+        assert page.markdown is not None
+        page.markdown = config.plugins.on_page_markdown(
+            page.markdown, page=page, config=config, files=files
+        )
+        page.render(config, files)
+        assert page.content is not None
+        page.content = config.plugins.on_page_content(
+            page.content, page=page, config=config, files=files
+        )
+    finally:
+        config._current_page = None

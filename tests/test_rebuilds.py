@@ -158,3 +158,18 @@ def test_serve_dirty_rebuilds_in_one_process(tmp_path: Path) -> None:
     full = _full_build_of(tmp_path / "docs", tmp_path)
     _assert_same_output(site_dir, full)
     assert "unchanged.md" not in (site_dir / REGISTER[0]).read_text(encoding="utf-8")
+
+
+def test_drafts_count_when_served_and_not_in_a_build(tmp_path: Path) -> None:
+    """``draft_docs`` pages are built by ``serve`` only; a dirty rebuild keeps to that."""
+    pages = {**PAGES, "draft-notes.md": "# Draft\n\n[output:3:Miscategorization]\n"}
+    config_file = write_site(tmp_path, pages, {"draft_docs": "draft-*.md\n"})
+    (tmp_path / "docs" / "moved").mkdir()
+    built, served = tmp_path / "built", tmp_path / "served"
+    for dirty in (False, True):
+        _build(config_file, site_dir=str(built), dirty=dirty)
+        config = load_config(str(config_file), site_dir=str(served))
+        build(config, dirty=dirty, serve_url="http://127.0.0.1:8000/")
+
+        assert "draft-notes.md" not in (built / REGISTER[0]).read_text(encoding="utf-8")
+        assert "draft-notes.md" in (served / REGISTER[0]).read_text(encoding="utf-8")
