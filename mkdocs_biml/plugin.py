@@ -33,7 +33,7 @@ from .config import BimlConfig
 from .extension import BimlExtension
 from .frontmatter import read_statuses
 from .layout import PageLayout
-from .ledger import Ledger
+from .ledger import Ledger, PageEntry
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .log import Problem, Severity, front_matter_lines
 from .model import Catalog
@@ -46,7 +46,13 @@ from .navigation import (
 )
 from .outputs import Output, check_outputs, generated_output, generated_page_descriptions
 from .pages import PageGenerator
-from .rebuild import read_page, skipped_pages
+from .rebuild import (
+    PageRecords,
+    read_page,
+    settings_fingerprint,
+    skipped_pages,
+    source_digest,
+)
 from .register import register_paths, write_register
 from .resolver import CatalogIndex
 
@@ -75,8 +81,16 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.generated: dict[str, File] = {}
         #: Pages that went through ``on_page_content`` this build.
         self.pages_read: set[str] = set()
+        #: Digest of each page's source text as read this build.
+        self.digests: dict[str, str] = {}
+        self.records = PageRecords()
 
     # -- configuration -------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so that ``mkdocs serve`` keeps this object from one rebuild to the
+        next (MkDocs keeps plugins that have it): dirty rebuilds then restore the
+        pages they skip from :attr:`records` instead of reading them again."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.catalogs = self._load_catalogs(config)
@@ -140,6 +154,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.generated = {}
         self.generator = None
         self.pages_read = set()
+        self.digests = {}
+        self.records.start_build(settings_fingerprint(config), self.catalogs)
         assets = [
             File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / asset))
             for src_uri, asset in ((STYLESHEET, "biml.css"), (SCRIPT, "biml.js"))
@@ -224,6 +240,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         assert self.extension is not None
         generated = page.file.src_uri in self.generated
         source = "" if page.file.generated_by else page.file.content_string
+        self.digests[page.file.src_uri] = source_digest(source)
         self.extension.begin_page(
             page.file.src_uri,
             generated=generated,
@@ -249,6 +266,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if src_uri in self.ledger.pages:
             entry = self.ledger.pages[src_uri]
             entry.title, entry.url = page.title or src_uri, page.url
+        self.records.keep(src_uri, self.digests.pop(src_uri, ""), self.ledger.entry(src_uri))
         return html
 
     # First, before other plugins look at the pages: every page read is then read.
@@ -256,8 +274,20 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """A dirty build skipped unchanged pages: read them, so the ledger holds every page."""
         for page in skipped_pages(files, self.pages_read):
-            read_page(page, config, files)
+            entry = self._recorded_entry(page)
+            if entry is None:
+                read_page(page, config, files)
+            else:
+                self.ledger.add_entry(page.file.src_uri, entry, page.url)
+        self.records.keep_only([f.src_uri for f in files if f.is_documentation_page()])
         return env
+
+    def _recorded_entry(self, page: Page) -> PageEntry | None:
+        try:
+            source = page.file.content_string
+        except (OSError, UnicodeDecodeError):  # read_page reports it as MkDocs would
+            return None
+        return self.records.entry(page.file.src_uri, source)
 
     # After the search plugin (priority 0) has indexed the page: backlinks and
     # coverage lists are navigation, like the site's menu, which search does not

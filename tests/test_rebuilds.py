@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_biml.plugin import BimlPlugin
 from tests.sites import run_mkdocs, write_site
 
 PAGES = {
@@ -173,3 +174,43 @@ def test_drafts_count_when_served_and_not_in_a_build(tmp_path: Path) -> None:
 
         assert "draft-notes.md" not in (built / REGISTER[0]).read_text(encoding="utf-8")
         assert "draft-notes.md" in (served / REGISTER[0]).read_text(encoding="utf-8")
+
+
+def _served(config_file: Path, site_dir: Path, *, dirty: bool) -> BimlPlugin:
+    """One rebuild of ``mkdocs serve``: a fresh config, the plugin object MkDocs kept."""
+    config = load_config(str(config_file), site_dir=str(site_dir))
+    build(config, dirty=dirty, serve_url="http://127.0.0.1:8000/")
+    plugin = config.plugins["biml"]
+    assert isinstance(plugin, BimlPlugin)
+    return plugin
+
+
+def test_serve_dirty_restores_unchanged_pages_without_reading_them(tmp_path: Path) -> None:
+    config_file = write_site(tmp_path, PAGES)
+    site_dir = tmp_path / "served"
+    first = _served(config_file, site_dir, dirty=False)
+    (tmp_path / "docs" / "edited.md").write_text(textwrap.dedent(EDITED), encoding="utf-8")
+    _later(tmp_path / "docs" / "edited.md")
+
+    plugin = _served(config_file, site_dir, dirty=True)
+
+    assert plugin is first  # MkDocs keeps a plugin that has on_startup
+    assert {p for p in plugin.pages_read if not p.startswith("biml/")} == {"edited.md"}
+    _assert_same_output(site_dir, _full_build_of(tmp_path / "docs", tmp_path))
+
+
+def test_serve_dirty_reads_every_page_again_when_the_settings_change(tmp_path: Path) -> None:
+    pages = {**PAGES, "risky.md": "---\nbiml:\n  data:2:transfer: transferred\n---\n# Risky\n"}
+    config_file = write_site(
+        tmp_path, pages, {"plugins": [{"biml": {"statuses": ["open", "transferred"]}}]}
+    )
+    site_dir = tmp_path / "served"
+    _served(config_file, site_dir, dirty=False)
+    assert '"status": "transferred"' in (site_dir / REGISTER[0]).read_text(encoding="utf-8")
+    write_site(tmp_path, {}, {"plugins": [{"biml": {"statuses": ["open", "mitigated"]}}]})
+
+    plugin = _served(config_file, site_dir, dirty=True)
+
+    assert "risky.md" in plugin.pages_read
+    assert '"status": "transferred"' not in (site_dir / REGISTER[0]).read_text(encoding="utf-8")
+    _assert_same_output(site_dir, _full_build_of(tmp_path / "docs", tmp_path))
