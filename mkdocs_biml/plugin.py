@@ -81,16 +81,19 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.generated: dict[str, File] = {}
         #: Pages that went through ``on_page_content`` this build.
         self.pages_read: set[str] = set()
-        #: Digest of each page's source text as read this build.
-        self.digests: dict[str, str] = {}
+        #: Under ``mkdocs serve --dirty``: what each page cited when last read, and
+        #: the digest of each page's source text as read this build.
+        self.keep_records = False
         self.records = PageRecords()
+        self.digests: dict[str, str] = {}
 
     # -- configuration -------------------------------------------------------------------
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        """Defined so that ``mkdocs serve`` keeps this object from one rebuild to the
-        next (MkDocs keeps plugins that have it): dirty rebuilds then restore the
-        pages they skip from :attr:`records` instead of reading them again."""
+        """Having this hook, the plugin is kept by ``mkdocs serve`` from one rebuild to
+        the next: ``serve --dirty`` then restores the pages its rebuilds skip from
+        :attr:`records` instead of reading them again (``rebuild.py``)."""
+        self.keep_records = command == "serve" and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.catalogs = self._load_catalogs(config)
@@ -240,7 +243,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         assert self.extension is not None
         generated = page.file.src_uri in self.generated
         source = "" if page.file.generated_by else page.file.content_string
-        self.digests[page.file.src_uri] = source_digest(source)
+        if self.keep_records:
+            self.digests[page.file.src_uri] = source_digest(source)
         self.extension.begin_page(
             page.file.src_uri,
             generated=generated,
@@ -266,7 +270,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if src_uri in self.ledger.pages:
             entry = self.ledger.pages[src_uri]
             entry.title, entry.url = page.title or src_uri, page.url
-        self.records.keep(src_uri, self.digests.pop(src_uri, ""), self.ledger.entry(src_uri))
+        if src_uri in self.digests:
+            self.records.keep(src_uri, self.digests.pop(src_uri), self.ledger.entry(src_uri))
         return html
 
     # First, before other plugins look at the pages: every page read is then read.

@@ -177,8 +177,10 @@ def test_drafts_count_when_served_and_not_in_a_build(tmp_path: Path) -> None:
 
 
 def _served(config_file: Path, site_dir: Path, *, dirty: bool) -> BimlPlugin:
-    """One rebuild of ``mkdocs serve``: a fresh config, the plugin object MkDocs kept."""
+    """One rebuild of ``mkdocs serve --dirty``: a fresh config, the plugin object MkDocs
+    kept (the first build of a ``serve`` is a full one)."""
     config = load_config(str(config_file), site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=True)
     build(config, dirty=dirty, serve_url="http://127.0.0.1:8000/")
     plugin = config.plugins["biml"]
     assert isinstance(plugin, BimlPlugin)
