@@ -189,3 +189,15 @@ def test_explicit_nav_gives_each_catalogue_its_own_subsection(site: SiteBuilder)
     unlisted = [title for title in BIML78_PAGES if title != "3. Datasets"]
     assert titles(framework) == [*unlisted, "BIML-LLM", COVERAGE]
     assert titles(section(framework, "BIML-LLM"))[0] == "BIML-LLM overview"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_nav_title_is_text_not_markup(site: SiteBuilder, theme: str) -> None:
+    title = "Risks & <i>threats</i>"
+    built = site(
+        {"index.md": "# Home\n"}, {"theme": theme, "plugins": [{"biml": {"nav_title": title}}]}
+    )
+
+    tree = nav_tree(built.html("index.md"))
+    assert titles(tree)[-1] == title
+    assert "<i>threats</i>" not in built.html("index.md")
