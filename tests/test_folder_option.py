@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SiteBuilder
-from tests.sites import run_mkdocs, write_site
+from tests.sites import run_mkdocs, run_module, write_site
 
 BAD_FOLDERS = {
     "../out": "'..'",
@@ -57,3 +57,14 @@ def test_a_relative_folder_builds(site: SiteBuilder, folder: str) -> None:
     base = folder.strip("/")
     assert (built.site_dir / base / "data" / "index.html").is_file()
     assert (built.site_dir / base / "risk-register.json").is_file()
+
+
+@pytest.mark.parametrize("folder", ["../x", "/tmp/biml-generated", "a\\b"])
+def test_generate_refuses_a_folder_outside_out_dir(tmp_path: Path, folder: str) -> None:
+    result = run_module(tmp_path, "mkdocs_biml", "generate", "docs", "--folder", folder)
+
+    assert result.returncode == 2
+    assert "argument --folder" in result.stderr and repr(folder) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+    assert not Path("/tmp/biml-generated").exists()
