@@ -20,6 +20,7 @@ from mkdocs.exceptions import PluginError
 
 from . import __version__
 from .generate import GenerateError, generate_pages
+from .layout import folder_problem
 from .lint import LintSetupError, run_lint
 from .lint_formats import FORMATS, render
 from .loader import CatalogError
@@ -86,10 +87,20 @@ def build_parser() -> argparse.ArgumentParser:
         help="another catalogue, built-in name or file (repeatable), besides BIML-78",
     )
     generate.add_argument(
-        "--folder", default="biml", help="folder of the pages inside OUT_DIR (default: biml)"
+        "--folder",
+        default="biml",
+        type=_site_folder,
+        help="folder of the pages inside OUT_DIR (default: biml)",
     )
     generate.set_defaults(run=_generate)
     return parser
+
+
+def _site_folder(value: str) -> str:
+    problem = folder_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{problem}: {value!r}")
+    return value
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -8,7 +8,30 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .layout import folder_problem
+
 DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
+
+
+class SiteFolder(c.Type[str]):
+    """A folder inside the site: relative, ``/``-separated, without ``..``.
+
+    Generated pages and the register are written there; anything else could
+    land outside ``site_dir`` or nowhere at all.
+    """
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        folder = super().run_validation(value)
+        problem = folder_problem(folder)
+        if problem:
+            raise base.ValidationError(
+                f"{problem}: {folder!r}. Use a relative path inside the site, such as 'biml' "
+                "or 'risks/biml'."
+            )
+        return folder.strip("/")
 
 
 class BimlConfig(base.Config):
@@ -17,7 +40,7 @@ class BimlConfig(base.Config):
     #: Generate the framework pages (overview, diagram, components, references).
     pages = c.Type(bool, default=True)
     #: Folder of the generated pages, inside the site.
-    folder = c.Type(str, default="biml")
+    folder = SiteFolder(default="biml")
     #: Title of the generated section in automatic navigation.
     nav_title = c.Type(str, default="BIML risk framework")
     #: Where the section goes in automatic navigation.

@@ -9,6 +9,7 @@ them into URLs, which keeps ``use_directory_urls`` out of this module.
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -32,6 +33,11 @@ class PageLayout:
 
     folder: str = "biml"
 
+    def __post_init__(self) -> None:
+        problem = folder_problem(self.folder)
+        if problem:
+            raise ValueError(f"folder {self.folder!r}: {problem}")
+
     def catalog_dir(self, catalog: Catalog) -> str:
         base = self.folder.strip("/")
         return posixpath.join(base, catalog.prefix.lower()) if catalog.prefix else base
@@ -53,6 +59,29 @@ class PageLayout:
 
     def reference_target(self, catalog: Catalog, reference: Reference) -> str:
         return f"{self.references_page(catalog)}#{reference.anchor}"
+
+
+_DRIVE = re.compile(r"[A-Za-z]:")
+
+
+def folder_problem(folder: str) -> str:
+    """What keeps ``folder`` from being a folder inside the site ("" if nothing).
+
+    Everything the plugin writes goes under it: an absolute path or a ``..``
+    would put the pages and the register outside ``site_dir``.
+    """
+    if not folder.strip().strip("/"):
+        return "it must name a folder, not be empty"
+    if "\\" in folder:
+        return "write it with '/', not a backslash"
+    if posixpath.isabs(folder) or _DRIVE.match(folder):
+        return "it must be relative to the site, not absolute"
+    parts = folder.strip("/").split("/")
+    if any(part in ("..", ".") for part in parts):
+        return "it must not hold a '..' or '.' component"
+    if not all(part.strip() for part in parts):
+        return "it must not hold an empty component ('//')"
+    return ""
 
 
 def relative_link(from_page: str, target: str) -> str:

@@ -2,7 +2,8 @@
 
 Filled page by page during a build, read once every page has been rendered
 (backlinks, coverage, register). Rebuilt from scratch on every build, so
-``mkdocs serve`` never keeps a citation that an edit removed.
+``mkdocs serve`` never keeps a citation that an edit removed; a page that a
+dirty rebuild skips comes back through :meth:`Ledger.add_entry` (``rebuild.py``).
 
 A large site makes tens of thousands of citations, and MkDocs keeps every
 page in memory until the build ends: a page's citations are two arrays of
@@ -49,8 +50,22 @@ class CitingPage:
         found = {line for r, line in zip(self._risks, self._lines) if r == number}
         return sorted(found - {_NO_LINE})
 
+    def citations(self) -> tuple[tuple[Risk, int], ...]:
+        """Every citation in order: the risk and its source line (0 when unknown)."""
+        risks = list(self.risk_numbers)  # numbered in order of first use: position == number
+        return tuple((risks[number], line) for number, line in zip(self._risks, self._lines))
+
     def cited_numbers(self) -> set[int]:
         return set(self._risks)
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """All one page gives the ledger, kept to restore it without reading the page again."""
+
+    title: str = ""
+    citations: tuple[tuple[Risk, int], ...] = ()
+    statuses: tuple[tuple[Risk, str], ...] = ()
 
 
 @dataclass
@@ -103,6 +118,22 @@ class Ledger:
 
     def uncited(self, risks: Iterable[Risk]) -> list[Risk]:
         return [r for r in risks if not self.citing_pages(r)]
+
+    def entry(self, src_uri: str) -> PageEntry:
+        """What ``src_uri`` gave the ledger (an empty entry if it cites nothing)."""
+        page = self.pages.get(src_uri)
+        if page is None:
+            return PageEntry()
+        return PageEntry(page.title, page.citations(), tuple(page.statuses.items()))
+
+    def add_entry(self, src_uri: str, entry: PageEntry, url: str) -> None:
+        """Give the ledger what :meth:`entry` took from an earlier build of the page."""
+        for risk, status in entry.statuses:
+            self.set_status(src_uri, risk, status)
+        for risk, line in entry.citations:
+            self.cite(src_uri, risk, line)
+        if src_uri in self.pages:
+            self.pages[src_uri].title, self.pages[src_uri].url = entry.title, url
 
     def clear(self) -> None:
         self.pages.clear()

@@ -5,6 +5,8 @@
   nothing is written into ``docs_dir``);
 * ``on_page_markdown`` tells the extension which page it renders;
 * ``on_page_content`` collects the page's citations and statuses;
+* ``on_env`` reads the pages a dirty build skipped (``rebuild.py``), so that
+  backlinks, coverage and register always cover the whole site;
 * ``on_page_context`` (every page is rendered by then, and search has indexed
   the page) fills backlinks and coverage into the generated pages, the only
   HTML this plugin ever post-processes;
@@ -15,7 +17,6 @@
 from __future__ import annotations
 
 import html
-import posixpath
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +25,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
@@ -32,15 +33,31 @@ from .config import BimlConfig
 from .extension import BimlExtension
 from .frontmatter import read_statuses
 from .layout import PageLayout
-from .ledger import Ledger
+from .ledger import Ledger, PageEntry
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .log import Problem, Severity, front_matter_lines
 from .model import Catalog
+from .navigation import (
+    append_section,
+    catalogue_groups,
+    framework_section,
+    paths_in,
+    place_in_automatic_nav,
+)
+from .outputs import Output, check_outputs, generated_output, generated_page_descriptions
 from .pages import PageGenerator
-from .register import write_register
+from .rebuild import (
+    PageRecords,
+    read_page,
+    settings_fingerprint,
+    skipped_pages,
+    source_digest,
+)
+from .register import register_paths, write_register
 from .resolver import CatalogIndex
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
+    from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.utils.templates import TemplateContext
 
@@ -62,8 +79,21 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.ledger = Ledger()
         self.generator: PageGenerator | None = None
         self.generated: dict[str, File] = {}
+        #: Pages that went through ``on_page_content`` this build.
+        self.pages_read: set[str] = set()
+        #: Under ``mkdocs serve --dirty``: what each page cited when last read, and
+        #: the digest of each page's source text as read this build.
+        self.keep_records = False
+        self.records = PageRecords()
+        self.digests: dict[str, str] = {}
 
     # -- configuration -------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Having this hook, the plugin is kept by ``mkdocs serve`` from one rebuild to
+        the next: ``serve --dirty`` then restores the pages its rebuilds skip from
+        :attr:`records` instead of reading them again (``rebuild.py``)."""
+        self.keep_records = command == "serve" and dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.catalogs = self._load_catalogs(config)
@@ -125,10 +155,19 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         self.ledger.clear()
         self.generated = {}
-        for src_uri, asset in ((STYLESHEET, "biml.css"), (SCRIPT, "biml.js")):
-            files.append(File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / asset)))
-        if self.config.pages:
-            self._add_generated_pages(files, config)
+        self.generator = None
+        self.pages_read = set()
+        self.digests = {}
+        self.records.start_build(settings_fingerprint(config), self.catalogs)
+        assets = [
+            File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / asset))
+            for src_uri, asset in ((STYLESHEET, "biml.css"), (SCRIPT, "biml.js"))
+        ]
+        pages = self._generated_pages(config) if self.config.pages else {}
+        check_outputs(files, self._outputs(assets, pages), config.docs_dir)
+        for file in [*assets, *pages.values()]:
+            files.append(file)
+        self.generated = pages
         # Links leave the extension as finished HTML with the URLs MkDocs would
         # have made of them: MkDocs then has nothing to resolve for every tag.
         assert self.extension is not None
@@ -137,69 +176,63 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         )
         return files
 
-    def _add_generated_pages(self, files: Files, config: MkDocsConfig) -> None:
+    def _generated_pages(self, config: MkDocsConfig) -> dict[str, File]:
         self.generator = PageGenerator(
             self.catalogs, self.layout, self.config.custom_templates, self.config.statuses
         )
         placed_by_nav = self._nav_paths(config)
+        pages = {}
         for src_uri, markdown in self.generator.render().items():
-            if files.get_file_from_path(src_uri) is not None:
-                raise PluginError(
-                    f"biml: docs/{src_uri} already exists, and the plugin generates a page "
-                    f"there: rename your page or set the plugin's 'folder' option"
-                )
             # Pages an explicit nav does not place are still built, without
             # MkDocs' "not included in the nav" warning; on_nav adds them.
             placed = config.nav is None or src_uri in placed_by_nav
             inclusion = InclusionLevel.UNDEFINED if placed else InclusionLevel.NOT_IN_NAV
-            file = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
-            files.append(file)
-            self.generated[src_uri] = file
+            pages[src_uri] = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
+        return pages
+
+    def _outputs(self, assets: list[File], pages: dict[str, File]) -> Iterator[Output]:
+        """Every file the plugin writes into the site, described for a collision message."""
+        for file in assets:
+            yield generated_output(file, "the plugin's asset")
+        described = generated_page_descriptions(self.catalogs, self.layout)
+        for src_uri, file in pages.items():
+            yield generated_output(file, described.get(src_uri, "a framework page"))
+        if self.config.register:
+            for path, kind in zip(register_paths(self.layout), ("JSON", "CSV"), strict=True):
+                yield Output(path, f"the risk register ({kind})")
 
     @staticmethod
     def _nav_paths(config: MkDocsConfig) -> set[str]:
-        return set(_paths_in(config.nav))
+        return set(paths_in(config.nav))
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if not self.generated:
             return nav
-        if config.nav:
-            return self._add_unplaced_pages(nav, config)
-        folder = self.layout.folder.strip("/")
-        section = next(
-            (
-                item
-                for item in nav.items
-                if isinstance(item, Section) and any(_in_folder(p, folder) for p in _pages_of(item))
-            ),
-            None,
-        )
-        if section is None:
-            return nav
-        section.title = self.config.nav_title
         # Theme templates insert titles as HTML, as MkDocs' own titles are.
-        subsection_titles = {
-            self.layout.overview(c): html.escape(c.short_title) for c in self.catalogs if c.prefix
-        }
-        _order_generated(section, list(self.generated), subsection_titles)
-        if self.config.nav_position == "start":
-            nav.items.remove(section)
-            nav.items.insert(1 if nav.items and _is_home(nav.items[0]) else 0, section)
-        _relink_pages(nav)
-        return nav
-
-    def _add_unplaced_pages(self, nav: Navigation, config: MkDocsConfig) -> Navigation:
-        """With an explicit nav, generated pages it does not list go in a section at the end."""
-        placed = self._nav_paths(config)
-        unplaced = [f for src, f in self.generated.items() if src not in placed]
-        if not unplaced:
+        groups = catalogue_groups(
+            list(self.generated),
+            {
+                self.layout.catalog_dir(c): html.escape(c.short_title)
+                for c in self.catalogs
+                if c.prefix
+            },
+        )
+        title = html.escape(self.config.nav_title)
+        if config.nav:
+            placed = self._nav_paths(config)
+            unplaced = {
+                src_uri: file.page or Page(None, file, config)
+                for src_uri, file in self.generated.items()
+                if src_uri not in placed
+            }
+            append_section(nav, framework_section(title, groups, unplaced))
             return nav
-        pages = [f.page or Page(None, f, config) for f in unplaced]
-        section = Section(self.config.nav_title, list(pages))
-        for page in pages:
-            page.parent = section
-        nav.items.append(section)
-        _relink_pages(nav)
+        pages = {src_uri: file.page for src_uri, file in self.generated.items() if file.page}
+        coverage = pages.get(self.layout.coverage_page())
+        folder_section = coverage.parent if coverage is not None else None
+        if folder_section is not None:
+            section = framework_section(title, groups, pages)
+            place_in_automatic_nav(nav, section, folder_section, self.config.nav_position)
         return nav
 
     # -- pages ---------------------------------------------------------------------------
@@ -210,6 +243,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         assert self.extension is not None
         generated = page.file.src_uri in self.generated
         source = "" if page.file.generated_by else page.file.content_string
+        if self.keep_records:
+            self.digests[page.file.src_uri] = source_digest(source)
         self.extension.begin_page(
             page.file.src_uri,
             generated=generated,
@@ -226,6 +261,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
         src_uri = page.file.src_uri
+        self.pages_read.add(src_uri)
         citations = self.extension.take_citations()
         if src_uri in self.generated:
             return html
@@ -234,7 +270,29 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if src_uri in self.ledger.pages:
             entry = self.ledger.pages[src_uri]
             entry.title, entry.url = page.title or src_uri, page.url
+        if src_uri in self.digests:
+            self.records.keep(src_uri, self.digests.pop(src_uri), self.ledger.entry(src_uri))
         return html
+
+    # First, before other plugins look at the pages: every page read is then read.
+    @event_priority(100)
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """A dirty build skipped unchanged pages: read them, so the ledger holds every page."""
+        for page in skipped_pages(files, self.pages_read):
+            entry = self._recorded_entry(page)
+            if entry is None:
+                read_page(page, config, files)
+            else:
+                self.ledger.add_entry(page.file.src_uri, entry, page.url)
+        self.records.keep_only([f.src_uri for f in files if f.is_documentation_page()])
+        return env
+
+    def _recorded_entry(self, page: Page) -> PageEntry | None:
+        try:
+            source = page.file.content_string
+        except (OSError, UnicodeDecodeError):  # read_page reports it as MkDocs would
+            return None
+        return self.records.entry(page.file.src_uri, source)
 
     # After the search plugin (priority 0) has indexed the page: backlinks and
     # coverage lists are navigation, like the site's menu, which search does not
@@ -271,63 +329,3 @@ def _report_problem(problem: Problem) -> None:
     if problem.severity is Severity.ERROR:
         raise PluginError(f"biml: {problem}")
     log.warning("%s", problem)
-
-
-def _pages_of(item: Any) -> list[Page]:
-    """The pages of a navigation item, in order (a link has none)."""
-    if isinstance(item, Page):
-        return [item]
-    if isinstance(item, Section):
-        return [page for child in item.children for page in _pages_of(child)]
-    return []
-
-
-def _paths_in(nav: Any) -> Iterator[str]:
-    """Every page path an explicit ``nav`` setting lists."""
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _paths_in(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _paths_in(item)
-
-
-def _order_generated(section: Section, order: list[str], titles: dict[str, str]) -> None:
-    """Published order instead of MkDocs' file-name order; catalogue subsections titled.
-
-    ``order`` is the order of ``PageGenerator.render()``; ``titles`` maps a
-    prefixed catalogue's overview page to the title of its subsection.
-    """
-    rank = {src_uri: position for position, src_uri in enumerate(order)}
-
-    def first_rank(item: Any) -> int:
-        pages = _pages_of(item)
-        return min((rank.get(p.file.src_uri, len(rank)) for p in pages), default=len(rank))
-
-    section.children.sort(key=first_rank)
-    for child in section.children:
-        if isinstance(child, Section):
-            overview = next((p for p in _pages_of(child) if p.file.src_uri in titles), None)
-            if overview is not None:
-                child.title = titles[overview.file.src_uri]
-            _order_generated(child, order, titles)
-
-
-def _relink_pages(nav: Navigation) -> None:
-    """Previous/next links follow the navigation after it was reordered."""
-    pages: list[Page] = []
-    for item in nav.items:
-        pages.extend(_pages_of(item))
-    nav.pages = pages
-    for before, page, after in zip([None, *pages[:-1]], pages, [*pages[1:], None]):
-        page.previous_page, page.next_page = before, after
-
-
-def _in_folder(page: Page, folder: str) -> bool:
-    return posixpath.dirname(page.file.src_uri).split("/")[0] == folder
-
-
-def _is_home(item: Any) -> bool:
-    return isinstance(item, Page) and item.is_homepage

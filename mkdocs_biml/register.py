@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import posixpath
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -104,14 +105,20 @@ def guard_cell(value: str) -> str:
     return f"'{value}" if value.startswith(FORMULA_STARTS) else value
 
 
+def register_paths(layout: PageLayout) -> tuple[str, str]:
+    """Paths of the JSON and CSV registers in the site."""
+    folder = layout.folder.strip("/")
+    return posixpath.join(folder, REGISTER_JSON), posixpath.join(folder, REGISTER_CSV)
+
+
 def write_register(
     site_dir: Path, catalogs: Sequence[Catalog], ledger: Ledger, layout: PageLayout
 ) -> None:
     document = register_document(catalogs, ledger)
-    folder = site_dir / layout.folder.strip("/")
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / REGISTER_JSON).write_text(_json_text(document), encoding="utf-8", newline="\n")
-    write_csv(folder / REGISTER_CSV, document["risks"])
+    json_path, csv_path = (site_dir / path for path in register_paths(layout))
+    json_path.parent.mkdir(parents=True, exist_ok=True)
+    json_path.write_text(_json_text(document), encoding="utf-8", newline="\n")
+    write_csv(csv_path, document["risks"])
 
 
 def _json_text(document: dict[str, Any]) -> str:
