@@ -8,7 +8,23 @@ from __future__ import annotations
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .linktext import link_text_problem
+
 DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
+
+
+class LinkText(c.Type[str]):
+    """The ``link_text`` option: a format string checked by :func:`link_text_problem`."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        text = super().run_validation(value)
+        problem = link_text_problem(text)
+        if problem:
+            raise base.ValidationError(problem)
+        return text
 
 
 class BimlConfig(base.Config):
@@ -26,7 +42,7 @@ class BimlConfig(base.Config):
     base_url = c.Type(str, default="")
     #: Text of inline references: {title}, {tag}, {label}, {number}, {descriptor},
     #: {component}, {catalog}.
-    link_text = c.Type(str, default="{title}")
+    link_text = LinkText(default="{title}")
     #: A paragraph holding only tags becomes one callout per tag.
     callouts = c.Type(bool, default=True)
     #: What a callout shows of the risk.
