@@ -57,6 +57,8 @@ def read_catalog_file(path: Path, shown: str, origin: Origin) -> bytes:
         descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
         raise origin.fail(shown, _unreadable(exc)) from None
+    except ValueError:  # a NUL character in the path
+        raise origin.fail(shown, "is not a valid path") from None
     try:
         status = os.fstat(descriptor)
         _check_kind(status.st_mode, shown, origin)  # it may have been replaced meanwhile

@@ -396,7 +396,7 @@ def _repr_pieces(value: Any, width: int) -> Iterator[str]:
             yield ": "
             yield from _repr_pieces(item, width)
         yield "}"
-    elif isinstance(value, list):
+    elif isinstance(value, (list, tuple, set, frozenset)):  # !!pairs and !!set make the others
         yield "["
         for position, item in enumerate(value):
             yield ", " if position else ""

@@ -481,3 +481,8 @@ def test_an_unchanged_catalogue_is_not_rebuilt(tmp_path: Path) -> None:
     path = tmp_path / "tiny.yaml"
     path.write_text(VALID, encoding="utf-8")
     assert load_catalog(str(path)) is load_catalog(str(path))
+
+
+def test_a_path_with_a_nul_character_is_one_error() -> None:
+    with pytest.raises(CatalogError, match=r"^catalogs: 'a\\x00b\.yaml' is not a valid path"):
+        load_catalogs(["a\x00b.yaml"])
