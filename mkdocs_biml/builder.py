@@ -24,7 +24,8 @@ from .model import (
 )
 from .resolver import CatalogIndex, Resolution
 from .texts import CitationToken, TagToken, TopTenToken, tokenize
-from .yamlsource import CatalogError, LocatedDict, short_repr
+from .valuetext import short_repr
+from .yamlsource import CatalogError, LocatedDict
 
 
 class Builder:

@@ -17,8 +17,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from .valuetext import short_repr
 from .yamllimits import MAX_BYTES
-from .yamlsource import CatalogError, check_size, short_repr
+from .yamlsource import CatalogError, check_size
 
 #: Names of the built-in catalogues.
 BUILTIN_NAMES = ("biml-78", "biml-llm")

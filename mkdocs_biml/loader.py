@@ -25,7 +25,8 @@ from .catalogfile import BUILTIN_NAMES, Origin, content_digest, read_catalog_fil
 from .model import Catalog
 from .overlay import merge_overlay
 from .schemacheck import SCHEMA_PATH, SchemaChecker, catalog_schema
-from .yamlsource import CatalogError, LocatedDict, read_yaml, short_repr
+from .valuetext import short_repr
+from .yamlsource import CatalogError, LocatedDict, read_yaml
 
 PACKAGE_DIR = Path(__file__).parent
 #: Built-in catalogues: in a wheel they sit in the package, in a source

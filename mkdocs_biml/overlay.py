@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
 from .model import normalize_descriptor
-from .yamlsource import short_repr
+from .valuetext import short_repr
 
 #: Reports a problem at a line of the overlay: (line, field, problem, hint).
 Fail = Callable[[int, str, str, str], NoReturn]

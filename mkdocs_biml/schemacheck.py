@@ -16,7 +16,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from .yamlsource import CatalogError, describe_value, short_repr
+from .valuetext import describe_value, short_repr
+from .yamlsource import CatalogError
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "catalog.schema.json"
 

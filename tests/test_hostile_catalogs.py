@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_biml.loader import CatalogError, load_catalog, load_catalogs, parse_catalog
-from mkdocs_biml.yamlsource import short_repr
+from mkdocs_biml.valuetext import short_repr
 from tests.sites import build_site
 
 CORPUS = Path(__file__).parent / "bad_catalogs"
