@@ -5,33 +5,47 @@ Each option is documented, with an example, in ``docs/configuration.md``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .layout import folder_problem
+from .linktext import link_text_problem
 
 DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
 
 
-class SiteFolder(c.Type[str]):
-    """A folder inside the site: relative, ``/``-separated, without ``..``.
+class CheckedText(c.Type[str]):
+    """A text option whose value a rule of the package checks.
 
-    Generated pages and the register are written there; anything else could
-    land outside ``site_dir`` or nowhere at all.
+    ``problem_of`` returns what is wrong with a value (``None`` when nothing
+    is), so the plugin's option and the hosts without MkDocs share one rule.
     """
 
-    def __init__(self, default: str) -> None:
+    def __init__(
+        self,
+        default: str,
+        problem_of: Callable[[str], str | None],
+        advice: str = "",
+        normalize: Callable[[str], str] = str,
+    ) -> None:
         super().__init__(str, default=default)
+        self._problem_of = problem_of
+        self._advice = advice
+        self._normalize = normalize
 
     def run_validation(self, value: object) -> str:
-        folder = super().run_validation(value)
-        problem = folder_problem(folder)
+        text = super().run_validation(value)
+        problem = self._problem_of(text)
         if problem:
-            raise base.ValidationError(
-                f"{problem}: {folder!r}. Use a relative path inside the site, such as 'biml' "
-                "or 'risks/biml'."
-            )
-        return folder.strip("/")
+            raise base.ValidationError(f"{problem}{self._advice}")
+        return self._normalize(text)
+
+
+def _folder_problem(folder: str) -> str:
+    problem = folder_problem(folder)
+    return f"{problem}: {folder!r}" if problem else ""
 
 
 class BimlConfig(base.Config):
@@ -40,7 +54,12 @@ class BimlConfig(base.Config):
     #: Generate the framework pages (overview, diagram, components, references).
     pages = c.Type(bool, default=True)
     #: Folder of the generated pages, inside the site.
-    folder = SiteFolder(default="biml")
+    folder = CheckedText(
+        "biml",
+        _folder_problem,
+        advice=". Use a relative path inside the site, such as 'biml' or 'risks/biml'.",
+        normalize=lambda folder: folder.strip("/"),
+    )
     #: Title of the generated section in automatic navigation.
     nav_title = c.Type(str, default="BIML risk framework")
     #: Where the section goes in automatic navigation.
@@ -49,7 +68,7 @@ class BimlConfig(base.Config):
     base_url = c.Type(str, default="")
     #: Text of inline references: {title}, {tag}, {label}, {number}, {descriptor},
     #: {component}, {catalog}.
-    link_text = c.Type(str, default="{title}")
+    link_text = CheckedText("{title}", link_text_problem)
     #: A paragraph holding only tags becomes one callout per tag.
     callouts = c.Type(bool, default=True)
     #: What a callout shows of the risk.

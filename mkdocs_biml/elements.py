@@ -21,6 +21,7 @@ from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
 from .layout import PageLayout, external_url, relative_link
+from .linktext import link_text_problem
 from .model import Risk
 from .resolver import CatalogIndex, Resolution
 from .texts import CitationToken, TagToken, Text, tokenize
@@ -32,7 +33,6 @@ _SLOT = re.compile("\x1a([0-9]+)\x1a")
 
 REF_CLASS = "biml-ref"
 UNRESOLVED_CLASS = "biml-unresolved"
-LINK_TEXT_FIELDS = ("title", "tag", "label", "number", "descriptor", "component", "catalog")
 
 
 class PageContext(Protocol):
@@ -55,13 +55,9 @@ class LinkSettings:
     link_text: str = "{title}"
 
     def __post_init__(self) -> None:
-        try:
-            self.link_text.format(**dict.fromkeys(LINK_TEXT_FIELDS, ""))
-        except (KeyError, IndexError, ValueError) as exc:
-            fields = ", ".join("{" + f + "}" for f in LINK_TEXT_FIELDS)
-            raise ValueError(
-                f"biml: link_text {self.link_text!r} is not valid ({exc}); it may use {fields}"
-            ) from None
+        problem = link_text_problem(self.link_text)
+        if problem:
+            raise ValueError(f"biml: link_text {problem}")
 
 
 class CalloutStyle:

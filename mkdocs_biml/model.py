@@ -179,9 +179,11 @@ class Catalog:
     extra: Mapping[str, Any] = field(default_factory=dict)
     #: Where the catalogue was loaded from (a path, or ``<built-in biml-78>``).
     source_path: str = ""
-    #: Files the catalogue was built from, with their (mtime_ns, size): its own
-    #: file first, then the one it extends. Watched by ``mkdocs serve``.
-    depends_on: tuple[tuple[str, tuple[int, int]], ...] = ()
+    #: Files the catalogue was built from, with the SHA-256 of their content:
+    #: its own file first, then the one it extends. Watched by ``mkdocs serve``.
+    depends_on: tuple[tuple[str, str], ...] = ()
+    #: Line of each top-level field in its file, for messages about the whole catalogue.
+    field_lines: Mapping[str, int] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         return f"Catalog({self.id!r}, {sum(1 for _ in self.risks())} risks)"

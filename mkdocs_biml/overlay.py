@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NoReturn
 
 from .model import normalize_descriptor
+from .valuetext import short_repr
 
 #: Reports a problem at a line of the overlay: (line, field, problem, hint).
 Fail = Callable[[int, str, str, str], NoReturn]
@@ -55,7 +56,7 @@ def _merge_components(base: Any, overlay: Any, fail: Fail) -> Any:
         if index is not None:
             components[index] = _merge_entry(components[index], item, fail)
             continue
-        _require(item, NEW_COMPONENT_FIELDS, line, f"new component {label!r}", fail)
+        _require(item, NEW_COMPONENT_FIELDS, line, f"new component {short_repr(label)}", fail)
         # New components join the diagram's components, before the system-wide group.
         components.insert(system, item)
         components.lines.insert(system, line)

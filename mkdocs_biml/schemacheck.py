@@ -16,9 +16,17 @@ from functools import cache
 from pathlib import Path
 from typing import Any, cast
 
-from .yamlsource import CatalogError, describe_value
+from .valuetext import describe_value, short_repr
+from .yamlsource import CatalogError
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "catalog.schema.json"
+
+#: The pattern of every URL field (``$defs/web_url``): an absolute http or
+#: https address, with no space or control character anywhere (browsers drop
+#: those from URLs, so that `` java\tscript:`` is still a script). Anything else,
+#: ``javascript:``, ``data:``, a protocol-relative ``//host``, a relative path,
+#: would become a link on every generated page.
+WEB_ADDRESS = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#][^\\s]*$"
 
 
 @cache
@@ -53,10 +61,10 @@ class SchemaChecker:
             name = schema["$ref"].rsplit("/", 1)[-1]
             schema = self.root["$defs"][name]
         if "const" in schema and value != schema["const"]:
-            self._fail(line, field, f"must be {schema['const']!r}, not {value!r}")
+            self._fail(line, field, f"must be {schema['const']!r}, not {short_repr(value)}")
         if "enum" in schema and value not in schema["enum"]:
             choices = ", ".join(map(str, schema["enum"]))
-            self._fail(line, field, f"{value!r} is not one of: {choices}")
+            self._fail(line, field, f"{short_repr(value)} is not one of: {choices}")
         expected = schema.get("type")
         if expected is not None:
             is_bool = isinstance(value, bool) and expected != "boolean"
@@ -83,7 +91,9 @@ class SchemaChecker:
             self._fail(line, field, "must not be empty")
         if "pattern" in schema and _pattern(schema["pattern"]).search(value) is None:
             expected = _PATTERN_WORDS.get(schema["pattern"], f"text matching {schema['pattern']}")
-            self._fail(line, field, f"{value!r} is not {expected}")
+            self._fail(
+                line, field, f"{short_repr(value, 60)} is not {expected}", _pattern_hint(schema)
+            )
 
     def _check_object(
         self, value: dict[str, Any], schema: Mapping[str, Any], field: str, line: int
@@ -97,7 +107,7 @@ class SchemaChecker:
                 if name not in properties:
                     close = difflib.get_close_matches(name, list(properties), n=1)
                     hint = (
-                        f"did you mean {close[0]!r}?"
+                        f"did you mean {short_repr(close[0])}?"
                         if close
                         else "known: " + ", ".join(properties)
                     )
@@ -122,12 +132,19 @@ _PATTERN_WORDS = {
     "^[A-Za-z][A-Za-z0-9-]*$": "a letter followed by letters, digits and hyphens (e.g. 'data')",
     "^\\d{4}-\\d{2}-\\d{2}$": "a date written YYYY-MM-DD",
     "^[^\\[\\]:\\n]+$": "one line of text without ':', '[' or ']'",
+    WEB_ADDRESS: "a web address starting with http:// or https://",
 }
 
 
 @cache
 def _pattern(expression: str) -> re.Pattern[str]:
     return re.compile(expression)
+
+
+def _pattern_hint(schema: Mapping[str, Any]) -> str:
+    if schema["pattern"] == WEB_ADDRESS:
+        return "catalogue links must be http or https addresses: other schemes are refused"
+    return "see docs/catalog-format.md"
 
 
 def _type_hint(expected: str, value: Any) -> str:
@@ -139,6 +156,3 @@ def _type_hint(expected: str, value: Any) -> str:
 
 def _join(field: str, name: str) -> str:
     return f"{field}.{name}" if field else name
-
-
-# -------------------------------------------------------------------- model build

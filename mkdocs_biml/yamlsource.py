@@ -1,16 +1,23 @@
 """Reading a catalogue's YAML: every mapping and list remembers its lines.
 
 Duplicate keys (which YAML parsers silently collapse), encodings, control
-characters and the usual YAML slips each become one :class:`CatalogError`
-with the file, the line and what to do.
+characters (raw or written as escapes), runaway aliases and the usual YAML
+slips each become one :class:`CatalogError` with the file, the line and what
+to do. Messages quote values only through :func:`short_repr`, which never
+builds more text than it shows.
 """
 
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Any, cast
 
 import yaml
+from yaml.constructor import SafeConstructor
+
+from .valuetext import describe_value, short_repr
+from .yamllimits import MAX_BYTES, ExpansionProblem, check_expansion
 
 
 class CatalogError(Exception):
@@ -28,7 +35,9 @@ class CatalogError(Exception):
         )
         where = f"{path}:{line}" if line else path
         what = f"{field}: {problem}" if field else problem
-        super().__init__(f"{where}: {what}" + (f" ({hint})" if hint else ""))
+        # A problem with an option's value has no file of its own: ``path`` is empty.
+        message = f"{where}: {what}" if where else what
+        super().__init__(message + (f" ({hint})" if hint else ""))
 
 
 class LocatedDict(dict[str, Any]):
@@ -63,12 +72,12 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Locat
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
         if not isinstance(key, str):
-            raise _YamlProblem(line, f"key {key!r} is not text", _key_hint(key))
+            raise _YamlProblem(line, f"key {short_repr(key)} is not text", _key_hint(key))
         if position >= merged_keys:
             if key in own_lines:
                 raise _YamlProblem(
                     line,
-                    f"duplicate key {key!r} (first at line {own_lines[key]})",
+                    f"duplicate key {short_repr(key)} (first at line {own_lines[key]})",
                     "YAML keeps only one of them: remove or rename one",
                 )
             own_lines[key] = line
@@ -90,6 +99,42 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Loc
     return items
 
 
+#: Characters no catalogue text or key may hold, however they are written (YAML
+#: refuses most of them raw, but accepts them as escapes such as "\\x1a"): C0
+#: controls but tab and line feed, DEL, C1 controls (U+0085 included), the
+#: Unicode line and paragraph separators, lone surrogates and non-characters.
+#: Terminals obey them, Python-Markdown uses STX/ETX as its placeholders, and
+#: HTML or UTF-8 output cannot carry some of them.
+FORBIDDEN_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+
+
+def _construct_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
+    text = loader.construct_scalar(node)
+    assert isinstance(text, str)
+    found = FORBIDDEN_CHARACTERS.search(text)
+    if found:
+        raise _YamlProblem(
+            node.start_mark.line + 1,
+            f"the control character U+{ord(found.group()):04X} is not allowed in a catalogue",
+            "remove it: catalogue texts may hold tabs and line breaks, no other control "
+            "characters, also not written as escapes",
+        )
+    return text
+
+
+def _construct_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:  # Python refuses to read integers of thousands of digits
+        raise _YamlProblem(
+            node.start_mark.line + 1,
+            "a number too long to read",
+            "numbers in a catalogue have a few digits",
+        ) from None
+
+
 def _make_yaml_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     """Safe loader on ``base`` that tracks lines, rejects duplicate keys, keeps dates as text.
 
@@ -104,6 +149,8 @@ def _make_yaml_loader(base: type[yaml.SafeLoader]) -> type[yaml.SafeLoader]:
     }
     loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
     loader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
+    loader.add_constructor("tag:yaml.org,2002:str", _construct_text)
+    loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
     return loader
 
 
@@ -116,11 +163,24 @@ class _YamlProblem(Exception):
         self.line, self.problem, self.hint = line, problem, hint
 
 
+def check_size(path: str, size: int) -> None:
+    """Refuse a catalogue of more than :data:`MAX_BYTES` bytes before reading it."""
+    if size > MAX_BYTES:
+        raise CatalogError(
+            path,
+            None,
+            "",
+            f"{size:,} bytes is too large for a catalogue (at most {MAX_BYTES:,})",
+            "is this the right file? BIML-78 is under 100 KB",
+        )
+
+
 def read_yaml(path: str, raw: bytes) -> LocatedDict:
+    check_size(path, len(raw))
     text = _decode(path, raw)
     try:
-        data = yaml.load(text, Loader=_CatalogYamlLoader)
-    except _YamlProblem as exc:
+        data = _load(text)
+    except (_YamlProblem, ExpansionProblem) as exc:
         raise CatalogError(path, exc.line, "", exc.problem, exc.hint) from None
     except yaml.MarkedYAMLError as exc:
         line, problem, hint = _explain_syntax_error(text, exc)
@@ -148,14 +208,34 @@ def read_yaml(path: str, raw: bytes) -> LocatedDict:
     if data is None:
         raise CatalogError(path, 1, "", "the file is empty", "start from docs/catalog-format.md")
     if not isinstance(data, LocatedDict):
+        # Named by its kind only: the file may be anything, a secret included.
         raise CatalogError(
             path,
             1,
             "",
-            f"the top level must be a mapping of fields, not {describe_value(data)}",
+            f"the top level must be a mapping of fields, not {describe_value(data, quote=False)}",
             "start from the example in docs/catalog-format.md",
         )
     return data
+
+
+def _load(text: str) -> Any:
+    """The document's data, once :func:`check_expansion` has bounded what it expands to.
+
+    Aliases make the data a graph: a few lines can stand for billions of
+    values, which any walk over the data (the schema check, a message) would
+    take forever to visit. Checking the composed nodes first costs a walk
+    over the nodes as written.
+    """
+    loader = _CatalogYamlLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        check_expansion(text, node, _BaseLoader)
+        return loader.construct_document(node)
+    finally:
+        loader.dispose()
 
 
 def _decode(path: str, raw: bytes) -> str:
@@ -271,25 +351,3 @@ def _deepest_point(text: str) -> tuple[int | None, int]:
     except yaml.YAMLError:
         pass
     return line, deepest
-
-
-# ------------------------------------------------------------------------- schema
-
-
-def describe_value(value: Any) -> str:
-    """A value as a message names it: its kind, and its start."""
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"true/false ({value})"
-    for kind, word in ((dict, "a mapping"), (list, "a list"), (str, "text")):
-        if isinstance(value, kind):
-            return f"{word} ({_shorten(value)!r})"
-    if isinstance(value, (int, float)):
-        return f"a number ({value})"
-    return type(value).__name__
-
-
-def _shorten(value: Any) -> str:
-    text = str(value)
-    return text if len(text) <= 40 else text[:39] + "…"

@@ -59,7 +59,10 @@ def expectation(path: Path) -> tuple[int, str] | None:
 
 
 CORPUS_FILES = sorted(CORPUS.glob("*.yaml"))
-BAD_FILES = [p for p in CORPUS_FILES if expectation(p) is not None]
+#: Alias bombs: loaded only in a subprocess with a timeout (tests/test_hostile_catalogs.py),
+#: since a regression would hang the loader.
+BOMB_FILES = [p for p in CORPUS_FILES if p.name.startswith("bomb-")]
+BAD_FILES = [p for p in CORPUS_FILES if expectation(p) is not None and p not in BOMB_FILES]
 GOOD_FILES = [p for p in CORPUS_FILES if expectation(p) is None]
 
 
@@ -88,7 +91,9 @@ def test_anchors_and_merge_keys_read_as_yaml_specifies() -> None:
 
 
 @pytest.mark.parametrize(
-    "path", [p for p in BAD_FILES if p.name not in WHOLE_FILE_DEFECTS], ids=lambda p: p.name
+    "path",
+    [p for p in BAD_FILES + BOMB_FILES if p.name not in WHOLE_FILE_DEFECTS],
+    ids=lambda p: p.name,
 )
 def test_each_bad_catalogue_differs_from_the_valid_one_in_one_place(path: Path) -> None:
     valid = _text_of(VALID).splitlines()[1:]
@@ -157,7 +162,9 @@ def test_fixing_the_file_loads_it(tmp_path: Path) -> None:
 
 
 def test_a_missing_file_is_one_clear_error(tmp_path: Path) -> None:
-    with pytest.raises(CatalogError, match=r"nothing\.yaml: cannot read the catalogue"):
+    with pytest.raises(
+        CatalogError, match=r"^catalogs: '.*nothing\.yaml' does not exist \(give the path"
+    ):
         load_catalog(str(tmp_path / "nothing.yaml"))
 
 

@@ -98,7 +98,7 @@ def test_overlay_problems_name_the_overlay_file_and_line(tmp_path: Path) -> None
 
     write(tmp_path, "nowhere.yaml", OVERLAY.replace("extends: biml-78", "extends: missing.yaml"))
     with pytest.raises(
-        CatalogError, match=r"nowhere\.yaml:3: extends: no catalogue 'missing\.yaml'"
+        CatalogError, match=r"nowhere\.yaml:3: extends: 'missing\.yaml' does not exist"
     ):
         load_catalogs(["nowhere.yaml"], tmp_path)
 
@@ -168,7 +168,7 @@ def test_two_catalogues_with_one_prefix_are_a_configuration_error(
     )
     assert built.error is not None
     failure = built.failure()
-    assert "both claim the prefix 'LLM'" in failure
+    assert "clash.yaml:4: prefix: 'LLM' is already the prefix of <built-in biml-llm>" in failure
     assert "give one of them another prefix" in failure
 
 
