@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -45,29 +44,12 @@ from .layout import GENERATED_MARKER, PageLayout, convert_path
 from .loader import load_catalogs
 from .log import Problem, Severity, front_matter_lines, log_problem
 from .model import Risk
-from .resolver import TAG_BODY, TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
-
-# Constructs a tag must not be found inside, matched first so that finditer
-# steps over them whole: HTML comments, inline HTML tags and autolinks (their
-# attributes are the author's), attr_list attribute lists, and complete links
-# (a link cannot hold a link, and a destination is an address, not prose).
-# Every alternative starts with a literal character, so the regex engine
-# looks for those few characters instead of trying each alternative at every
-# position: both scans go over every page's whole text, tags or not.
-_LINK = r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"
-_SKIP = (
-    r"<!--[\s\S]*?-->"
-    r"|</?[A-Za-z][^<>]*>"
-    r"|\{:?[ \t]*(?:[#.][\w-]+|[\w-]+=)[^{}\n]*\}"  # attr_list's { #id .class key="value" }
-    r"|!" + _LINK + r"|" + _LINK
-)
-#: A tag (group ``tag``) or something to step over (no group).
-TAG_OR_SKIP = _SKIP + r"|\[(?P<tag>" + TAG_BODY + r")\]"
-# The same over raw source lines, where code spans and escapes are still text.
-_TAG_SCAN = re.compile(r"`(?P<code>`*)[^`].*?`(?P=code)|\\\[|" + TAG_OR_SKIP)
+from .resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
+from .scanner import TAG_OR_SKIP, tag_lines
 
 _HEADING = re.compile(r"h[1-6]")
-_HEADING_ID = re.compile(r"\s*\{:?\s*#([A-Za-z0-9_-]+)\s*:?\}\s*$")
+# No leading \s*: searched for, a leading run of spaces would be retried from each space.
+_HEADING_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)\s*:?\}\s*$")
 ON_UNKNOWN = ("warn", "error", "ignore")
 
 
@@ -150,40 +132,11 @@ class TagLinePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         state = self.extension.page
-        state.tag_lines.clear()
         state.fallback_lines = None
         if not state.source_lines:
             state.source_lines = list(lines)
-        positions = _positions(state.source_lines)
-        cursor = 0
-        for line in lines:
-            if "[" not in line:
-                continue
-            number, cursor = _find_source_line(positions, line, cursor)
-            if TAG_IN_TEXT.search(line) is None:
-                continue  # the plain tag search is cheaper than the full scan
-            for match in _TAG_SCAN.finditer(line):
-                if match.group("tag") is not None:
-                    state.tag_lines[match.group("tag")].append(number)
+        state.tag_lines = tag_lines(lines, state.source_lines)
         return lines
-
-
-def _positions(source: list[str]) -> dict[str, list[int]]:
-    """Where each source line that could hold a tag occurs (0-based, ascending)."""
-    positions: dict[str, list[int]] = defaultdict(list)
-    for index, line in enumerate(source):
-        if "[" in line:
-            positions[line].append(index)
-    return positions
-
-
-def _find_source_line(positions: dict[str, list[int]], line: str, cursor: int) -> tuple[int, int]:
-    """1-based number of ``line`` in the source at or after ``cursor``, and the next cursor."""
-    found = positions.get(line, ())
-    at = bisect_left(found, cursor)
-    if at < len(found):
-        return found[at] + 1, found[at] + 1
-    return cursor + 1, cursor
 
 
 class HostPagePreprocessor(Preprocessor):
@@ -341,7 +294,7 @@ def _apply_heading_id(heading: etree.Element) -> None:
     if match is None:
         return
     heading.set("id", match.group(1))
-    stripped = text[: match.start()]
+    stripped = text[: match.start()].rstrip()
     if last is not None:
         last.tail = stripped
     else:
