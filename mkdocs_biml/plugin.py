@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Iterator
+from html import unescape as html_to_text
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -176,7 +177,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         )
         if section is None:
             return nav
-        section.title = self.config.nav_title
+        section.title = html.escape(self.config.nav_title)
         # Theme templates insert titles as HTML, as MkDocs' own titles are.
         subsection_titles = {
             self.layout.overview(c): html.escape(c.short_title) for c in self.catalogs if c.prefix
@@ -195,7 +196,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if not unplaced:
             return nav
         pages = [f.page or Page(None, f, config) for f in unplaced]
-        section = Section(self.config.nav_title, list(pages))
+        section = Section(html.escape(self.config.nav_title), list(pages))
         for page in pages:
             page.parent = section
         nav.items.append(section)
@@ -233,7 +234,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             self.ledger.cite(src_uri, citation.risk, citation.line)
         if src_uri in self.ledger.pages:
             entry = self.ledger.pages[src_uri]
-            entry.title, entry.url = page.title or src_uri, page.url
+            # MkDocs' titles are HTML (a heading's keep its entities); stored as text.
+            entry.title, entry.url = html_to_text(page.title or src_uri), page.url
         return html
 
     # After the search plugin (priority 0) has indexed the page: backlinks and
