@@ -13,6 +13,10 @@ Processors, in the order Python-Markdown runs them:
 * :class:`CalloutTreeprocessor` turns paragraphs that hold only tags into
   callouts, and on generated pages gives headings their fixed ids.
 
+Where tags stand in page text is :mod:`mkdocs_biml.scanner`'s job, callouts
+are :mod:`mkdocs_biml.callouts`', and learning the page from a host that says
+nothing is :mod:`mkdocs_biml.hostpage`'s.
+
 Two ways out. Standing alone, the extension emits elements linking to source
 paths (``biml/data.md#data-2-transfer``) and the host turns them into URLs, as
 it does for the author's own links. When the host tells it the final URLs
@@ -29,17 +33,16 @@ import xml.etree.ElementTree as etree
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE, Registry
 
+from .callouts import CalloutTreeprocessor
 from .elements import CalloutStyle, ElementFactory, LinkSettings
+from .hostpage import host_page_path, host_page_source
 from .layout import GENERATED_MARKER, PageLayout, convert_path
 from .loader import load_catalogs
 from .log import Problem, Severity, front_matter_lines, log_problem
@@ -47,9 +50,6 @@ from .model import Risk
 from .resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
 from .scanner import TAG_OR_SKIP, tag_lines
 
-_HEADING = re.compile(r"h[1-6]")
-# No leading \s*: searched for, a leading run of spaces would be retried from each space.
-_HEADING_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)\s*:?\}\s*$")
 ON_UNKNOWN = ("warn", "error", "ignore")
 
 
@@ -162,52 +162,6 @@ class HostPagePreprocessor(Preprocessor):
         return lines
 
 
-def host_page_path(md: Markdown) -> str:
-    """Source path of the page ``md`` converts, as the host's own processors hold it."""
-    # Zensical: a preprocessor holding the rendering context (page.path, page.url).
-    context = _registered(md.preprocessors, "rendering_context")
-    path = getattr(getattr(context, "page", None), "path", None)
-    if isinstance(path, str):
-        return path
-    # MkDocs and ProperDocs: the treeprocessor that rewrites links holds the page's file.
-    relpath = _registered(md.treeprocessors, "relpath")
-    src_uri = getattr(getattr(relpath, "file", None), "src_uri", None)
-    return src_uri if isinstance(src_uri, str) else ""
-
-
-def host_page_source(md: Markdown) -> str:
-    """The page's whole file, front matter included, where the host says; else ""."""
-    relpath = _registered(md.treeprocessors, "relpath")
-    file = getattr(relpath, "file", None)
-    if file is not None:  # MkDocs and ProperDocs
-        if getattr(file, "generated_by", None):
-            return ""
-        source = getattr(file, "content_string", "")
-        return source if isinstance(source, str) else ""
-    return _zensical_page_source(_registered(md.preprocessors, "rendering_context"))
-
-
-def _zensical_page_source(context: Any) -> str:
-    """The page's file as Zensical's rendering context locates it.
-
-    Zensical hands Python-Markdown the page without its front matter; the
-    file is read again so that problems name the file's own lines.
-    """
-    config = getattr(context, "config", None)
-    path = getattr(getattr(context, "page", None), "path", None)
-    if not isinstance(config, dict) or not isinstance(path, str):
-        return ""
-    root, docs = config.get("root_dir", "."), config.get("docs_dir", "docs")
-    try:
-        return Path(root, docs, path).read_text(encoding="utf-8-sig")
-    except (OSError, TypeError, UnicodeDecodeError):
-        return ""  # lines then count from the Markdown body, as before
-
-
-def _registered(registry: Registry[Any], name: str) -> Any:
-    return registry[name] if name in registry else None  # noqa: SIM401 (Registry has no get)
-
-
 class TagInlineProcessor(InlineProcessor):
     def __init__(self, md: Markdown, extension: BimlExtension) -> None:
         super().__init__(TAG_OR_SKIP, md)
@@ -227,78 +181,6 @@ class TagInlineProcessor(InlineProcessor):
     def _is_reference_label(self, text: str) -> bool:
         """The author defined ``[text]: url``: their reference link wins."""
         return text.lower() in self.md.references
-
-
-class CalloutTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: BimlExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, root: etree.Element) -> None:
-        page = self.extension.page
-        if page.generated:
-            for heading in root.iter():
-                if _HEADING.fullmatch(heading.tag):
-                    _apply_heading_id(heading)
-        if not (self.extension.callouts and page.expanded):
-            return
-        if page.stashed:
-            self._stashed_callouts(root)
-            return
-        factory = self.extension.factory
-        found = [
-            (parent, index, child)
-            for parent in root.iter()
-            for index, child in enumerate(parent)
-            if child.tag == "p" and factory.is_tag_only(child)
-        ]
-        # From the last: replacing a paragraph shifts the indexes after it.
-        for parent, index, child in reversed(found):
-            parent[index : index + 1] = factory.callouts_for(child)
-
-    def _stashed_callouts(self, root: etree.Element) -> None:
-        """Callouts where references went out as stashed HTML (final URLs).
-
-        A paragraph of nothing but our placeholders gets one placeholder for
-        its callouts; Python-Markdown puts block HTML stashed alone in a
-        paragraph in place of the paragraph.
-        """
-        page = self.extension.page
-        factory = self.extension.factory
-        for paragraph in root.iter("p"):
-            text = paragraph.text
-            if len(paragraph) or not text or paragraph.attrib:
-                continue
-            placeholders = HTML_PLACEHOLDER_RE.findall(text)
-            if not placeholders or HTML_PLACEHOLDER_RE.sub("", text).strip():
-                continue
-            cited = [page.stashed.get(_placeholder(number)) for number in placeholders]
-            if not all(cited):
-                continue  # someone else's stashed HTML shares the paragraph
-            blocks = [
-                f"<p>{html}</p>" if risk is None else factory.html("callout", risk)
-                for risk, html in filter(None, cited)
-            ]
-            paragraph.text = self.md.htmlStash.store("\n".join(blocks))
-
-
-def _placeholder(number: str) -> str:
-    return HTML_PLACEHOLDER % number
-
-
-def _apply_heading_id(heading: etree.Element) -> None:
-    """``## Title {#anchor}`` on generated pages, with or without ``attr_list``."""
-    last = heading[-1] if len(heading) else None
-    text = (last.tail if last is not None else heading.text) or ""
-    match = _HEADING_ID.search(text)
-    if match is None:
-        return
-    heading.set("id", match.group(1))
-    stripped = text[: match.start()].rstrip()
-    if last is not None:
-        last.tail = stripped
-    else:
-        heading.text = stripped
 
 
 class BimlExtension(Extension):
