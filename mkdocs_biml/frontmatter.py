@@ -199,13 +199,28 @@ _KEY_END = re.compile(r":(?=\s|$)")
 def _written_key(part: str) -> str:
     """The tag a YAML line (or a flow mapping's item) gives as its key, or ""."""
     part = part.strip()
-    if part[:1] in ("'", '"'):
-        closing = part.find(part[0], 1)
-        if closing < 0 or not part[closing + 1 :].lstrip().startswith(":"):
-            return ""
-        return _tag_text(part[1:closing])
+    quoted = _QUOTED_KEY.match(part)
+    if quoted is not None:
+        return _tag_text(_unquoted(quoted.group(1)))
     end = _KEY_END.search(part)
     return _tag_text(part[: end.start()]) if end is not None else ""
+
+
+# A quoted key followed by ':': "..." with backslash escapes, '...' with ''.
+_QUOTED_KEY = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:""")
+
+
+def _unquoted(scalar: str) -> str:
+    """The text of a quoted YAML scalar (escapes such as ``\\e`` decoded)."""
+    if scalar[0] == "'":
+        return scalar[1:-1].replace("''", "'")
+    if "\\" not in scalar:
+        return scalar[1:-1]
+    try:
+        value = yaml.safe_load(scalar)
+    except yaml.YAMLError:
+        return ""
+    return value if isinstance(value, str) else ""
 
 
 def _front_matter_block(source: str) -> list[str]:

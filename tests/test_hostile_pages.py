@@ -154,7 +154,7 @@ def test_control_characters_reach_the_terminal_escaped(site: SiteBuilder) -> Non
     for warning in warnings:
         assert not any(ord(char) < 0x20 or char == "\u202e" for char in warning), warning
     joined = "\n".join(warnings)
-    assert "\\x1b[31mdata:2:transfer" in joined
+    assert "index.md:3: front matter: unknown tag [\\x1b[31mdata:2:transfer]" in joined
     assert "\\x07bell\\u202eevil" in joined
     assert "'\\x1b[2J'" in joined  # repr() of a bad status escapes too
 
@@ -294,3 +294,26 @@ def test_titles_and_options_are_escaped_exactly_once(site: SiteBuilder) -> None:
     raw = (built.site_dir / "biml/risk-register.csv").read_bytes().decode("utf-8-sig")
     (line,) = [r for r in csv.DictReader(io.StringIO(raw)) if r["tag"] == "data:2:transfer"]
     assert line["statuses"] == "<b>done</b> & dusted"
+
+
+@pytest.mark.parametrize(
+    "entry",
+    [
+        "dta:2:transfer: mitigated",
+        '"[dta:2:transfer]": mitigated',
+        "'dta:2:transfer': mitigated",
+        '"dta:2:\\x74ransfer": mitigated',
+        "{ok:1: x, dta:2:transfer: mitigated}",
+    ],
+)
+def test_front_matter_problems_name_the_entry_line(entry: str, index: CatalogIndex) -> None:
+    source = f"---\ntitle: T\nbiml:\n  raw:1:data confidentiality: mitigated\n  {entry}\n---\n"
+    if entry.startswith("{"):
+        source = f"---\ntitle: T\nbiml: {entry}\n---\n"
+    _, meta = get_data(source)
+    problems: list[Problem] = []
+    allowed = ["mitigated"]
+    list(read_statuses(meta, "p.md", index, allowed, problems.append, source=source))
+    wanted = [p for p in problems if "dta:2:transfer" in p.message]
+    assert len(wanted) == 1, problems
+    assert wanted[0].line == (3 if entry.startswith("{") else 5)
