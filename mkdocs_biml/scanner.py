@@ -58,17 +58,19 @@ def tags_in_block(text: str) -> Iterator[tuple[int, str]]:
     ``text`` is one block of source lines (no blank line inside): Markdown
     constructs never span a blank line, so neither does a scan.
     """
-    code_spans = _code_spans(text)
+    code_spans = _code_spans(text) if "`" in text else {}
     position = 0
     while True:
-        match = _SOURCE_TOKEN.search(text, position)
-        if match is None:
+        for match in _SOURCE_TOKEN.finditer(text, position):
+            if match.group("ticks") is not None:
+                end = code_spans.get(match.start())
+                if end is not None:  # the scan goes on after the code span
+                    position = end
+                    break
+            elif match.group("tag") is not None:
+                yield match.start(), match.group("tag")
+        else:
             return
-        position = match.end()
-        if match.group("ticks") is not None:
-            position = code_spans.get(match.start(), position)
-        elif match.group("tag") is not None:
-            yield match.start(), match.group("tag")
 
 
 def _code_spans(text: str) -> dict[int, int]:
@@ -83,8 +85,10 @@ def _code_spans(text: str) -> dict[int, int]:
     if len(runs) < 2:
         return {}
     lines, line, previous_end = [], 0, 0
+    multiline = "\n" in text
     for start, end in runs:
-        line += text.count("\n", previous_end, start)
+        if multiline:
+            line += text.count("\n", previous_end, start)
         lines.append(line)
         previous_end = end
     spans: dict[int, int] = {}
