@@ -235,7 +235,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if src_uri in self.ledger.pages:
             entry = self.ledger.pages[src_uri]
             # MkDocs' titles are HTML (a heading's keep its entities); stored as text.
-            entry.title, entry.url = html_to_text(page.title or src_uri), page.url
+            entry.title, entry.url = (html_to_text(page.title) if page.title else src_uri), page.url
         return html
 
     # After the search plugin (priority 0) has indexed the page: backlinks and
