@@ -13,6 +13,10 @@ Processors, in the order Python-Markdown runs them:
 * :class:`CalloutTreeprocessor` turns paragraphs that hold only tags into
   callouts, and on generated pages gives headings their fixed ids.
 
+Where tags stand in page text is :mod:`mkdocs_biml.scanner`'s job, callouts
+are :mod:`mkdocs_biml.callouts`', and learning the page from a host that says
+nothing is :mod:`mkdocs_biml.hostpage`'s.
+
 Two ways out. Standing alone, the extension emits elements linking to source
 paths (``biml/data.md#data-2-transfer``) and the host turns them into URLs, as
 it does for the author's own links. When the host tells it the final URLs
@@ -26,48 +30,26 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from bisect import bisect_left
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE, Registry
 
+from .callouts import CalloutTreeprocessor
 from .elements import CalloutStyle, ElementFactory, LinkSettings
+from .hostpage import host_page_path, host_page_source
 from .layout import GENERATED_MARKER, PageLayout, convert_path
 from .loader import load_catalogs
 from .log import Problem, Severity, front_matter_lines, log_problem
 from .model import Risk
-from .resolver import TAG_BODY, TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
+from .resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
+from .scanner import TAG_OR_SKIP, tag_lines
 
-# Constructs a tag must not be found inside, matched first so that finditer
-# steps over them whole: HTML comments, inline HTML tags and autolinks (their
-# attributes are the author's), attr_list attribute lists, and complete links
-# (a link cannot hold a link, and a destination is an address, not prose).
-# Every alternative starts with a literal character, so the regex engine
-# looks for those few characters instead of trying each alternative at every
-# position: both scans go over every page's whole text, tags or not.
-_LINK = r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"
-_SKIP = (
-    r"<!--[\s\S]*?-->"
-    r"|</?[A-Za-z][^<>]*>"
-    r"|\{:?[ \t]*(?:[#.][\w-]+|[\w-]+=)[^{}\n]*\}"  # attr_list's { #id .class key="value" }
-    r"|!" + _LINK + r"|" + _LINK
-)
-#: A tag (group ``tag``) or something to step over (no group).
-TAG_OR_SKIP = _SKIP + r"|\[(?P<tag>" + TAG_BODY + r")\]"
-# The same over raw source lines, where code spans and escapes are still text.
-_TAG_SCAN = re.compile(r"`(?P<code>`*)[^`].*?`(?P=code)|\\\[|" + TAG_OR_SKIP)
-
-_HEADING = re.compile(r"h[1-6]")
-_HEADING_ID = re.compile(r"\s*\{:?\s*#([A-Za-z0-9_-]+)\s*:?\}\s*$")
 ON_UNKNOWN = ("warn", "error", "ignore")
 
 
@@ -150,40 +132,11 @@ class TagLinePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         state = self.extension.page
-        state.tag_lines.clear()
         state.fallback_lines = None
         if not state.source_lines:
             state.source_lines = list(lines)
-        positions = _positions(state.source_lines)
-        cursor = 0
-        for line in lines:
-            if "[" not in line:
-                continue
-            number, cursor = _find_source_line(positions, line, cursor)
-            if TAG_IN_TEXT.search(line) is None:
-                continue  # the plain tag search is cheaper than the full scan
-            for match in _TAG_SCAN.finditer(line):
-                if match.group("tag") is not None:
-                    state.tag_lines[match.group("tag")].append(number)
+        state.tag_lines = tag_lines(lines, state.source_lines)
         return lines
-
-
-def _positions(source: list[str]) -> dict[str, list[int]]:
-    """Where each source line that could hold a tag occurs (0-based, ascending)."""
-    positions: dict[str, list[int]] = defaultdict(list)
-    for index, line in enumerate(source):
-        if "[" in line:
-            positions[line].append(index)
-    return positions
-
-
-def _find_source_line(positions: dict[str, list[int]], line: str, cursor: int) -> tuple[int, int]:
-    """1-based number of ``line`` in the source at or after ``cursor``, and the next cursor."""
-    found = positions.get(line, ())
-    at = bisect_left(found, cursor)
-    if at < len(found):
-        return found[at] + 1, found[at] + 1
-    return cursor + 1, cursor
 
 
 class HostPagePreprocessor(Preprocessor):
@@ -209,52 +162,6 @@ class HostPagePreprocessor(Preprocessor):
         return lines
 
 
-def host_page_path(md: Markdown) -> str:
-    """Source path of the page ``md`` converts, as the host's own processors hold it."""
-    # Zensical: a preprocessor holding the rendering context (page.path, page.url).
-    context = _registered(md.preprocessors, "rendering_context")
-    path = getattr(getattr(context, "page", None), "path", None)
-    if isinstance(path, str):
-        return path
-    # MkDocs and ProperDocs: the treeprocessor that rewrites links holds the page's file.
-    relpath = _registered(md.treeprocessors, "relpath")
-    src_uri = getattr(getattr(relpath, "file", None), "src_uri", None)
-    return src_uri if isinstance(src_uri, str) else ""
-
-
-def host_page_source(md: Markdown) -> str:
-    """The page's whole file, front matter included, where the host says; else ""."""
-    relpath = _registered(md.treeprocessors, "relpath")
-    file = getattr(relpath, "file", None)
-    if file is not None:  # MkDocs and ProperDocs
-        if getattr(file, "generated_by", None):
-            return ""
-        source = getattr(file, "content_string", "")
-        return source if isinstance(source, str) else ""
-    return _zensical_page_source(_registered(md.preprocessors, "rendering_context"))
-
-
-def _zensical_page_source(context: Any) -> str:
-    """The page's file as Zensical's rendering context locates it.
-
-    Zensical hands Python-Markdown the page without its front matter; the
-    file is read again so that problems name the file's own lines.
-    """
-    config = getattr(context, "config", None)
-    path = getattr(getattr(context, "page", None), "path", None)
-    if not isinstance(config, dict) or not isinstance(path, str):
-        return ""
-    root, docs = config.get("root_dir", "."), config.get("docs_dir", "docs")
-    try:
-        return Path(root, docs, path).read_text(encoding="utf-8-sig")
-    except (OSError, TypeError, UnicodeDecodeError):
-        return ""  # lines then count from the Markdown body, as before
-
-
-def _registered(registry: Registry[Any], name: str) -> Any:
-    return registry[name] if name in registry else None  # noqa: SIM401 (Registry has no get)
-
-
 class TagInlineProcessor(InlineProcessor):
     def __init__(self, md: Markdown, extension: BimlExtension) -> None:
         super().__init__(TAG_OR_SKIP, md)
@@ -274,78 +181,6 @@ class TagInlineProcessor(InlineProcessor):
     def _is_reference_label(self, text: str) -> bool:
         """The author defined ``[text]: url``: their reference link wins."""
         return text.lower() in self.md.references
-
-
-class CalloutTreeprocessor(Treeprocessor):
-    def __init__(self, md: Markdown, extension: BimlExtension) -> None:
-        super().__init__(md)
-        self.extension = extension
-
-    def run(self, root: etree.Element) -> None:
-        page = self.extension.page
-        if page.generated:
-            for heading in root.iter():
-                if _HEADING.fullmatch(heading.tag):
-                    _apply_heading_id(heading)
-        if not (self.extension.callouts and page.expanded):
-            return
-        if page.stashed:
-            self._stashed_callouts(root)
-            return
-        factory = self.extension.factory
-        found = [
-            (parent, index, child)
-            for parent in root.iter()
-            for index, child in enumerate(parent)
-            if child.tag == "p" and factory.is_tag_only(child)
-        ]
-        # From the last: replacing a paragraph shifts the indexes after it.
-        for parent, index, child in reversed(found):
-            parent[index : index + 1] = factory.callouts_for(child)
-
-    def _stashed_callouts(self, root: etree.Element) -> None:
-        """Callouts where references went out as stashed HTML (final URLs).
-
-        A paragraph of nothing but our placeholders gets one placeholder for
-        its callouts; Python-Markdown puts block HTML stashed alone in a
-        paragraph in place of the paragraph.
-        """
-        page = self.extension.page
-        factory = self.extension.factory
-        for paragraph in root.iter("p"):
-            text = paragraph.text
-            if len(paragraph) or not text or paragraph.attrib:
-                continue
-            placeholders = HTML_PLACEHOLDER_RE.findall(text)
-            if not placeholders or HTML_PLACEHOLDER_RE.sub("", text).strip():
-                continue
-            cited = [page.stashed.get(_placeholder(number)) for number in placeholders]
-            if not all(cited):
-                continue  # someone else's stashed HTML shares the paragraph
-            blocks = [
-                f"<p>{html}</p>" if risk is None else factory.html("callout", risk)
-                for risk, html in filter(None, cited)
-            ]
-            paragraph.text = self.md.htmlStash.store("\n".join(blocks))
-
-
-def _placeholder(number: str) -> str:
-    return HTML_PLACEHOLDER % number
-
-
-def _apply_heading_id(heading: etree.Element) -> None:
-    """``## Title {#anchor}`` on generated pages, with or without ``attr_list``."""
-    last = heading[-1] if len(heading) else None
-    text = (last.tail if last is not None else heading.text) or ""
-    match = _HEADING_ID.search(text)
-    if match is None:
-        return
-    heading.set("id", match.group(1))
-    stripped = text[: match.start()]
-    if last is not None:
-        last.tail = stripped
-    else:
-        heading.text = stripped
 
 
 class BimlExtension(Extension):

@@ -130,7 +130,7 @@ def _check_unparsed(source: str, page: str, report: Report) -> None:
     which YAML reads as a list.
     """
     match = YAML_RE.match(source) if source else None
-    if match is None or not re.search(rf"(?m)^\s*{FRONT_MATTER_KEY}\s*:", match.group(1)):
+    if match is None or not any(map(_BIML_KEY.match, match.group(1).splitlines())):
         return
     try:
         yaml.safe_load(match.group(1))
@@ -151,37 +151,76 @@ def _check_unparsed(source: str, page: str, report: Report) -> None:
 
 
 class _EntryLocator:
-    """Finds the source lines of the ``biml`` key and of its entries, by text search.
+    """Finds the source lines of the ``biml`` key and of its entries.
 
-    YAML keeps one entry per key, so the first line below the ``biml`` key
-    where the tag is followed by ``:`` is the entry's. Without a source every
-    line is ``None``.
+    YAML keeps one entry per key, so the first line at or below the ``biml``
+    key that starts with the tag as a key is the entry's. The lines are read
+    once, on the first problem, into a table from key to line: a page with
+    thousands of faulty entries costs one pass, not one pass per entry.
+    Without a source every line is ``None``.
     """
 
     def __init__(self, source: str) -> None:
         self._source = source
-        self._lines: list[str] | None = None
-
-    @property
-    def lines(self) -> list[str]:
-        if self._lines is None:
-            self._lines = _front_matter_block(self._source)
-        return self._lines
+        self._key_line: int | None = None
+        self._entries: dict[str, int] | None = None
 
     def key_line(self) -> int | None:
-        pattern = re.compile(rf"^\s*['\"]?{FRONT_MATTER_KEY}['\"]?\s*:")
-        return next((n + 1 for n, line in enumerate(self.lines) if pattern.match(line)), None)
+        if self._entries is None:
+            self._read()
+        return self._key_line
 
     def entry_line(self, text: str) -> int | None:
-        start = self.key_line()
-        if start is None or not text:
-            return None
-        # The key as YAML sees it: maybe quoted or bracketed, then ': ' or ':' at the end.
-        pattern = re.compile(rf"(?:^|[\s'\"\[{{,]){re.escape(text)}\]?['\"]?\s*:(?:\s|$)")
-        for number in range(start - 1, len(self.lines)):
-            if pattern.search(self.lines[number]):
-                return number + 1
-        return None
+        if self._entries is None:
+            self._read()
+        assert self._entries is not None
+        return self._entries.get(text)
+
+    def _read(self) -> None:
+        self._entries = {}
+        lines = _front_matter_block(self._source)
+        self._key_line = next(
+            (n + 1 for n, line in enumerate(lines) if _BIML_KEY.match(line)), None
+        )
+        if self._key_line is None:
+            return
+        for number, line in enumerate(lines[self._key_line - 1 :], start=self._key_line):
+            for part in _FLOW_SEPARATOR.split(line) if "{" in line else (line,):
+                key = _written_key(part)
+                if key:
+                    self._entries.setdefault(key, number)
+
+
+_BIML_KEY = re.compile(rf"[ \t]*['\"]?{FRONT_MATTER_KEY}['\"]?[ \t]*:")
+_FLOW_SEPARATOR = re.compile(r"[{,]")
+_KEY_END = re.compile(r":(?=\s|$)")
+
+
+def _written_key(part: str) -> str:
+    """The tag a YAML line (or a flow mapping's item) gives as its key, or ""."""
+    part = part.strip()
+    quoted = _QUOTED_KEY.match(part)
+    if quoted is not None:
+        return _tag_text(_unquoted(quoted.group(1)))
+    end = _KEY_END.search(part)
+    return _tag_text(part[: end.start()]) if end is not None else ""
+
+
+# A quoted key followed by ':': "..." with backslash escapes, '...' with ''.
+_QUOTED_KEY = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:""")
+
+
+def _unquoted(scalar: str) -> str:
+    """The text of a quoted YAML scalar (escapes such as ``\\e`` decoded)."""
+    if scalar[0] == "'":
+        return scalar[1:-1].replace("''", "'")
+    if "\\" not in scalar:
+        return scalar[1:-1]
+    try:
+        value = yaml.safe_load(scalar)
+    except yaml.YAMLError:
+        return ""
+    return value if isinstance(value, str) else ""
 
 
 def _front_matter_block(source: str) -> list[str]:

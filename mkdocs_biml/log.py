@@ -9,10 +9,26 @@ from __future__ import annotations
 
 import enum
 import logging
+import re
 from dataclasses import dataclass
 
 LOGGER_NAME = "mkdocs.plugins.biml"
 logger = logging.getLogger(LOGGER_NAME)
+
+
+# C0 and C1 controls, DEL, and the bidirectional controls that reorder what a
+# terminal shows: text from a page could recolour, rewrite or hide a message.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with each control character written as an escape (``\\x1b``)."""
+    return _CONTROL.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class Severity(enum.Enum):
@@ -29,6 +45,12 @@ class Problem:
     column: int | None
     message: str
     severity: Severity = Severity.WARNING
+
+    def __post_init__(self) -> None:
+        # Paths and messages quote the author's text: escaped here, once, they
+        # are safe for the terminal, lint's reports and error messages alike.
+        object.__setattr__(self, "path", escape_controls(self.path))
+        object.__setattr__(self, "message", escape_controls(self.message))
 
     @property
     def location(self) -> str:

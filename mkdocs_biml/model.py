@@ -131,6 +131,12 @@ class Component:
     def slug(self) -> str:
         return slugify(self.label)
 
+    @property
+    def anchor(self) -> str:
+        """Id of the component's heading: its name's slug, or its label's for a
+        name in a script :func:`slugify` keeps nothing of (``数据``)."""
+        return slugify(self.name) or self.slug
+
     def __repr__(self) -> str:
         return f"Component({self.label!r}, {len(self.risks)} risks)"
 

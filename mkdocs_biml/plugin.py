@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterator
+from html import unescape as html_to_text
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -269,7 +270,10 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             self.ledger.cite(src_uri, citation.risk, citation.line)
         if src_uri in self.ledger.pages:
             entry = self.ledger.pages[src_uri]
-            entry.title, entry.url = page.title or src_uri, page.url
+            # MkDocs' titles are HTML; the ledger keeps text, which each
+            # output (templates, JSON, CSV) escapes once for its own format.
+            entry.title = html_to_text(page.title) if page.title else src_uri
+            entry.url = page.url
         if src_uri in self.digests:
             self.records.keep(src_uri, self.digests.pop(src_uri), self.ledger.entry(src_uri))
         return html

@@ -170,15 +170,28 @@ class CatalogIndex:
         return Resolution(text, Outcome.UNKNOWN, suggestions=self._suggest(text, parts))
 
     def _suggest(self, text: str, parts: TagParts | None = None) -> tuple[str, ...]:
-        """Closest known tags: same component and number first, then by spelling."""
-        known = [r.qualified_tag for r in self.risks()]
+        """Closest known tags: same component and number first, then by spelling.
+
+        A tag without a descriptor is compared with ``component:number``, so
+        ``[dta:2]`` finds ``[data:2:transfer]`` as ``[dta:2:transfer]`` does.
+        """
         found: list[str] = []
         if parts is not None:
             same_slot = self._by_number.get(
                 (parts.prefix.casefold(), parts.component.casefold(), parts.number), []
             )
             found.extend(r.qualified_tag for r in same_slot)
-        lowered = {tag.casefold(): tag for tag in known}
-        for match in difflib.get_close_matches(text.casefold(), list(lowered), n=3, cutoff=0.6):
-            found.append(lowered[match])
+        spellings = self._spellings(short=parts is not None and not parts.has_descriptor)
+        for match in difflib.get_close_matches(text.casefold(), spellings, n=3, cutoff=0.6):
+            found.append(spellings[match])
         return tuple(dict.fromkeys(found))[:3]
+
+    @lru_cache(maxsize=2)  # noqa: B019 (one index per build, kept for the build)
+    def _spellings(self, *, short: bool) -> dict[str, str]:
+        """Known tags by their case-folded spelling (``short``: without descriptor)."""
+        spellings: dict[str, str] = {}
+        for risk in self.risks():
+            tag = risk.qualified_tag
+            written = tag.rsplit(":", 1)[0] if short else tag
+            spellings.setdefault(written.casefold(), tag)
+        return spellings
