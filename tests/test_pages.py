@@ -22,7 +22,6 @@ from mkdocs_biml import Catalog, CatalogIndex, load_catalog
 from mkdocs_biml.diagram import Node, build_diagram
 from mkdocs_biml.layout import PageLayout
 from mkdocs_biml.model import Component
-from mkdocs_biml.pages import escape_markdown
 from mkdocs_biml.texts import CitationToken, TagToken, tokenize
 from tests.linkcheck import broken_links, internal_target
 from tests.sites import BuiltSite, build_site, run_mkdocs, write_site
@@ -432,13 +431,6 @@ def test_page_titles_from_catalogue_text_stay_text(acme_site: BuiltSite) -> None
     nav = soup.select_one("nav.md-nav--primary")
     assert nav is not None and "Scorer <i>v2</i>" in nav.get_text()
     assert soup.select("i") == []
-
-
-def test_escape_markdown_round_trips_plain_text() -> None:
-    assert escape_markdown("a*b") == "a&#42;b"
-    assert escape_markdown("x < y & z") == "x &lt; y &amp; z"
-    assert escape_markdown("version 1.0") == "version 1&#46;0"
-    assert escape_markdown("end.") == "end."
 
 
 def test_references_have_one_anchor_each(biml_site: BuiltSite, biml78: Catalog) -> None:
