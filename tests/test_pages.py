@@ -629,6 +629,17 @@ def test_pages_false_generates_nothing(site: SiteBuilder) -> None:
     assert built.soup("index.md").select("a.biml-ref") == []
 
 
+def test_pages_false_shows_citation_numbers_without_links(site: SiteBuilder) -> None:
+    built = site(
+        {"index.md": "[raw:1:data confidentiality]\n"}, {"plugins": [{"biml": {"pages": False}}]}
+    )
+    assert built.error is None
+    callout = built.content("index.md").select_one("div.admonition.biml")
+    assert callout is not None
+    assert [s.get_text() for s in callout.select("sup.biml-cite")] == ["7", "4"]
+    assert callout.select("a") == []  # nothing to lead to: no references page, no entry
+
+
 def test_llm_catalogue_gets_its_own_pages(llm_site: BuiltSite) -> None:
     llm = load_catalog("biml-llm")
     for component in llm.components:
