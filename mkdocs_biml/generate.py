@@ -179,8 +179,8 @@ class _Run:
         """A manifest entry names a path under the pages' folder (never outside it)."""
         if not isinstance(path, str):
             return False
-        parts = PurePosixPath(path).parts
-        return bool(parts) and parts[0] == self.base and ".." not in parts and "\\" not in path
+        parts, base = PurePosixPath(path).parts, PurePosixPath(self.base).parts
+        return parts[: len(base)] == base and ".." not in parts and "\\" not in path
 
     def _write_manifest(self, files: dict[str, str], folders: Iterable[str]) -> None:
         data = {

@@ -203,6 +203,16 @@ def test_folders_it_created_go_when_empty_and_only_those(
     assert "removed biml/llm/" not in lines
 
 
+def test_a_nested_folder_is_tracked_like_the_default_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ("--folder", "site/risks")
+    run(capsys, tmp_path, *args, "--catalog", "biml-llm")
+    code, lines = run(capsys, tmp_path, *args)
+    assert code == 0 and "removed site/risks/llm/" in lines
+    assert not (tmp_path / "site" / "risks" / "llm").exists()
+
+
 def test_written_files_are_readable_like_any_new_file(tmp_path: Path) -> None:
     generate_pages(tmp_path)
     mode = (tmp_path / "biml" / "data.md").stat().st_mode & 0o777
