@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from mkdocs_biml import Catalog, load_catalog
-from mkdocs_biml.generate import GENERATED_MARKER, asset_paths, generate_pages
+from mkdocs_biml.generate import GENERATED_MARKER, MANIFEST, asset_paths, generate_pages
 from mkdocs_biml.layout import PageLayout
 from mkdocs_biml.pages import PageGenerator
 from tests.hosts.hosts import PROPERDOCS, SITE, ZENSICAL, Build, copy_site, recipe
@@ -170,6 +170,7 @@ def test_zensical_builds_the_recipe(
     assert heading_ids(links) == reference_ids
     stylesheet = links.soup("index.html").select_one(f'link[href$="{asset_paths()[0]}"]')
     assert stylesheet is not None
+    assert not (tmp_path / "site" / LAYOUT.folder / MANIFEST).exists()  # generate's own record
 
 
 def test_zensical_stops_at_an_unknown_tag(tmp_path: Path) -> None:
