@@ -17,11 +17,9 @@ time, and ``finalize`` reads everything it needs from the ledger it is given.
 from __future__ import annotations
 
 import json
-import math
 import re
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from jinja2 import (
@@ -38,102 +36,22 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 from .config import DEFAULT_STATUSES
 from .diagram import build_diagram, component_heading, risk_count_text
-from .layout import PageLayout, convert_path, relative_link
-from .ledger import CitingPage, Ledger
+from .layout import PageLayout, relative_link
+from .ledger import Ledger
 from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
 from .model import Catalog, Component, Risk, slugify, split_paragraphs
 from .placeholders import PLACEHOLDER, placeholder, resolve_source_hrefs, source_href
 from .resolver import CatalogIndex
 from .shipped import TEMPLATES_DIR
+from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
 from .texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 
 #: Prefix under which the shipped templates stay reachable from custom ones.
 SHIPPED_PREFIX = "biml"
-HEAT_LEVELS = 5
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
-
-
-def heat_level(count: int, total: int) -> int:
-    """0 for nothing, else 1 to HEAT_LEVELS by the share of ``total`` that ``count`` is."""
-    if count <= 0 or total <= 0:
-        return 0
-    return min(HEAT_LEVELS, math.ceil(HEAT_LEVELS * count / total))
-
-
-# -- what finalize() gives the HTML templates --------------------------------------------
-
-
-@dataclass(frozen=True)
-class Backlink:
-    """A page citing a risk, as listed under the risk."""
-
-    page: CitingPage
-    title: str
-    href: str
-    #: Status the page gives the risk in its front matter, if any.
-    status: str | None
-    #: Whether the page's text cites the risk (it may only give it a status).
-    cited: bool
-
-
-@dataclass(frozen=True)
-class HeatCell:
-    label: str
-    count: int
-    level: int
-
-
-@dataclass(frozen=True)
-class CoverageRow:
-    """One component (or the total, with ``component`` None) of the coverage matrix."""
-
-    component: Component | None
-    name: str
-    href: str
-    total: int
-    uncited: int
-    #: "cited", then one cell per status, then "no status".
-    cells: tuple[HeatCell, ...]
-
-
-@dataclass(frozen=True)
-class UncitedRisk:
-    risk: Risk
-    href: str
-
-
-class _PageUrls:
-    """Page-relative URLs from the generated page at ``page_url``.
-
-    The ledger holds citing pages' URLs; generated pages are known by source
-    path, and their URL follows MkDocs' own rule, which only depends on
-    ``use_directory_urls``. That setting shows in any page's URL: with it,
-    URLs end in ``/`` (or are empty for the home page), without it in ``.html``.
-    """
-
-    def __init__(self, page_url: str) -> None:
-        self.page_url = page_url
-        self.use_directory_urls = not page_url.endswith(".html")
-        # A page citing several risks of a component is in several of its
-        # risks' backlinks: one relative URL per page, not one per backlink.
-        self._relative: dict[str, str] = {}
-
-    def to_url(self, url: str, anchor: str = "") -> str:
-        relative = self._relative.get(url)
-        if relative is None:
-            relative = self._relative[url] = get_relative_url(url, self.page_url)
-        return f"{relative}#{anchor}" if anchor else relative
-
-    def to_source(self, target: str) -> str:
-        """``target`` is a source path with an optional ``#anchor``."""
-        return convert_path(
-            target, lambda path: self.to_url(File(path, None, "", self.use_directory_urls).url)
-        )
 
 
 # -- the generator -------------------------------------------------------------------------
@@ -203,74 +121,28 @@ class PageGenerator:
 
     def finalize(self, src_uri: str, html: str, ledger: Ledger, page_url: str) -> str:
         """Fill backlinks and coverage into the HTML of the generated page ``src_uri``."""
-        urls = _PageUrls(page_url)
+        urls = PageUrls(page_url)
 
         def fill(match: re.Match[str]) -> str:
             return self._fill(match[1], match[2], ledger, urls)
 
         return resolve_source_hrefs(PLACEHOLDER.sub(fill, html), urls.to_source)
 
-    def _fill(self, kind: str, key: str, ledger: Ledger, urls: _PageUrls) -> str:
+    def _fill(self, kind: str, key: str, ledger: Ledger, urls: PageUrls) -> str:
         if kind == "backlinks":
             risk = self._risks.get(key)
             if risk is None:
                 return ""
-            links = self._backlinks(risk, ledger, urls)
+            links = backlinks(risk, ledger, urls)
             return self._render("backlinks.html.j2", risk=risk, backlinks=links)
         catalog = next((c for c in self.catalogs if self._catalog_keys[id(c)] == key), None)
         if catalog is None:
             return ""
         if kind == "coverage-matrix":
-            rows = self._coverage_rows(catalog, ledger, urls)
+            rows = coverage_rows(catalog, ledger, urls, self.layout, self.statuses)
             return self._render("coverage-matrix.html.j2", catalog=catalog, rows=rows)
-        uncited = [
-            UncitedRisk(risk, urls.to_source(self.layout.risk_target(risk)))
-            for risk in ledger.uncited(catalog.risks())
-        ]
+        uncited = uncited_risks(catalog, ledger, urls, self.layout)
         return self._render("uncited.html.j2", catalog=catalog, risks=uncited)
-
-    def _backlinks(self, risk: Risk, ledger: Ledger, urls: _PageUrls) -> list[Backlink]:
-        links = []
-        for page in ledger.citing_pages(risk):
-            href = urls.to_url(page.url) if page.url else urls.to_source(page.src_uri)
-            links.append(
-                Backlink(
-                    page,
-                    page.title or page.src_uri,
-                    href,
-                    page.statuses.get(risk),
-                    page.cites(risk),
-                )
-            )
-        return links
-
-    def _coverage_rows(
-        self, catalog: Catalog, ledger: Ledger, urls: _PageUrls
-    ) -> list[CoverageRow]:
-        rows = [
-            self._coverage_row(
-                component,
-                component.risks,
-                ledger,
-                urls.to_source(self.layout.component_page(component)),
-            )
-            for component in catalog.components
-        ]
-        rows.append(self._coverage_row(None, tuple(catalog.risks()), ledger, ""))
-        return rows
-
-    def _coverage_row(
-        self, component: Component | None, risks: Sequence[Risk], ledger: Ledger, href: str
-    ) -> CoverageRow:
-        cited = [r for r in risks if ledger.citing_pages(r)]
-        statuses = {r: ledger.statuses(r) for r in cited}
-        total = len(risks)
-        counts = [("cited", len(cited))]
-        counts += [(s, sum(1 for r in cited if s in statuses[r])) for s in self.statuses]
-        counts.append(("no status", sum(1 for r in cited if not statuses[r])))
-        cells = tuple(HeatCell(label, n, heat_level(n, total)) for label, n in counts)
-        name = component_heading(component) if component else "All components"
-        return CoverageRow(component, name, href, total, total - len(cited), cells)
 
     # -- template environment ----------------------------------------------------------
 
@@ -410,4 +282,4 @@ def _template_problem(exc: Exception, template: str) -> str:
     return f"template {where}: {message or f'{type(exc).__name__}: {exc}'}"
 
 
-__all__ = ["Backlink", "CoverageRow", "HeatCell", "PageGenerator", "UncitedRisk"]
+__all__ = ["PageGenerator"]
