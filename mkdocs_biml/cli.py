@@ -118,6 +118,7 @@ def _generate(args: argparse.Namespace) -> int:
             "mkdocs-biml generate: files in the way (left above), nothing written", file=sys.stderr
         )
         return EXIT_PROBLEMS
+    print(report.summary(args.out_dir))
     return EXIT_OK
 
 

@@ -82,6 +82,17 @@ class GenerateReport:
         lines += [f"left {path}: {why}" for path, why in self.left.items()]
         return "".join(f"{line}\n" for line in lines)
 
+    def summary(self, out_dir: Path) -> str:
+        changed, removed, left = (
+            len(self.created) + len(self.updated),
+            len(self.removed),
+            len(self.left),
+        )
+        return (
+            f"mkdocs-biml generate: wrote {changed} files under {out_dir} "
+            f"({len(self.unchanged)} up to date, {removed} removed, {left} left)"
+        )
+
 
 def generate_pages(
     out_dir: Path, catalogs: Sequence[str] = (), folder: str = "biml"
