@@ -222,11 +222,9 @@ def _generated_pages(index: CatalogIndex) -> dict[str, str]:
 def _framework_pages() -> dict[str, str]:
     """Source path -> Markdown of the pages ``mkdocs-biml generate`` writes."""
     with tempfile.TemporaryDirectory(prefix="biml-bench-pages-") as folder:
-        written = generate_pages(Path(folder))
+        written = generate_pages(Path(folder)).written
         return {
-            path.relative_to(folder).as_posix(): path.read_text("utf-8")
-            for path in written
-            if path.suffix == ".md"
+            path: Path(folder, path).read_text("utf-8") for path in written if path.endswith(".md")
         }
 
 

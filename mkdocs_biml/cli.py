@@ -126,10 +126,16 @@ def _lint(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     try:
-        written = generate_pages(args.out_dir, args.catalog, args.folder)
+        report = generate_pages(args.out_dir, args.catalog, args.folder)
     except (CatalogError, GenerateError, PluginError) as exc:
         return _fail(str(exc))
-    print(f"mkdocs-biml generate: wrote {len(written)} files under {args.out_dir}")
+    sys.stdout.write(report.as_text())
+    if report.blocked:
+        print(
+            "mkdocs-biml generate: files in the way (left above), nothing written", file=sys.stderr
+        )
+        return EXIT_PROBLEMS
+    print(report.summary(args.out_dir))
     return EXIT_OK
 
 

@@ -6,14 +6,9 @@ overridable from the ``custom_templates`` folder). MkDocs then renders them
 like any page of the site, so they have a table of contents, are in the
 search index and link with ``.md`` paths that MkDocs checks and converts.
 
-Two things are only known once every page of the site has been rendered, and
-:meth:`PageGenerator.finalize` fills them into the HTML of generated pages:
-
-* ``<!-- biml:KIND KEY -->`` comments: backlinks under each risk, and the
-  coverage matrix and list of uncited risks;
-* ``href="biml-src:PATH#ANCHOR"`` in raw HTML (the diagram's links), which
-  Markdown never sees as links: they become page-relative URLs, which depend
-  on ``use_directory_urls``.
+Two things are only known once every page of the site has been rendered:
+:meth:`PageGenerator.finalize` fills them into the HTML of generated pages
+(backlinks, coverage, the diagram's links; see :mod:`mkdocs_biml.placeholders`).
 
 The generator holds no state between builds: the plugin makes a new one each
 time, and ``finalize`` reads everything it needs from the ledger it is given.
@@ -22,12 +17,9 @@ time, and ``finalize`` reads everything it needs from the ledger it is given.
 from __future__ import annotations
 
 import json
-import math
 import re
 import traceback
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from jinja2 import (
@@ -44,139 +36,22 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import File
-from mkdocs.utils import get_relative_url
 
 from .config import DEFAULT_STATUSES
 from .diagram import build_diagram, component_heading, risk_count_text
-from .layout import PageLayout, convert_path, relative_link
-from .ledger import CitingPage, Ledger
+from .layout import PageLayout, relative_link
+from .ledger import Ledger
+from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
 from .model import Catalog, Component, Risk, slugify, split_paragraphs
+from .placeholders import PLACEHOLDER, placeholder, resolve_source_hrefs, source_href
 from .resolver import CatalogIndex
+from .shipped import TEMPLATES_DIR
+from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
 from .texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 
-TEMPLATES_DIR = Path(__file__).parent / "templates"
 #: Prefix under which the shipped templates stay reachable from custom ones.
 SHIPPED_PREFIX = "biml"
-SOURCE_SCHEME = "biml-src:"
-HEAT_LEVELS = 5
-
-_PLACEHOLDER = re.compile(r"<!--\s*biml:(backlinks|coverage-matrix|uncited)\s+(\S+)\s*-->")
-_SOURCE_HREF = re.compile(r'href="' + re.escape(SOURCE_SCHEME) + r'([^"]*)"')
-
-# Characters that mean something to Markdown or to a common extension
-# (pymdownx: ~ ^ = : $ +). Written as character references, they render as
-# themselves whatever extensions the site enables; a backslash would not (it
-# only escapes what Python-Markdown's own escape list holds). A full stop is
-# special only after digits ("1." starts a list).
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_{}\[\]()<>#+\-!|~^=:&$]|(?<=\d)\.")
-_NAMED = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
-_WHITESPACE = re.compile(r"\s+")
-_ANCHOR = re.compile(r"[A-Za-z0-9_-]+")
-
-
-def escape_markdown(text: str) -> str:
-    """Plain text as Markdown that renders as exactly that text (runs of spaces become one)."""
-    text = _WHITESPACE.sub(" ", text)
-    return _MARKDOWN_SPECIAL.sub(lambda m: _NAMED.get(m[0], f"&#{ord(m[0])};"), text)
-
-
-def code_span(text: str) -> str:
-    """``text`` as a Markdown code span, whatever backticks it holds."""
-    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
-    fence = "`" * (longest + 1)
-    padding = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{padding}{text}{padding}{fence}"
-
-
-def heading_id(anchor: str) -> str:
-    """The ``{#anchor}`` suffix of a heading (a Jinja template cannot write ``{#``)."""
-    if not _ANCHOR.fullmatch(anchor):
-        raise ValueError(f"{anchor!r} cannot be a heading id")
-    return "{#" + anchor + "}"
-
-
-def markdown_url(url: str) -> str:
-    """A URL safe as a Markdown link destination."""
-    return url.replace(" ", "%20").replace("(", "%28").replace(")", "%29")
-
-
-def heat_level(count: int, total: int) -> int:
-    """0 for nothing, else 1 to HEAT_LEVELS by the share of ``total`` that ``count`` is."""
-    if count <= 0 or total <= 0:
-        return 0
-    return min(HEAT_LEVELS, math.ceil(HEAT_LEVELS * count / total))
-
-
-# -- what finalize() gives the HTML templates --------------------------------------------
-
-
-@dataclass(frozen=True)
-class Backlink:
-    """A page citing a risk, as listed under the risk."""
-
-    page: CitingPage
-    title: str
-    href: str
-    #: Status the page gives the risk in its front matter, if any.
-    status: str | None
-    #: Whether the page's text cites the risk (it may only give it a status).
-    cited: bool
-
-
-@dataclass(frozen=True)
-class HeatCell:
-    label: str
-    count: int
-    level: int
-
-
-@dataclass(frozen=True)
-class CoverageRow:
-    """One component (or the total, with ``component`` None) of the coverage matrix."""
-
-    component: Component | None
-    name: str
-    href: str
-    total: int
-    uncited: int
-    #: "cited", then one cell per status, then "no status".
-    cells: tuple[HeatCell, ...]
-
-
-@dataclass(frozen=True)
-class UncitedRisk:
-    risk: Risk
-    href: str
-
-
-class _PageUrls:
-    """Page-relative URLs from the generated page at ``page_url``.
-
-    The ledger holds citing pages' URLs; generated pages are known by source
-    path, and their URL follows MkDocs' own rule, which only depends on
-    ``use_directory_urls``. That setting shows in any page's URL: with it,
-    URLs end in ``/`` (or are empty for the home page), without it in ``.html``.
-    """
-
-    def __init__(self, page_url: str) -> None:
-        self.page_url = page_url
-        self.use_directory_urls = not page_url.endswith(".html")
-        # A page citing several risks of a component is in several of its
-        # risks' backlinks: one relative URL per page, not one per backlink.
-        self._relative: dict[str, str] = {}
-
-    def to_url(self, url: str, anchor: str = "") -> str:
-        relative = self._relative.get(url)
-        if relative is None:
-            relative = self._relative[url] = get_relative_url(url, self.page_url)
-        return f"{relative}#{anchor}" if anchor else relative
-
-    def to_source(self, target: str) -> str:
-        """``target`` is a source path with an optional ``#anchor``."""
-        return convert_path(
-            target, lambda path: self.to_url(File(path, None, "", self.use_directory_urls).url)
-        )
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
 
 
 # -- the generator -------------------------------------------------------------------------
@@ -246,75 +121,28 @@ class PageGenerator:
 
     def finalize(self, src_uri: str, html: str, ledger: Ledger, page_url: str) -> str:
         """Fill backlinks and coverage into the HTML of the generated page ``src_uri``."""
-        urls = _PageUrls(page_url)
+        urls = PageUrls(page_url)
 
         def fill(match: re.Match[str]) -> str:
             return self._fill(match[1], match[2], ledger, urls)
 
-        html = _PLACEHOLDER.sub(fill, html)
-        return _SOURCE_HREF.sub(lambda m: f'href="{_attr(urls.to_source(m[1]))}"', html)
+        return resolve_source_hrefs(PLACEHOLDER.sub(fill, html), urls.to_source)
 
-    def _fill(self, kind: str, key: str, ledger: Ledger, urls: _PageUrls) -> str:
+    def _fill(self, kind: str, key: str, ledger: Ledger, urls: PageUrls) -> str:
         if kind == "backlinks":
             risk = self._risks.get(key)
             if risk is None:
                 return ""
-            links = self._backlinks(risk, ledger, urls)
+            links = backlinks(risk, ledger, urls)
             return self._render("backlinks.html.j2", risk=risk, backlinks=links)
         catalog = next((c for c in self.catalogs if self._catalog_keys[id(c)] == key), None)
         if catalog is None:
             return ""
         if kind == "coverage-matrix":
-            rows = self._coverage_rows(catalog, ledger, urls)
+            rows = coverage_rows(catalog, ledger, urls, self.layout, self.statuses)
             return self._render("coverage-matrix.html.j2", catalog=catalog, rows=rows)
-        uncited = [
-            UncitedRisk(risk, urls.to_source(self.layout.risk_target(risk)))
-            for risk in ledger.uncited(catalog.risks())
-        ]
+        uncited = uncited_risks(catalog, ledger, urls, self.layout)
         return self._render("uncited.html.j2", catalog=catalog, risks=uncited)
-
-    def _backlinks(self, risk: Risk, ledger: Ledger, urls: _PageUrls) -> list[Backlink]:
-        links = []
-        for page in ledger.citing_pages(risk):
-            href = urls.to_url(page.url) if page.url else urls.to_source(page.src_uri)
-            links.append(
-                Backlink(
-                    page,
-                    page.title or page.src_uri,
-                    href,
-                    page.statuses.get(risk),
-                    page.cites(risk),
-                )
-            )
-        return links
-
-    def _coverage_rows(
-        self, catalog: Catalog, ledger: Ledger, urls: _PageUrls
-    ) -> list[CoverageRow]:
-        rows = [
-            self._coverage_row(
-                component,
-                component.risks,
-                ledger,
-                urls.to_source(self.layout.component_page(component)),
-            )
-            for component in catalog.components
-        ]
-        rows.append(self._coverage_row(None, tuple(catalog.risks()), ledger, ""))
-        return rows
-
-    def _coverage_row(
-        self, component: Component | None, risks: Sequence[Risk], ledger: Ledger, href: str
-    ) -> CoverageRow:
-        cited = [r for r in risks if ledger.citing_pages(r)]
-        statuses = {r: ledger.statuses(r) for r in cited}
-        total = len(risks)
-        counts = [("cited", len(cited))]
-        counts += [(s, sum(1 for r in cited if s in statuses[r])) for s in self.statuses]
-        counts.append(("no status", sum(1 for r in cited if not statuses[r])))
-        cells = tuple(HeatCell(label, n, heat_level(n, total)) for label, n in counts)
-        name = component_heading(component) if component else "All components"
-        return CoverageRow(component, name, href, total, total - len(cited), cells)
 
     # -- template environment ----------------------------------------------------------
 
@@ -338,6 +166,7 @@ class PageGenerator:
     def _filters(self) -> dict[str, Callable[..., Any]]:
         return {
             "md": escape_markdown,
+            "cell": escape_cell,
             "text": self._text_filter,
             "code": code_span,
             "heading_id": heading_id,
@@ -349,9 +178,10 @@ class PageGenerator:
     def _globals(self) -> dict[str, Any]:
         return {
             "link": _link,
-            "source_href": lambda target: SOURCE_SCHEME + target,
+            "source_href": source_href,
             "component_heading": component_heading,
             "risk_count_text": risk_count_text,
+            "risk_total": _risk_total,
             "backlinks": self._backlinks_marker,
             "coverage_matrix": lambda catalog: self._marker("coverage-matrix", catalog),
             "uncited": lambda catalog: self._marker("uncited", catalog),
@@ -366,38 +196,43 @@ class PageGenerator:
         page: str = context["page_path"]
         return "\n\n".join(
             "".join(
-                self._token_markdown(token, owner, page)
-                for token in tokenize(paragraph, owner, self.index)
+                self._token_markdown(token, owner, page, line_start=index == 0)
+                for index, token in enumerate(tokenize(paragraph, owner, self.index))
             )
             for paragraph in split_paragraphs(text)
         )
 
-    def _token_markdown(self, token: Token, catalog: Catalog, page: str) -> str:
+    def _token_markdown(self, token: Token, catalog: Catalog, page: str, line_start: bool) -> str:
         if isinstance(token, Text):
-            return escape_markdown(token.text)
+            return escape_markdown(token.text, line_start)
         if isinstance(token, TagToken):
             risk = token.resolution.risk
             # Written back as the tag itself: the Markdown extension links it,
             # with the site's link_text, exactly like a tag an author wrote.
-            return f"[{risk.qualified_tag}]" if risk else escape_markdown(token.written)
+            # A tag that resolves to nothing stays text, escaped so that no
+            # extension reads it again.
+            return f"[{risk.qualified_tag}]" if risk else escape_markdown(token.written, line_start)
         if isinstance(token, TopTenToken):
             if token.entry is None:
-                return escape_markdown(token.written)
+                return escape_markdown(token.written, line_start)
             target = f"{self.layout.overview(catalog)}#{token.entry.anchor}"
-            return f"[{escape_markdown(token.written)}]({relative_link(page, target)})"
-        return self._citation_markdown(token, catalog, page)
+            text = escape_markdown(token.written, line_start=False)
+            return f"[{text}]({relative_link(page, target)})"
+        return self._citation_markdown(token, catalog, page, line_start)
 
-    def _citation_markdown(self, token: CitationToken, catalog: Catalog, page: str) -> str:
+    def _citation_markdown(
+        self, token: CitationToken, catalog: Catalog, page: str, line_start: bool
+    ) -> str:
         if token.reference is None:
-            return escape_markdown(f"[^{token.number}]")
+            return escape_markdown(f"[^{token.number}]", line_start)
         target = self.layout.reference_target(catalog, token.reference)
         return f'<sup class="biml-cite">[{token.number}]({relative_link(page, target)})</sup>'
 
     def _backlinks_marker(self, risk: Risk) -> Markup:
-        return Markup(f"<!-- biml:backlinks {self._risk_key(risk)} -->")
+        return Markup(placeholder("backlinks", self._risk_key(risk)))
 
     def _marker(self, kind: str, catalog: Catalog) -> Markup:
-        return Markup(f"<!-- biml:{kind} {self._catalog_keys[id(catalog)]} -->")
+        return Markup(placeholder(kind, self._catalog_keys[id(catalog)]))
 
     def _risk_key(self, risk: Risk) -> str:
         return f"{self._catalog_keys[id(risk.component.catalog)]}:{risk.anchor}"
@@ -413,14 +248,27 @@ def _system_component(catalog: Catalog) -> Component | None:
     return next((c for c in catalog.components if c.is_system), None)
 
 
+def _risk_total(catalog: Catalog) -> str:
+    """``78 risks (79 entries: `inference:3` labels two)``: BIML counts risks by label."""
+    entries: dict[str, int] = {}
+    for risk in catalog.risks():
+        label = risk.qualified_tag.removesuffix(f":{risk.descriptor}")
+        entries[label] = entries.get(label, 0) + 1
+    total = sum(entries.values())
+    if len(entries) == total:
+        return risk_count_text(total)
+    shared = ", ".join(
+        f"{code_span(label)} labels {_NUMBER_WORDS.get(count, str(count))}"
+        for label, count in entries.items()
+        if count > 1
+    )
+    return f"{risk_count_text(len(entries))} ({total} entries: {shared})"
+
+
 def _example_tag(catalog: Catalog) -> str:
     """A tag of ``catalog`` to show as an example (the catalogue may have no risk yet)."""
     risk = next(catalog.risks(), None)
     return risk.qualified_tag if risk else f"{catalog.prefix + ':' if catalog.prefix else ''}..."
-
-
-def _attr(value: str) -> str:
-    return value.replace("&", "&amp;").replace('"', "&quot;")
 
 
 def _template_problem(exc: Exception, template: str) -> str:
@@ -434,4 +282,4 @@ def _template_problem(exc: Exception, template: str) -> str:
     return f"template {where}: {message or f'{type(exc).__name__}: {exc}'}"
 
 
-__all__ = ["Backlink", "CoverageRow", "HeatCell", "PageGenerator", "UncitedRisk"]
+__all__ = ["PageGenerator"]

@@ -19,7 +19,7 @@ import pytest
 import yaml
 
 from mkdocs_biml import Catalog, load_catalog
-from mkdocs_biml.generate import GENERATED_MARKER, GenerateError, asset_paths, generate_pages
+from mkdocs_biml.generate import GENERATED_MARKER, MANIFEST, asset_paths, generate_pages
 from mkdocs_biml.layout import PageLayout
 from mkdocs_biml.pages import PageGenerator
 from tests.hosts.hosts import PROPERDOCS, SITE, ZENSICAL, Build, copy_site, recipe
@@ -170,6 +170,7 @@ def test_zensical_builds_the_recipe(
     assert heading_ids(links) == reference_ids
     stylesheet = links.soup("index.html").select_one(f'link[href$="{asset_paths()[0]}"]')
     assert stylesheet is not None
+    assert not (tmp_path / "site" / LAYOUT.folder / MANIFEST).exists()  # generate's own record
 
 
 def test_zensical_stops_at_an_unknown_tag(tmp_path: Path) -> None:
@@ -220,9 +221,9 @@ def test_zensical_rebuilds_when_a_watched_catalogue_changes(tmp_path: Path) -> N
 
 
 def test_generate_writes_the_plugins_pages_and_assets(tmp_path: Path) -> None:
-    written = generate_pages(tmp_path, [str(SITE / OWN_CATALOG)])
+    report = generate_pages(tmp_path, [str(SITE / OWN_CATALOG)])
     expected = {*PageGenerator(catalogs(), LAYOUT).render(), *asset_paths()}
-    assert {p.relative_to(tmp_path).as_posix() for p in written} == expected
+    assert set(report.created) == expected
     for src_uri in PageGenerator(catalogs(), LAYOUT).render():
         body = without_front_matter((tmp_path / src_uri).read_text("utf-8"))
         assert body.startswith(GENERATED_MARKER), src_uri
@@ -240,13 +241,14 @@ def test_generate_never_overwrites_an_authors_page(tmp_path: Path) -> None:
     own = tmp_path / "biml" / "data.md"
     own.parent.mkdir()
     own.write_text("# My notes on datasets\n", "utf-8")
-    with pytest.raises(GenerateError, match=r"biml/data\.md exists and was not written"):
-        generate_pages(tmp_path, [])
+    report = generate_pages(tmp_path, [])
+    assert report.blocked
+    assert "not written by 'generate'" in report.left["biml/data.md"]
     assert own.read_text("utf-8") == "# My notes on datasets\n"
     assert not (tmp_path / "biml" / "raw.md").exists()
 
 
 def test_generate_uses_the_folder(tmp_path: Path) -> None:
-    written = generate_pages(tmp_path, [], folder="risks/")
-    assert all(p.relative_to(tmp_path).parts[0] == "risks" for p in written)
+    written = generate_pages(tmp_path, [], folder="risks/").written
+    assert all(path.startswith("risks/") for path in written)
     assert (tmp_path / "risks" / "data.md").is_file()

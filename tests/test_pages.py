@@ -22,7 +22,6 @@ from mkdocs_biml import Catalog, CatalogIndex, load_catalog
 from mkdocs_biml.diagram import Node, build_diagram
 from mkdocs_biml.layout import PageLayout
 from mkdocs_biml.model import Component
-from mkdocs_biml.pages import escape_markdown
 from mkdocs_biml.texts import CitationToken, TagToken, tokenize
 from tests.linkcheck import broken_links, internal_target
 from tests.sites import BuiltSite, build_site, run_mkdocs, write_site
@@ -434,13 +433,6 @@ def test_page_titles_from_catalogue_text_stay_text(acme_site: BuiltSite) -> None
     assert soup.select("i") == []
 
 
-def test_escape_markdown_round_trips_plain_text() -> None:
-    assert escape_markdown("a*b") == "a&#42;b"
-    assert escape_markdown("x < y & z") == "x &lt; y &amp; z"
-    assert escape_markdown("version 1.0") == "version 1&#46;0"
-    assert escape_markdown("end.") == "end."
-
-
 def test_references_have_one_anchor_each(biml_site: BuiltSite, biml78: Catalog) -> None:
     content = main_of(biml_site, "biml/references.md")
     for reference in biml78.references:
@@ -635,6 +627,17 @@ def test_pages_false_generates_nothing(site: SiteBuilder) -> None:
     assert built.error is None
     assert list((built.site_dir / "biml").glob("**/*.html")) == []
     assert built.soup("index.md").select("a.biml-ref") == []
+
+
+def test_pages_false_shows_citation_numbers_without_links(site: SiteBuilder) -> None:
+    built = site(
+        {"index.md": "[raw:1:data confidentiality]\n"}, {"plugins": [{"biml": {"pages": False}}]}
+    )
+    assert built.error is None
+    callout = built.content("index.md").select_one("div.admonition.biml")
+    assert callout is not None
+    assert [s.get_text() for s in callout.select("sup.biml-cite")] == ["7", "4"]
+    assert callout.select("a") == []  # nothing to lead to: no references page, no entry
 
 
 def test_llm_catalogue_gets_its_own_pages(llm_site: BuiltSite) -> None:
