@@ -56,6 +56,7 @@ from .rebuild import (
 )
 from .register import register_paths, write_register
 from .resolver import CatalogIndex
+from .shipped import ASSET_NAMES, ASSETS_DIR
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
     from jinja2 import Environment
@@ -64,9 +65,9 @@ if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
 
 log = get_plugin_logger("biml")
 
-ASSETS_DIR = Path(__file__).parent / "assets"
-STYLESHEET = "assets/mkdocs-biml/biml.css"
-SCRIPT = "assets/mkdocs-biml/biml.js"
+#: Where the shipped stylesheet and script are published in the site.
+SITE_ASSETS = {f"assets/mkdocs-biml/{name}": ASSETS_DIR / name for name in ASSET_NAMES}
+STYLESHEET, SCRIPT = SITE_ASSETS
 
 
 class BimlPlugin(BasePlugin[BimlConfig]):
@@ -161,8 +162,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.digests = {}
         self.records.start_build(settings_fingerprint(config), self.catalogs)
         assets = [
-            File.generated(config, src_uri, abs_src_path=str(ASSETS_DIR / asset))
-            for src_uri, asset in ((STYLESHEET, "biml.css"), (SCRIPT, "biml.js"))
+            File.generated(config, src_uri, abs_src_path=str(path))
+            for src_uri, path in SITE_ASSETS.items()
         ]
         pages = self._generated_pages(config) if self.config.pages else {}
         check_outputs(files, self._outputs(assets, pages), config.docs_dir)
