@@ -154,7 +154,11 @@ class HostPagePreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         if not self.extension.host_tells_page:
-            generated = any(line.strip() == GENERATED_MARKER for line in lines[:5])
+            # The marker is the first line generate writes after the front
+            # matter, which hosts strip: a page quoting it further down is the
+            # author's own.
+            first_line = next((line for line in lines if line.strip()), "")
+            generated = first_line.strip() == GENERATED_MARKER
             offset = front_matter_lines(host_page_source(self.md), "\n".join(lines))
             self.extension.page = PageState(
                 path=host_page_path(self.md), generated=generated, line_offset=offset

@@ -9,6 +9,7 @@ import markdown
 import pytest
 
 from mkdocs_biml.extension import BimlExtension, TagError
+from mkdocs_biml.layout import GENERATED_MARKER
 from mkdocs_biml.log import Problem
 from tests.conftest import SiteBuilder
 from tests.sites import BuiltSite, build_site, run_mkdocs, write_site
@@ -455,3 +456,19 @@ def test_finished_html_is_byte_identical_to_elements_resolved_by_mkdocs(
         one = (finished.site_dir / page).read_text(encoding="utf-8")
         two = (resolved.site_dir / page).read_text(encoding="utf-8")
         assert one == two, page
+
+
+@pytest.mark.parametrize(
+    ("text", "generated"),
+    [
+        (f"{GENERATED_MARKER}\n\n# Datasets\n\n[dta:9:nope]\n", True),
+        (f"\n{GENERATED_MARKER}\n\n[dta:9:nope]\n", True),
+        (f"# Notes\n\nOur pages start with\n{GENERATED_MARKER}\n\n[dta:9:nope]\n", False),
+        (f"# Notes\n\n{GENERATED_MARKER}\n\n[dta:9:nope]\n", False),
+    ],
+)
+def test_only_the_marker_as_first_line_makes_a_page_generated(text: str, generated: bool) -> None:
+    """Without the plugin, a page quoting the marker below its top is the author's own."""
+    problems: list[Problem] = []
+    markdown.Markdown(extensions=[BimlExtension(report=problems.append)]).convert(text)
+    assert (problems == []) is generated, problems
