@@ -89,7 +89,8 @@ class GenerateReport:
             len(self.left),
         )
         return (
-            f"mkdocs-biml generate: wrote {changed} files under {out_dir} "
+            f"mkdocs-biml generate: wrote {changed} file{'' if changed == 1 else 's'} "
+            f"under {out_dir} "
             f"({len(self.unchanged)} up to date, {removed} removed, {left} left)"
         )
 
