@@ -482,25 +482,25 @@ def _page(site_dir: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site_dir / path).read_text(encoding="utf-8"), "html.parser")
 
 
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    root = tmp_path_factory.mktemp("serve")
+    before = {
+        "index.md": "---\nbiml:\n  raw:4:legal: mitigated\n---\n# Home\n\nSee [data:2:transfer].\n",
+        "other.md": "# Other\n\nAlso [raw:3:storage].\n",
+    }
+    config_file = write_site(root, before)
+    config = load_config(str(config_file), site_dir=str(root / "site"))
+    build(config)
+    first = root / "first"
+    shutil.copytree(root / "site", first)
+    (root / "docs" / "index.md").write_text("# Home\n\nNothing cited now.\n", encoding="utf-8")
+    build(config)
+    return first, root / "site"
+
+
 class TestRebuildWithTheSameConfig:
     """``mkdocs serve`` rebuilds with the config, and plugin, it already has."""
-
-    @pytest.fixture(scope="class")
-    def rebuilt(self, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-        root = tmp_path_factory.mktemp("serve")
-        before = {
-            "index.md": "---\nbiml:\n  raw:4:legal: mitigated\n---\n# Home\n\n"
-            "See [data:2:transfer].\n",
-            "other.md": "# Other\n\nAlso [raw:3:storage].\n",
-        }
-        config_file = write_site(root, before)
-        config = load_config(str(config_file), site_dir=str(root / "site"))
-        build(config)
-        first = root / "first"
-        shutil.copytree(root / "site", first)
-        (root / "docs" / "index.md").write_text("# Home\n\nNothing cited now.\n", encoding="utf-8")
-        build(config)
-        return first, root / "site"
 
     def test_the_first_build_saw_the_citations(self, rebuilt: tuple[Path, Path]) -> None:
         register = _register(rebuilt[0])
