@@ -40,6 +40,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
+from .buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
 from .callouts import CalloutTreeprocessor
 from .elements import CalloutStyle, ElementFactory, LinkSettings
 from .hostpage import host_page_path, host_page_source
@@ -51,10 +52,6 @@ from .resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
 from .scanner import TAG_OR_SKIP, tag_lines
 
 ON_UNKNOWN = ("warn", "error", "ignore")
-
-
-class TagError(Exception):
-    """Raised for a problem tag when ``on_unknown`` is ``error``."""
 
 
 @dataclass
@@ -163,6 +160,8 @@ class HostPagePreprocessor(Preprocessor):
             self.extension.page = PageState(
                 path=host_page_path(self.md), generated=generated, line_offset=offset
             )
+            if self.extension.getConfig("on_unknown") == "error":
+                quiet_tag_errors_on_zensical(self.md)
         return lines
 
 
@@ -361,7 +360,7 @@ class BimlExtension(Extension):
         else:
             log_problem(problem)
         if severity is Severity.ERROR and report is None:
-            raise TagError(f"biml: {problem}")
+            raise tag_error(problem)
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
