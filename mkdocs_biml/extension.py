@@ -42,7 +42,7 @@ from markdown.preprocessors import Preprocessor
 
 from .buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
 from .callouts import CalloutTreeprocessor
-from .elements import CalloutStyle, ElementFactory, LinkSettings
+from .elements import CALLOUT_CONTENT, ElementFactory, LinkSettings
 from .hostpage import host_page_path, host_page_source
 from .layout import GENERATED_MARKER, PageLayout, convert_path
 from .loader import load_catalogs
@@ -59,7 +59,6 @@ class Citation:
     """One tag an author wrote, resolved to a risk."""
 
     risk: Risk
-    page: str
     line: int | None
 
 
@@ -216,10 +215,8 @@ class BimlExtension(Extension):
     def _validate(self) -> None:
         if self.getConfig("on_unknown") not in ON_UNKNOWN:
             raise ValueError(f"biml: on_unknown must be one of {', '.join(ON_UNKNOWN)}")
-        if self.getConfig("callout_content") not in CalloutStyle.CHOICES:
-            raise ValueError(
-                f"biml: callout_content must be one of {', '.join(CalloutStyle.CHOICES)}"
-            )
+        if self.getConfig("callout_content") not in CALLOUT_CONTENT:
+            raise ValueError(f"biml: callout_content must be one of {', '.join(CALLOUT_CONTENT)}")
         self._factory = None
         _ = self.factory  # checks link_text now rather than on the first tag
 
@@ -241,9 +238,7 @@ class BimlExtension(Extension):
                 link=bool(self.getConfig("link")),
                 link_text=self.getConfig("link_text"),
             )
-            self._factory = ElementFactory(
-                settings, CalloutStyle(self.getConfig("callout_content")), self
-            )
+            self._factory = ElementFactory(settings, self.getConfig("callout_content"), self)
         return self._factory
 
     @property
@@ -316,11 +311,11 @@ class BimlExtension(Extension):
         self._report(resolution, line)
         risk = resolution.risk
         if risk is not None:
-            page.citations.append(Citation(risk, page.path, line))
+            page.citations.append(Citation(risk, line))
         if page.url is None:
             if risk is None:
                 return self.factory.unresolved(text, resolution)
-            return self.factory.reference(text, risk)
+            return self.factory.reference(risk)
         if risk is None:
             html = self.factory.unresolved_html(text, resolution)
         else:
@@ -363,7 +358,10 @@ class BimlExtension(Extension):
             raise tag_error(problem)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        # Not registered for md.reset(): the page state is made anew for each page
+        # (begin_page, or HostPagePreprocessor), and MkDocs builds its Markdown,
+        # whose constructor resets, after the plugin's begin_page: a reset() would
+        # wipe the page just announced.
         # First of all preprocessors (35): the page state it sets up is what the
         # others fill, and the generated-page marker is still a line of its own.
         md.preprocessors.register(HostPagePreprocessor(md, self), "biml_page", 35)

@@ -79,8 +79,6 @@ class Risk:
     description: str
     controls: tuple[Control, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
-    #: File and line the risk was defined at, for messages.
-    origin: str = ""
 
     @property
     def tag(self) -> str:
