@@ -57,7 +57,7 @@ class LinkSettings:
     def __post_init__(self) -> None:
         problem = link_text_problem(self.link_text)
         if problem:
-            raise ValueError(f"biml: link_text {problem}")
+            raise ValueError(f"link_text {problem}")
 
 
 #: What a callout shows under its title (the ``callout_content`` option).

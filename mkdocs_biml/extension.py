@@ -214,9 +214,9 @@ class BimlExtension(Extension):
 
     def _validate(self) -> None:
         if self.getConfig("on_unknown") not in ON_UNKNOWN:
-            raise ValueError(f"biml: on_unknown must be one of {', '.join(ON_UNKNOWN)}")
+            raise ValueError(f"on_unknown must be one of {', '.join(ON_UNKNOWN)}")
         if self.getConfig("callout_content") not in CALLOUT_CONTENT:
-            raise ValueError(f"biml: callout_content must be one of {', '.join(CALLOUT_CONTENT)}")
+            raise ValueError(f"callout_content must be one of {', '.join(CALLOUT_CONTENT)}")
         self._factory = None
         _ = self.factory  # checks link_text now rather than on the first tag
 
