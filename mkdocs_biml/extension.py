@@ -46,7 +46,7 @@ from .elements import CALLOUT_CONTENT, ElementFactory, LinkSettings
 from .hostpage import host_page_path, host_page_source
 from .layout import GENERATED_MARKER, PageLayout, convert_path
 from .loader import load_catalogs
-from .log import Problem, Severity, front_matter_lines, log_problem
+from .log import Problem, Severity, front_matter_lines, log_problem, tag_severity
 from .model import Risk
 from .resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
 from .scanner import TAG_OR_SKIP, tag_lines
@@ -343,11 +343,10 @@ class BimlExtension(Extension):
         # loaded (the ARA's own numbering slips are kept as published).
         if message is None or self.page.generated:
             return
-        mode = self.getConfig("on_unknown")
-        is_error = resolution.outcome is not Outcome.MISMATCH
-        if mode == "ignore" and is_error:
+        mismatch = resolution.outcome is Outcome.MISMATCH
+        severity = tag_severity(mismatch, self.getConfig("on_unknown"))
+        if severity is None:
             return
-        severity = Severity.ERROR if (is_error and mode == "error") else Severity.WARNING
         problem = Problem(self.page.path, line, None, message, severity)
         report: Callable[[Problem], None] | None = self.getConfig("report") or None
         if report is not None:

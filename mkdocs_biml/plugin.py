@@ -36,7 +36,7 @@ from .frontmatter import read_statuses
 from .layout import PageLayout
 from .ledger import Ledger, PageEntry
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
-from .log import Problem, Severity, front_matter_lines
+from .log import Problem, Severity, front_matter_lines, log_problem
 from .model import Catalog
 from .navigation import (
     append_section,
@@ -340,4 +340,4 @@ def _report_problem(problem: Problem) -> None:
     """Warnings are logged (``--strict`` counts them); errors stop the build cleanly."""
     if problem.severity is Severity.ERROR:
         raise PluginError(f"biml: {problem}")
-    log.warning("%s", problem)
+    log_problem(problem)
