@@ -121,7 +121,6 @@ class Builder:
                 description=item["description"].strip(),
                 controls=tuple(Control(c["label"], c["text"]) for c in item.get("controls", ())),
                 extra=dict(item.get("extra", {})),
-                origin=f"{self.path}:{risk_line}",
             )
             # Tags match descriptors as normalize_descriptor does: two descriptors
             # it makes equal are one tag.

@@ -16,14 +16,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import cast
 
-from mkdocs.exceptions import PluginError
-
 from . import __version__
 from .generate import GenerateError, generate_pages
 from .layout import folder_problem
 from .lint import LintSetupError, run_lint
 from .lint_formats import FORMATS, render
 from .loader import CatalogError
+from .pages import PageError
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
@@ -127,7 +126,7 @@ def _lint(args: argparse.Namespace) -> int:
 def _generate(args: argparse.Namespace) -> int:
     try:
         report = generate_pages(args.out_dir, args.catalog, args.folder)
-    except (CatalogError, GenerateError, PluginError) as exc:
+    except (CatalogError, GenerateError, PageError) as exc:
         return _fail(str(exc))
     sys.stdout.write(report.as_text())
     if report.blocked:

@@ -15,7 +15,7 @@ import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass
 from html import escape
-from typing import ClassVar, Protocol
+from typing import Protocol
 
 from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
@@ -57,19 +57,16 @@ class LinkSettings:
     def __post_init__(self) -> None:
         problem = link_text_problem(self.link_text)
         if problem:
-            raise ValueError(f"biml: link_text {problem}")
+            raise ValueError(f"link_text {problem}")
 
 
-class CalloutStyle:
-    CHOICES: ClassVar[tuple[str, ...]] = ("description", "summary", "none")
-
-    def __init__(self, content: str) -> None:
-        self.content = content
+#: What a callout shows under its title (the ``callout_content`` option).
+CALLOUT_CONTENT = ("description", "summary", "none")
 
 
 class ElementFactory:
-    def __init__(self, settings: LinkSettings, style: CalloutStyle, page: PageContext) -> None:
-        self.settings, self.style, self.page = settings, style, page
+    def __init__(self, settings: LinkSettings, callout_content: str, page: PageContext) -> None:
+        self.settings, self.callout_content, self.page = settings, callout_content, page
         #: Risk -> its entry's source path and anchor: computed once per build.
         self._targets: dict[Risk, str] = {}
         #: Serialized elements with link slots, and the slots' targets: see html().
@@ -79,7 +76,7 @@ class ElementFactory:
 
     # -- inline ------------------------------------------------------------------------
 
-    def reference(self, text: str, risk: Risk) -> etree.Element:
+    def reference(self, risk: Risk) -> etree.Element:
         href = self.href(risk)
         element = etree.Element("a" if href else "span")
         if href:
@@ -161,10 +158,7 @@ class ElementFactory:
         and the slots' targets in the order the slots occur."""
         self._slots = []
         try:
-            if kind == "ref":
-                element = self.reference(risk.qualified_tag, risk)
-            else:
-                element = _prettified(self.callout(risk))
+            element = self.reference(risk) if kind == "ref" else _prettified(self.callout(risk))
             serialized = to_html_string(element)
             slots = self._slots
         finally:
@@ -227,9 +221,9 @@ class ElementFactory:
         return box
 
     def _callout_paragraphs(self, risk: Risk) -> list[str]:
-        if self.style.content == "description":
+        if self.callout_content == "description":
             return risk.paragraphs
-        if self.style.content == "summary":
+        if self.callout_content == "summary":
             return [risk.summary]
         return []
 
@@ -243,7 +237,7 @@ class ElementFactory:
                 continue
             if isinstance(token, TagToken) and token.resolution.risk is not None:
                 target = token.resolution.risk
-                last = self.reference(target.qualified_tag, target)
+                last = self.reference(target)
             elif isinstance(token, CitationToken):
                 last = self._citation(risk, token.number)
             else:

@@ -40,12 +40,13 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
+from .buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
 from .callouts import CalloutTreeprocessor
-from .elements import CalloutStyle, ElementFactory, LinkSettings
+from .elements import CALLOUT_CONTENT, ElementFactory, LinkSettings
 from .hostpage import host_page_path, host_page_source
 from .layout import GENERATED_MARKER, PageLayout, convert_path
 from .loader import load_catalogs
-from .log import Problem, Severity, front_matter_lines, log_problem
+from .log import Problem, Severity, front_matter_lines, log_problem, tag_severity
 from .model import Risk
 from .resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
 from .scanner import TAG_OR_SKIP, tag_lines
@@ -53,16 +54,11 @@ from .scanner import TAG_OR_SKIP, tag_lines
 ON_UNKNOWN = ("warn", "error", "ignore")
 
 
-class TagError(Exception):
-    """Raised for a problem tag when ``on_unknown`` is ``error``."""
-
-
 @dataclass
 class Citation:
     """One tag an author wrote, resolved to a risk."""
 
     risk: Risk
-    page: str
     line: int | None
 
 
@@ -163,6 +159,8 @@ class HostPagePreprocessor(Preprocessor):
             self.extension.page = PageState(
                 path=host_page_path(self.md), generated=generated, line_offset=offset
             )
+            if self.extension.getConfig("on_unknown") == "error":
+                quiet_tag_errors_on_zensical(self.md)
         return lines
 
 
@@ -216,11 +214,9 @@ class BimlExtension(Extension):
 
     def _validate(self) -> None:
         if self.getConfig("on_unknown") not in ON_UNKNOWN:
-            raise ValueError(f"biml: on_unknown must be one of {', '.join(ON_UNKNOWN)}")
-        if self.getConfig("callout_content") not in CalloutStyle.CHOICES:
-            raise ValueError(
-                f"biml: callout_content must be one of {', '.join(CalloutStyle.CHOICES)}"
-            )
+            raise ValueError(f"on_unknown must be one of {', '.join(ON_UNKNOWN)}")
+        if self.getConfig("callout_content") not in CALLOUT_CONTENT:
+            raise ValueError(f"callout_content must be one of {', '.join(CALLOUT_CONTENT)}")
         self._factory = None
         _ = self.factory  # checks link_text now rather than on the first tag
 
@@ -242,9 +238,7 @@ class BimlExtension(Extension):
                 link=bool(self.getConfig("link")),
                 link_text=self.getConfig("link_text"),
             )
-            self._factory = ElementFactory(
-                settings, CalloutStyle(self.getConfig("callout_content")), self
-            )
+            self._factory = ElementFactory(settings, self.getConfig("callout_content"), self)
         return self._factory
 
     @property
@@ -317,11 +311,11 @@ class BimlExtension(Extension):
         self._report(resolution, line)
         risk = resolution.risk
         if risk is not None:
-            page.citations.append(Citation(risk, page.path, line))
+            page.citations.append(Citation(risk, line))
         if page.url is None:
             if risk is None:
                 return self.factory.unresolved(text, resolution)
-            return self.factory.reference(text, risk)
+            return self.factory.reference(risk)
         if risk is None:
             html = self.factory.unresolved_html(text, resolution)
         else:
@@ -349,11 +343,10 @@ class BimlExtension(Extension):
         # loaded (the ARA's own numbering slips are kept as published).
         if message is None or self.page.generated:
             return
-        mode = self.getConfig("on_unknown")
-        is_error = resolution.outcome is not Outcome.MISMATCH
-        if mode == "ignore" and is_error:
+        mismatch = resolution.outcome is Outcome.MISMATCH
+        severity = tag_severity(mismatch, self.getConfig("on_unknown"))
+        if severity is None:
             return
-        severity = Severity.ERROR if (is_error and mode == "error") else Severity.WARNING
         problem = Problem(self.page.path, line, None, message, severity)
         report: Callable[[Problem], None] | None = self.getConfig("report") or None
         if report is not None:
@@ -361,10 +354,13 @@ class BimlExtension(Extension):
         else:
             log_problem(problem)
         if severity is Severity.ERROR and report is None:
-            raise TagError(f"biml: {problem}")
+            raise tag_error(problem)
 
     def extendMarkdown(self, md: Markdown) -> None:
-        md.registerExtension(self)
+        # Not registered for md.reset(): the page state is made anew for each page
+        # (begin_page, or HostPagePreprocessor), and MkDocs builds its Markdown,
+        # whose constructor resets, after the plugin's begin_page: a reset() would
+        # wipe the page just announced.
         # First of all preprocessors (35): the page state it sets up is what the
         # others fill, and the generated-page marker is still a line of its own.
         md.preprocessors.register(HostPagePreprocessor(md, self), "biml_page", 35)

@@ -114,11 +114,11 @@ def generate_pages(
     for name in ASSET_NAMES:
         targets[f"{base}/{ASSETS_FOLDER}/{name}"] = (ASSETS_DIR / name).read_bytes()
     if out_dir.exists() and not out_dir.is_dir():
-        raise GenerateError(f"biml: {out_dir} is not a folder")
+        raise GenerateError(f"{out_dir} is not a folder")
     try:
         return _Run(out_dir, base).apply(targets)
     except OSError as exc:
-        raise GenerateError(f"biml: could not write under {out_dir}: {exc}") from None
+        raise GenerateError(f"could not write under {out_dir}: {exc}") from None
 
 
 def asset_paths(folder: str = "biml") -> list[str]:

@@ -77,6 +77,18 @@ def front_matter_lines(source: str, markdown: str) -> int:
     return source[: len(source) - len(markdown)].count("\n")
 
 
+def tag_severity(mismatch: bool, on_unknown: str) -> Severity | None:
+    """How a problem tag is reported under the ``on_unknown`` option; None: not at all.
+
+    A number that does not match its descriptor (``mismatch``) still names one
+    risk, so it is always a warning; an unknown or ambiguous tag is what the
+    option says (``warn``, ``error``, ``ignore``).
+    """
+    if mismatch:
+        return Severity.WARNING
+    return {"warn": Severity.WARNING, "error": Severity.ERROR}.get(on_unknown)
+
+
 def log_problem(problem: Problem) -> None:
     level = logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING
     logger.log(level, "biml: %s", problem)

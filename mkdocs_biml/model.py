@@ -79,8 +79,6 @@ class Risk:
     description: str
     controls: tuple[Control, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
-    #: File and line the risk was defined at, for messages.
-    origin: str = ""
 
     @property
     def tag(self) -> str:
@@ -133,9 +131,14 @@ class Component:
 
     @property
     def anchor(self) -> str:
-        """Id of the component's heading: its name's slug, or its label's for a
-        name in a script :func:`slugify` keeps nothing of (``数据``)."""
-        return slugify(self.name) or self.slug
+        """Id of the component's heading: ``component-`` and the label's slug.
+
+        Not the name's slug: a name is free text, and "Intake 1 leak" or
+        "Generic controls" would take the id of a risk (``intake-1-leak``) or of
+        another heading of the page. Risk anchors go ``<label>-<number>``, so a
+        digit, never a letter, follows the label there.
+        """
+        return f"component-{self.slug}"
 
     def __repr__(self) -> str:
         return f"Component({self.label!r}, {len(self.risks)} risks)"

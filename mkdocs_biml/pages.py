@@ -35,7 +35,6 @@ from jinja2 import (
 )
 from jinja2.runtime import Context
 from markupsafe import Markup
-from mkdocs.exceptions import PluginError
 
 from .config import DEFAULT_STATUSES
 from .diagram import build_diagram, component_heading, risk_count_text
@@ -48,6 +47,11 @@ from .resolver import CatalogIndex
 from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
 from .texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
+
+
+class PageError(Exception):
+    """A generated page cannot be made (a template fails, two pages share a path)."""
+
 
 #: Prefix under which the shipped templates stay reachable from custom ones.
 SHIPPED_PREFIX = "biml"
@@ -103,8 +107,8 @@ class PageGenerator:
 
     def _add(self, pages: dict[str, str], path: str, template: str, **context: Any) -> None:
         if path in pages:
-            raise PluginError(
-                f"biml: two generated pages would both be docs/{path}: a component label "
+            raise PageError(
+                f"two generated pages would both be docs/{path}: a component label "
                 f"of a catalogue clashes with another generated page (index, references, "
                 f"coverage or a catalogue prefix); rename the component"
             )
@@ -115,7 +119,7 @@ class PageGenerator:
         try:
             return self.env.get_template(template).render(**base, **context)
         except Exception as exc:  # a custom template can fail in any way; say where
-            raise PluginError(f"biml: {_template_problem(exc, template)}") from None
+            raise PageError(_template_problem(exc, template)) from None
 
     # -- finalize: what only the whole site knows --------------------------------------
 

@@ -36,7 +36,7 @@ from .frontmatter import read_statuses
 from .layout import PageLayout
 from .ledger import Ledger, PageEntry
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
-from .log import Problem, Severity, front_matter_lines
+from .log import Problem, Severity, front_matter_lines, log_problem
 from .model import Catalog
 from .navigation import (
     append_section,
@@ -46,7 +46,7 @@ from .navigation import (
     place_in_automatic_nav,
 )
 from .outputs import Output, check_outputs, generated_output, generated_page_descriptions
-from .pages import PageGenerator
+from .pages import PageError, PageGenerator
 from .rebuild import (
     PageRecords,
     read_page,
@@ -184,7 +184,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         )
         placed_by_nav = self._nav_paths(config)
         pages = {}
-        for src_uri, markdown in self.generator.render().items():
+        try:
+            rendered = self.generator.render()
+        except PageError as exc:
+            raise PluginError(f"biml: {exc}") from None
+        for src_uri, markdown in rendered.items():
             # Pages an explicit nav does not place are still built, without
             # MkDocs' "not included in the nav" warning; on_nav adds them.
             placed = config.nav is None or src_uri in placed_by_nav
@@ -310,7 +314,10 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     ) -> TemplateContext:
         src_uri = page.file.src_uri
         if self.generator is not None and src_uri in self.generated and page.content:
-            page.content = self.generator.finalize(src_uri, page.content, self.ledger, page.url)
+            try:
+                page.content = self.generator.finalize(src_uri, page.content, self.ledger, page.url)
+            except PageError as exc:
+                raise PluginError(f"biml: {exc}") from None
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -333,4 +340,4 @@ def _report_problem(problem: Problem) -> None:
     """Warnings are logged (``--strict`` counts them); errors stop the build cleanly."""
     if problem.severity is Severity.ERROR:
         raise PluginError(f"biml: {problem}")
-    log.warning("%s", problem)
+    log_problem(problem)

@@ -140,9 +140,6 @@ class CatalogIndex:
     def knows_component(self, prefix: str, label: str) -> bool:
         return (prefix.casefold(), label.casefold()) in self._components
 
-    def knows_prefix(self, prefix: str) -> bool:
-        return prefix.casefold() in self.catalogs
-
     def resolve(self, text: str) -> Resolution:  # replaced by a memoised copy in __init__
         return self._resolve(text)
 

@@ -95,7 +95,7 @@ def test_generated_markdown_uses_no_needless_character_references() -> None:
     pages = PageGenerator(CATALOGS, LAYOUT).render()
     datasets = pages["biml/data.md"]
     assert "(see Dataset Assembly: Adversarial Partitions)" in datasets
-    assert "# 3. Datasets {#datasets}" in datasets
+    assert "# 3. Datasets {#component-data}" in datasets
     # Only pymdownx syntax needs them: a bare URL's colon ("https://"), a dollar.
     references = re.findall(r".{12}&#\d+;", "".join(pages.values()))
     assert len(references) <= 2, references
