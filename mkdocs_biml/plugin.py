@@ -30,11 +30,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .assessments import Assessments, conflicts
 from .config import BimlConfig
 from .extension import BimlExtension
 from .frontmatter import read_statuses
 from .layout import PageLayout
-from .ledger import Ledger, PageEntry
+from .ledger import Ledger, PageEntry, StatusNote
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .log import Problem, Severity, front_matter_lines
 from .model import Catalog
@@ -79,6 +80,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.extension: BimlExtension | None = None
         self.layout = PageLayout()
         self.ledger = Ledger()
+        self.assessments = Assessments()
         self.generator: PageGenerator | None = None
         self.generated: dict[str, File] = {}
         #: Pages that went through ``on_page_content`` this build.
@@ -104,6 +106,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         except ValueError as exc:
             raise PluginError(f"biml: {exc}") from None
         self.layout = PageLayout(self.config.folder)
+        self.assessments = self._assessments(config)
         self.extension = self._make_extension()
         self._replace_listed_extension(config)
         # A config object may be built more than once (tests, tools that call
@@ -124,6 +127,17 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             return load_catalogs(self.config.catalogs, config_dir)
         except CatalogError as exc:
             raise PluginError(f"biml: {exc}") from None
+
+    def _assessments(self, config: MkDocsConfig) -> Assessments:
+        assessments = Assessments.from_option(self.config.assessments)
+        missing = assessments.missing_folders(config.docs_dir)
+        if missing:
+            raise PluginError(
+                f"biml: the 'assessments' option lists folders that are not in "
+                f"{config.docs_dir}: {', '.join(missing)}; give each folder's path "
+                f"relative to docs_dir"
+            )
+        return assessments
 
     def _make_extension(self) -> BimlExtension:
         try:
@@ -254,10 +268,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             url=page.file.url,
         )
         if self.index is not None and not generated:
-            for risk, status in read_statuses(
+            for entry in read_statuses(
                 page.meta, page.file.src_uri, self.index, self.config.statuses, source=source
             ):
-                self.ledger.set_status(page.file.src_uri, risk, status)
+                note = StatusNote(entry.owner, entry.note, entry.line)
+                self.ledger.set_status(page.file.src_uri, entry.risk, entry.status, note)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -290,6 +305,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             else:
                 self.ledger.add_entry(page.file.src_uri, entry, page.url)
         self.records.keep_only([f.src_uri for f in files if f.is_documentation_page()])
+        risks = list(self.ledger.risk_numbers)
+        for problem in conflicts(risks, self.ledger, self.assessments):
+            _report_problem(problem)
         return env
 
     def _recorded_entry(self, page: Page) -> PageEntry | None:
@@ -315,7 +333,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.register and self.index is not None:
-            write_register(Path(config.site_dir), self.catalogs, self.ledger, self.layout)
+            write_register(
+                Path(config.site_dir), self.catalogs, self.ledger, self.layout, self.assessments
+            )
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -1,5 +1,10 @@
 """The risk register: one row per risk, with statuses and citing pages, as JSON and CSV.
 
+Each JSON row lists the risk's assessments (``assessments.py``): the status,
+owner, note and pages of each assessment citing it. The CSV has one row per
+risk and assessment (one row with empty assessment columns for a risk no page
+addresses).
+
 Both files are written into the site's framework folder after the build
 (``biml/risk-register.json`` and ``biml/risk-register.csv``) and are described
 in ``docs/risk-register.md``; ``schema/register.schema.json`` documents the
@@ -18,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .assessments import NO_ASSESSMENTS, AssessedRisk, Assessments, assessed
 from .layout import PageLayout
 from .ledger import CitingPage, Ledger
 from .model import Catalog, Risk
@@ -28,7 +34,19 @@ REGISTER_FORMAT = 1
 SCHEMA_PATH = Path(__file__).parent / "schema" / "register.schema.json"
 
 #: CSV columns, and the JSON field each one shows.
-CSV_COLUMNS = ("tag", "catalog", "component", "title", "statuses", "pages", "summary")
+CSV_COLUMNS = (
+    "tag",
+    "catalog",
+    "component",
+    "title",
+    "statuses",
+    "pages",
+    "summary",
+    "assessment",
+    "status",
+    "owner",
+    "note",
+)
 #: Separator of several values in one CSV cell (statuses, pages).
 CSV_LIST_SEPARATOR = "; "
 #: A cell starting with one of these is a formula to a spreadsheet program
@@ -36,7 +54,9 @@ CSV_LIST_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def register_document(catalogs: Sequence[Catalog], ledger: Ledger) -> dict[str, Any]:
+def register_document(
+    catalogs: Sequence[Catalog], ledger: Ledger, assessments: Assessments = NO_ASSESSMENTS
+) -> dict[str, Any]:
     """The register as JSON data, following ``schema/register.schema.json``."""
     return {
         "format": REGISTER_FORMAT,
@@ -51,15 +71,23 @@ def register_document(catalogs: Sequence[Catalog], ledger: Ledger) -> dict[str, 
             }
             for catalog in catalogs
         ],
-        "risks": register_rows(catalogs, ledger),
+        "risks": register_rows(catalogs, ledger, assessments),
     }
 
 
-def register_rows(catalogs: Sequence[Catalog], ledger: Ledger) -> list[dict[str, Any]]:
-    return [_risk_row(catalog, risk, ledger) for catalog in catalogs for risk in catalog.risks()]
+def register_rows(
+    catalogs: Sequence[Catalog], ledger: Ledger, assessments: Assessments = NO_ASSESSMENTS
+) -> list[dict[str, Any]]:
+    return [
+        _risk_row(catalog, risk, ledger, assessments)
+        for catalog in catalogs
+        for risk in catalog.risks()
+    ]
 
 
-def _risk_row(catalog: Catalog, risk: Risk, ledger: Ledger) -> dict[str, Any]:
+def _risk_row(
+    catalog: Catalog, risk: Risk, ledger: Ledger, assessments: Assessments
+) -> dict[str, Any]:
     top_ten = catalog.top_ten_rank(risk)
     return {
         "tag": risk.qualified_tag,
@@ -73,6 +101,17 @@ def _risk_row(catalog: Catalog, risk: Risk, ledger: Ledger) -> dict[str, Any]:
         "top_ten": top_ten.rank if top_ten else None,
         "statuses": ledger.statuses(risk),
         "pages": [_page_entry(page, risk) for page in ledger.citing_pages(risk)],
+        "assessments": [_assessment_entry(a, risk) for a in assessed(risk, ledger, assessments)],
+    }
+
+
+def _assessment_entry(entry: AssessedRisk, risk: Risk) -> dict[str, Any]:
+    return {
+        "name": entry.name,
+        "status": entry.status,
+        "owner": entry.owner,
+        "note": entry.note,
+        "pages": [_page_entry(page, risk) for page in entry.pages],
     }
 
 
@@ -86,16 +125,26 @@ def _page_entry(page: CitingPage, risk: Risk) -> dict[str, Any]:
     }
 
 
-def csv_cells(row: dict[str, Any]) -> list[str]:
-    """The CSV cells of one JSON row, in :data:`CSV_COLUMNS` order, guarded."""
+def csv_rows(row: dict[str, Any]) -> list[list[str]]:
+    """The CSV rows of one JSON row: one per assessment (one, empty, without any)."""
+    empty: dict[str, Any] = {"name": None, "status": None, "owner": "", "note": "", "pages": []}
+    return [csv_cells(row, entry) for entry in row["assessments"] or [empty]]
+
+
+def csv_cells(row: dict[str, Any], assessment: dict[str, Any]) -> list[str]:
+    """The CSV cells of one JSON row and one of its assessments, guarded."""
     values = [
         row["tag"],
         row["catalog"],
         row["component_name"],
         row["title"],
         CSV_LIST_SEPARATOR.join(row["statuses"]),
-        CSV_LIST_SEPARATOR.join(page["path"] for page in row["pages"]),
+        CSV_LIST_SEPARATOR.join(page["path"] for page in assessment["pages"]),
         row["summary"],
+        assessment["name"] or "",
+        assessment["status"] or "",
+        assessment["owner"],
+        assessment["note"],
     ]
     return [guard_cell(value) for value in values]
 
@@ -112,9 +161,13 @@ def register_paths(layout: PageLayout) -> tuple[str, str]:
 
 
 def write_register(
-    site_dir: Path, catalogs: Sequence[Catalog], ledger: Ledger, layout: PageLayout
+    site_dir: Path,
+    catalogs: Sequence[Catalog],
+    ledger: Ledger,
+    layout: PageLayout,
+    assessments: Assessments = NO_ASSESSMENTS,
 ) -> None:
-    document = register_document(catalogs, ledger)
+    document = register_document(catalogs, ledger, assessments)
     json_path, csv_path = (site_dir / path for path in register_paths(layout))
     json_path.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(_json_text(document), encoding="utf-8", newline="\n")
@@ -135,4 +188,5 @@ def write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
         writer.writerow(CSV_COLUMNS)
-        writer.writerows(csv_cells(row) for row in rows)
+        for row in rows:
+            writer.writerows(csv_rows(row))
