@@ -27,7 +27,7 @@ from typing import Any
 from .layout import folder_problem
 from .ledger import CitingPage, Ledger
 from .log import Problem
-from .model import Risk
+from .model import Risk, slugify
 
 
 @dataclass(frozen=True)
@@ -71,6 +71,7 @@ def option_problem(option: Mapping[Any, Any]) -> str:
     """What is wrong with the ``assessments`` option ("" if nothing): one message."""
     seen_folders: dict[str, str] = {}
     seen_names: dict[str, str] = {}
+    seen_slugs: dict[str, str] = {}
     for folder, name in option.items():
         if not isinstance(folder, str) or not isinstance(name, str) or not name.strip():
             return (
@@ -93,6 +94,15 @@ def option_problem(option: Mapping[Any, Any]) -> str:
                 f"and {folder!r}: give each assessment its own name"
             )
         seen_names[name.strip().casefold()] = folder
+        slug = slugify(name)
+        if not slug:
+            return f"the name {name!r} of {folder!r} needs a letter or digit (it names a page)"
+        if slug in seen_slugs:
+            return (
+                f"the names {seen_slugs[slug]!r} and {name.strip()!r} would both make the "
+                f"generated page 'assessments/{slug}.md': make them differ in letters or digits"
+            )
+        seen_slugs[slug] = name.strip()
     return ""
 
 

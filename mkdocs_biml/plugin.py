@@ -194,7 +194,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def _generated_pages(self, config: MkDocsConfig) -> dict[str, File]:
         self.generator = PageGenerator(
-            self.catalogs, self.layout, self.config.custom_templates, self.config.statuses
+            self.catalogs,
+            self.layout,
+            self.config.custom_templates,
+            self.config.statuses,
+            self.assessments,
         )
         placed_by_nav = self._nav_paths(config)
         pages = {}
@@ -210,7 +214,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         """Every file the plugin writes into the site, described for a collision message."""
         for file in assets:
             yield generated_output(file, "the plugin's asset")
-        described = generated_page_descriptions(self.catalogs, self.layout)
+        described = generated_page_descriptions(self.catalogs, self.layout, self.assessments.names)
         for src_uri, file in pages.items():
             yield generated_output(file, described.get(src_uri, "a framework page"))
         if self.config.register:
@@ -231,7 +235,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 self.layout.catalog_dir(c): html.escape(c.short_title)
                 for c in self.catalogs
                 if c.prefix
-            },
+            }
+            | ({self.layout.assessments_dir(): "Assessments"} if self.assessments else {}),
         )
         title = html.escape(self.config.nav_title)
         if config.nav:
