@@ -2,8 +2,9 @@
 
 Each JSON row lists the risk's assessments (``assessments.py``): the status,
 owner, note and pages of each assessment citing it. The CSV has one row per
-risk and assessment (one row with empty assessment columns for a risk no page
-addresses).
+risk and assessment when assessments are configured (one row with empty
+assessment columns for a risk no page addresses), and the same rows and
+columns as before assessments existed when none is.
 
 Both files are written into the site's framework folder after the build
 (``biml/risk-register.json`` and ``biml/risk-register.csv``) and are described
@@ -34,19 +35,9 @@ REGISTER_FORMAT = 1
 SCHEMA_PATH = Path(__file__).parent / "schema" / "register.schema.json"
 
 #: CSV columns, and the JSON field each one shows.
-CSV_COLUMNS = (
-    "tag",
-    "catalog",
-    "component",
-    "title",
-    "statuses",
-    "pages",
-    "summary",
-    "assessment",
-    "status",
-    "owner",
-    "note",
-)
+CSV_COLUMNS = ("tag", "catalog", "component", "title", "statuses", "pages", "summary")
+#: Columns added, with assessments configured, to a CSV of one row per risk and assessment.
+ASSESSMENT_COLUMNS = ("assessment", "status", "owner", "note")
 #: Separator of several values in one CSV cell (statuses, pages).
 CSV_LIST_SEPARATOR = "; "
 #: A cell starting with one of these is a formula to a spreadsheet program
@@ -125,26 +116,33 @@ def _page_entry(page: CitingPage, risk: Risk) -> dict[str, Any]:
     }
 
 
-def csv_rows(row: dict[str, Any]) -> list[list[str]]:
-    """The CSV rows of one JSON row: one per assessment (one, empty, without any)."""
+def csv_rows(row: dict[str, Any], per_assessment: bool = False) -> list[list[str]]:
+    """The CSV rows of one JSON row: one, or one per assessment (one, with empty
+    assessment columns, for a risk no page addresses)."""
+    if not per_assessment:
+        return [csv_cells(row, row["pages"])]
     empty: dict[str, Any] = {"name": None, "status": None, "owner": "", "note": "", "pages": []}
-    return [csv_cells(row, entry) for entry in row["assessments"] or [empty]]
+    return [
+        [
+            *csv_cells(row, entry["pages"]),
+            *map(guard_cell, (entry["name"] or "", entry["status"] or "")),
+            *map(guard_cell, (entry["owner"], entry["note"])),
+        ]
+        for entry in row["assessments"] or [empty]
+    ]
 
 
-def csv_cells(row: dict[str, Any], assessment: dict[str, Any]) -> list[str]:
-    """The CSV cells of one JSON row and one of its assessments, guarded."""
+def csv_cells(row: dict[str, Any], pages: Sequence[dict[str, Any]]) -> list[str]:
+    """The CSV cells of one JSON row, in :data:`CSV_COLUMNS` order, guarded; ``pages``
+    are the row's or one of its assessments'."""
     values = [
         row["tag"],
         row["catalog"],
         row["component_name"],
         row["title"],
         CSV_LIST_SEPARATOR.join(row["statuses"]),
-        CSV_LIST_SEPARATOR.join(page["path"] for page in assessment["pages"]),
+        CSV_LIST_SEPARATOR.join(page["path"] for page in pages),
         row["summary"],
-        assessment["name"] or "",
-        assessment["status"] or "",
-        assessment["owner"],
-        assessment["note"],
     ]
     return [guard_cell(value) for value in values]
 
@@ -171,7 +169,7 @@ def write_register(
     json_path, csv_path = (site_dir / path for path in register_paths(layout))
     json_path.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(_json_text(document), encoding="utf-8", newline="\n")
-    write_csv(csv_path, document["risks"])
+    write_csv(csv_path, document["risks"], per_assessment=bool(assessments))
 
 
 def _json_text(document: dict[str, Any]) -> str:
@@ -182,11 +180,11 @@ def _json_text(document: dict[str, Any]) -> str:
     return f'{head[:-1]}, "risks": [\n{rows}\n]}}\n'
 
 
-def write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+def write_csv(path: Path, rows: Sequence[dict[str, Any]], *, per_assessment: bool = False) -> None:
     # The byte-order mark ('utf-8-sig') lets spreadsheet programs detect UTF-8;
     # newline="" leaves the csv module's CRLF record ends (RFC 4180) untouched.
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow(CSV_COLUMNS)
+        writer.writerow([*CSV_COLUMNS, *(ASSESSMENT_COLUMNS if per_assessment else ())])
         for row in rows:
-            writer.writerows(csv_rows(row))
+            writer.writerows(csv_rows(row, per_assessment))

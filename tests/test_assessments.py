@@ -45,6 +45,12 @@ def row(site: BuiltSite, tag: str) -> dict[str, Any]:
     return next(r for r in register(site)["risks"] if r["tag"] == tag)
 
 
+def read_csv(site: BuiltSite) -> list[dict[str, str]]:
+    path = site.site_dir / "biml" / "risk-register.csv"
+    with path.open(encoding="utf-8-sig", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
 def located(warnings: list[str]) -> set[tuple[str, int | None, str]]:
     found = set()
     for warning in warnings:
@@ -190,9 +196,8 @@ def test_register_rows_give_each_assessment_its_status(systems: BuiltSite) -> No
 
 
 def test_register_csv_has_a_row_per_risk_and_assessment(systems: BuiltSite) -> None:
-    path = systems.site_dir / "biml" / "risk-register.csv"
-    with path.open(encoding="utf-8-sig", newline="") as stream:
-        rows = list(csv.DictReader(stream))
+    rows = read_csv(systems)
+    assert list(rows[0])[-4:] == ["assessment", "status", "owner", "note"]
     transfer = [
         (r["assessment"], r["status"], r["owner"], r["pages"])
         for r in rows
@@ -281,3 +286,150 @@ def test_bad_assessments_option_is_a_configuration_error(
     built = site(pages, {"plugins": [{"biml": {"assessments": assessments}}]})
     assert built.error is not None
     assert message in built.failure()
+
+
+def cell_texts(row: Any) -> list[str]:
+    return [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
+
+
+def test_coverage_matrix_shows_each_assessment_status_linked(systems: BuiltSite) -> None:
+    page = systems.content("biml/coverage.md")
+    matrix = page.select_one('table.biml-assessment-matrix[data-biml-catalog="biml-78"]')
+    assert matrix is not None
+    assert cell_texts(matrix.thead.tr) == ["Risk", FRAUD, RECS, SCORING]
+    for link in matrix.thead.select("a"):
+        assert systems.has_target("biml/coverage.md", link["href"])
+    rows = {r.th.code.get_text(): r for r in matrix.tbody.find_all("tr")}
+    assert len(rows) == 79
+    transfer = rows["data:2:transfer"]
+    assert cell_texts(transfer)[1:] == ["mitigated", "not-applicable", "open"]
+    links = [td.a["href"] for td in transfer.find_all("td")]
+    assert links == [
+        "../../systems/fraud/data/",
+        "../../systems/recs/",
+        "../../systems/fraud/scoring/api/",
+    ]
+    assert [td.span["class"] for td in transfer.find_all("td")][0] == [
+        "biml-status",
+        "biml-status-mitigated",
+    ]
+    assert cell_texts(rows["raw:4:legal"])[1:] == ["accepted", "not addressed", "not addressed"]
+    counts = page.select_one('table.biml-assessment-counts[data-biml-catalog="biml-78"]')
+    assert counts is not None
+    by_status = {r.th.get_text(): cell_texts(r)[1:] for r in counts.tbody.find_all("tr")}
+    assert by_status == {
+        "open": ["0", "0", "1"],
+        "mitigated": ["1", "0", "0"],
+        "accepted": ["1", "0", "0"],
+        "not-applicable": ["0", "1", "0"],
+        "cited": ["0", "0", "0"],
+        "not addressed": ["77", "78", "78"],
+    }
+    llm = page.select_one('table.biml-assessment-matrix[data-biml-catalog="biml-llm"]')
+    assert llm is not None
+    pollution = next(
+        r for r in llm.tbody.find_all("tr") if "recursive pollution" in r.th.get_text()
+    )
+    assert cell_texts(pollution)[1:] == ["not addressed", "open", "not addressed"]
+
+
+def test_heat_maps_give_the_share_addressed_as_text(systems: BuiltSite) -> None:
+    coverage = systems.content("biml/coverage.md")
+    site_map = coverage.select_one('figure.biml-heat-map[data-biml-catalog="biml-78"]')
+    assert site_map is not None
+    figures = [li.get_text(" ", strip=True) for li in site_map.select(".biml-heat-map-figures li")]
+    # data:2:transfer (mitigated, not-applicable) and raw:4:legal (accepted) are addressed.
+    assert "3. Datasets : 1 of 7 addressed (14%)" in figures
+    assert "1. Raw data in the world : 1 of 13 addressed (8%)" in figures
+    node = site_map.select_one('a.biml-node[data-biml-component="data"]')
+    assert node["aria-label"] == "3. Datasets: 1 of 7 addressed (14%)"
+    assert "biml-heat-1" in node["class"]
+    assert systems.has_target("biml/coverage.md", node["xlink:href"])
+    scoring = systems.content("biml/assessments/fraud-scoring-service.md")
+    heat = scoring.select_one('figure.biml-heat-map[data-biml-catalog="biml-78"]')
+    assert heat is not None
+    assert heat["data-biml-assessment"] == SCORING
+    node = heat.select_one('a.biml-node[data-biml-component="data"]')
+    assert node["aria-label"] == "3. Datasets: 0 of 7 addressed (0%)", "open is not addressed"
+    assert "biml-heat-0" in node["class"]
+
+
+def test_each_assessment_has_a_page_with_every_risk(systems: BuiltSite) -> None:
+    page = systems.content("biml/assessments/fraud-detection-model.md")
+    assert page.h1.get_text(strip=True) == FRAUD
+    table = page.select_one('table.biml-assessment-table[data-biml-catalog="biml-78"]')
+    assert table is not None
+    marker = table.find_previous("div")
+    assert marker is not None and marker.find_previous(attrs={"data-biml-table": "risks"})
+    rows = {r.td.get_text(): r for r in table.tbody.find_all("tr")}
+    assert len(rows) == 79
+    assert cell_texts(rows["raw:4:legal"])[3:] == [
+        "accepted",
+        "Legal team",
+        "Licences reviewed in October.",
+        "Fraud data",
+    ]
+    transfer = cell_texts(rows["data:2:transfer"])
+    assert transfer[3:] == ["mitigated", "Fraud team", "", "Fraud data , Fraud model"]
+    for link in table.select("a"):
+        assert systems.has_target("biml/assessments/fraud-detection-model.md", link["href"])
+    recs = systems.content("biml/assessments/recommender.md")
+    llm = recs.select_one('table.biml-assessment-table[data-biml-catalog="biml-llm"]')
+    assert llm is not None
+    pollution = next(
+        r for r in llm.tbody.find_all("tr") if "recursive pollution" in r.td.get_text()
+    )
+    assert cell_texts(pollution)[3:5] == ["open", "Recs team"]
+
+
+def test_backlinks_name_the_assessment_of_each_page(systems: BuiltSite) -> None:
+    page = systems.content("biml/data.md")
+    backlinks = page.select_one('[data-biml-tag="data:2:transfer"]')
+    assert backlinks is not None
+    assert [li.get_text(" ", strip=True) for li in backlinks.find_all("li")] == [
+        "Home",
+        f"Fraud data ({FRAUD}) mitigated",
+        f"Fraud model ({FRAUD}) mitigated",
+        f"Scoring API ({SCORING}) open",
+        f"Recommender ({RECS}) not-applicable",
+    ]
+
+
+def test_assessment_pages_are_in_the_framework_section(systems: BuiltSite) -> None:
+    soup = systems.soup("biml/coverage.md")
+    titles = [a.get_text(strip=True) for a in soup.select("a")]
+    assert titles.index("Risk coverage") < titles.index(FRAUD) < titles.index(SCORING)
+
+
+NOTHING_CONFIGURED = {
+    "index.md": "# Home\n\nWe watch [data:2:transfer].\n",
+    "a.md": "---\nbiml:\n  data:2:transfer:\n    status: mitigated\n    owner: Me\n---\n\n# A\n",
+    "systems/fraud/b.md": "---\nbiml:\n  data:2:transfer: open\n---\n\n# B\n",
+}
+
+
+def test_nothing_configured_adds_nothing_to_the_pages(site: SiteBuilder) -> None:
+    built = site(NOTHING_CONFIGURED)
+    assert built.error is None
+    assert built.biml_warnings() == [], "pages of the site itself may disagree"
+    assert not (built.site_dir / "biml" / "assessments").exists()
+    for path in built.site_dir.rglob("*.html"):
+        text = path.read_text("utf-8")
+        for mark in ("assessment", "heat-map", "biml-status-none"):
+            assert mark not in text, (path, mark)
+    backlinks = built.content("biml/data.md").select_one('[data-biml-tag="data:2:transfer"]')
+    assert backlinks is not None
+    assert [str(li) for li in backlinks.find_all("li")] == [
+        '<li><a href="../../a/">A</a> <span class="biml-status biml-status-mitigated">'
+        "mitigated</span></li>",
+        '<li><a href="../../">Home</a></li>',
+        '<li><a href="../../systems/fraud/b/">B</a> <span class="biml-status biml-status-open">'
+        "open</span></li>",
+    ]
+    rows = read_csv(built)
+    assert list(rows[0]) == ["tag", "catalog", "component", "title", "statuses", "pages", "summary"]
+    assert len(rows) == 79
+    transfer = row(built, "data:2:transfer")
+    assert [(a["name"], a["status"], a["owner"]) for a in transfer["assessments"]] == [
+        (None, "mitigated", "Me")
+    ]
