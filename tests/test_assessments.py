@@ -219,7 +219,9 @@ def test_register_csv_has_a_row_per_risk_and_assessment(systems: BuiltSite) -> N
 
 CONFLICT = {
     **SYSTEMS,
-    "systems/recs/more.md": "---\ntitle: More\nbiml:\n  data:2:transfer: mitigated\n---\n\n# More\n",
+    "systems/recs/more.md": (
+        "---\ntitle: More\nbiml:\n  data:2:transfer: mitigated\n---\n\n# More\n"
+    ),
 }
 
 
@@ -309,7 +311,7 @@ def test_coverage_matrix_shows_each_assessment_status_linked(systems: BuiltSite)
         "../../systems/recs/",
         "../../systems/fraud/scoring/api/",
     ]
-    assert [td.span["class"] for td in transfer.find_all("td")][0] == [
+    assert transfer.td.span["class"] == [
         "biml-status",
         "biml-status-mitigated",
     ]
