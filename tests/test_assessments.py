@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import io
 import json
-from collections.abc import Callable
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
 from mkdocs_biml.lint import run_lint
+from mkdocs_biml.plugin import BimlPlugin
 from mkdocs_biml.register import SCHEMA_PATH
-from tests.sites import BuiltSite
+from tests.sites import BuiltSite, write_site
 
 SiteBuilder = Callable[..., BuiltSite]
 
@@ -435,3 +442,44 @@ def test_nothing_configured_adds_nothing_to_the_pages(site: SiteBuilder) -> None
     assert [(a["name"], a["status"], a["owner"]) for a in transfer["assessments"]] == [
         (None, "mitigated", "Me")
     ]
+
+
+def test_lint_accepts_the_option_and_finds_nothing_in_a_clean_site(systems: BuiltSite) -> None:
+    assert run_lint([], str(systems.root / "mkdocs.yml")).problems == []
+
+
+def test_serve_dirty_restores_owner_note_and_conflicts(tmp_path: Path) -> None:
+    """A page a dirty rebuild restores from its record keeps its owner, note and line."""
+    config_file = write_site(tmp_path, CONFLICT, CONFIG)
+    site_dir = tmp_path / "served"
+
+    def serve(dirty: bool) -> tuple[BimlPlugin, str]:
+        config = load_config(str(config_file), site_dir=str(site_dir))
+        config.plugins.on_startup(command="serve", dirty=True)
+        with _warnings() as warnings:
+            build(config, dirty=dirty, serve_url="http://127.0.0.1:8000/")
+        plugin = config.plugins["biml"]
+        assert isinstance(plugin, BimlPlugin)
+        return plugin, warnings.getvalue()
+
+    _, first = serve(dirty=False)
+    before = (site_dir / "biml" / "risk-register.json").read_bytes()
+    plugin, again = serve(dirty=True)
+    assert "systems/fraud/data.md" not in plugin.pages_read  # restored, not read
+    assert (site_dir / "biml" / "risk-register.json").read_bytes() == before
+    assert b"Legal team" in before
+    conflict = "systems/recs/more.md:4: front matter: [data:2:transfer] is 'mitigated'"
+    assert conflict in first
+    assert conflict in again
+
+
+@contextlib.contextmanager
+def _warnings() -> Iterator[io.StringIO]:
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    logger = logging.getLogger("mkdocs.plugins.biml")
+    logger.addHandler(handler)
+    try:
+        yield stream
+    finally:
+        logger.removeHandler(handler)
