@@ -10,6 +10,7 @@ from collections.abc import Callable
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .assessments import option_problem
 from .layout import folder_problem
 from .linktext import link_text_problem
 
@@ -41,6 +42,25 @@ class CheckedText(c.Type[str]):
         if problem:
             raise base.ValidationError(f"{problem}{self._advice}")
         return self._normalize(text)
+
+
+class AssessmentFolders(c.Type[dict]):  # type: ignore[type-arg]
+    """Folders of the docs mapped to assessment names (``assessments.py`` checks them)."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if value is None:
+            return {}
+        mapping: dict[str, str] = super().run_validation(value)
+        problem = option_problem(mapping)
+        if problem:
+            raise base.ValidationError(
+                f"{problem}. Map each folder of the docs to one name, e.g. "
+                f"'systems/fraud: Fraud detection model'."
+            )
+        return mapping
 
 
 def _folder_problem(folder: str) -> str:
@@ -81,3 +101,5 @@ class BimlConfig(base.Config):
     statuses = c.ListOfItems(c.Type(str), default=list(DEFAULT_STATUSES))
     #: Write the risk register (JSON and CSV) into the site.
     register = c.Type(bool, default=True)
+    #: Folders of the docs, each the pages of one named assessment (one ML system).
+    assessments = AssessmentFolders()

@@ -90,9 +90,10 @@ class Node:
     def ry(self) -> float:
         return self.height / 2
 
-    def line_positions(self) -> list[tuple[str, float]]:
-        """Each label line with the y of its baseline; the risk count is the last line."""
-        lines = [*self.label_lines, risk_count_text(self.risk_count)]
+    def line_positions(self, last: str = "") -> list[tuple[str, float]]:
+        """Each label line with the y of its baseline; the last line is ``last``, by
+        default the risk count (a heat map gives its figures there)."""
+        lines = [*self.label_lines, last or risk_count_text(self.risk_count)]
         first = self.center.y - (len(lines) - 1) * LINE_HEIGHT / 2 + 4
         return [(line, first + i * LINE_HEIGHT) for i, line in enumerate(lines)]
 

@@ -1,23 +1,29 @@
-"""Statuses a page gives risks in its front matter::
+"""Statuses a page gives risks in its front matter, in a short or a long form::
 
     ---
     biml:
       data:2:transfer: mitigated
-      raw:4:legal: accepted
+      raw:4:legal:
+        status: accepted
+        owner: Legal team
+        note: Licences of every source reviewed in October.
     ---
 
 The build (``plugin.on_page_markdown``) and ``mkdocs-biml lint`` both read
 statuses through :func:`read_statuses`, so they report the same problems at
-the same lines. Problems name the line of the entry in the source file when
-the page's text is given; finding it is a text search in the front matter,
-done only when there is something to report.
+the same lines. Problems and entries name the line in the source file when
+the page's text is given; finding it is a text search in the front matter
+(one pass over its lines per page that has entries): an entry keeps its line
+because two pages' statuses are compared once the whole site is read
+(``assessments.py``).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -30,7 +36,20 @@ from .resolver import CatalogIndex
 FRONT_MATTER_KEY = "biml"
 EXAMPLE = "data:2:transfer: mitigated"
 
+LONG_FORM_KEYS = ("status", "owner", "note")
+
 Report = Callable[[Problem], None]
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """One valid entry: the risk, its status, who owns it and why, and its source line."""
+
+    risk: Risk
+    status: str
+    owner: str = ""
+    note: str = ""
+    line: int | None = None
 
 
 def read_statuses(
@@ -41,49 +60,107 @@ def read_statuses(
     report: Report = log_problem,
     *,
     source: str = "",
-) -> Iterator[tuple[Risk, str]]:
-    """Yield ``(risk, status)`` for each valid entry; report every invalid one.
+) -> list[StatusEntry]:
+    """Every valid entry of the page, in order; every invalid one is reported.
 
     ``meta`` is the page's parsed front matter, ``page`` its source path and
-    ``source`` (optional) its text, used only to give problems a line number.
+    ``source`` (optional) its text, used only to give entries a line number.
     """
     locator = _EntryLocator(source)
     entries = meta.get(FRONT_MATTER_KEY)
     if entries is None:
         if FRONT_MATTER_KEY not in meta:
             _check_unparsed(source, page, report)
-        return
+        return []
     if not isinstance(entries, Mapping):
         line = locator.key_line()
         report(Problem(page, line, None, _not_a_mapping(entries)))
-        return
-    seen: dict[Risk, str] = {}
-    for key, status in entries.items():
+        return []
+    found: dict[Risk, StatusEntry] = {}
+    for key, value in entries.items():
         written = _tag_text(key)
         line = locator.entry_line(written)
         resolution = index.resolve(written)
         if resolution.risk is None:
             report(Problem(page, line, None, f"front matter: {resolution.problem()}"))
             continue
-        if not isinstance(status, str) or status not in allowed:
-            report(Problem(page, line, None, _bad_status(written, status, allowed)))
+        entry = _entry(
+            resolution.risk,
+            written,
+            value,
+            allowed=allowed,
+            page=page,
+            line=line,
+            locator=locator,
+            report=report,
+        )
+        if entry is None:
             continue
         if resolution.problem():
             report(Problem(page, line, None, f"front matter: {resolution.problem()}"))
         risk = resolution.risk
-        if risk in seen:
+        if risk in found:
             report(
                 Problem(
                     page,
                     line,
                     None,
                     f"front matter: [{written}] names [{risk.qualified_tag}] again "
-                    f"(already given status '{seen[risk]}'): keep one entry per risk",
+                    f"(already given status '{found[risk].status}'): keep one entry per risk",
                 )
             )
             continue
-        seen[risk] = status
-        yield risk, status
+        found[risk] = entry
+    return list(found.values())
+
+
+def _entry(
+    risk: Risk,
+    written: str,
+    value: object,
+    *,
+    allowed: Sequence[str],
+    page: str,
+    line: int | None,
+    locator: _EntryLocator,
+    report: Report,
+) -> StatusEntry | None:
+    """The entry of ``value`` (a status, or the long form's mapping), or None if invalid."""
+    if not isinstance(value, Mapping):
+        if not isinstance(value, str) or value not in allowed:
+            report(Problem(page, line, None, _bad_status(written, value, allowed)))
+            return None
+        return StatusEntry(risk, value, line=line)
+    for key in value:
+        if key not in LONG_FORM_KEYS:
+            key_line = locator.line_below(line, str(key))
+            report(Problem(page, key_line, None, _unknown_key(written, key)))
+    status = value.get("status")
+    if not isinstance(status, str) or status not in allowed:
+        status_line = locator.line_below(line, "status") if "status" in value else line
+        report(Problem(page, status_line, None, _bad_status(written, status, allowed)))
+        return None
+    texts = {}
+    for name in ("owner", "note"):
+        text = value.get(name, "")
+        if text is None or isinstance(text, Mapping | list):
+            report(Problem(page, locator.line_below(line, name), None, _not_text(written, name)))
+            text = ""
+        texts[name] = str(text).strip()
+    return StatusEntry(risk, status, texts["owner"], texts["note"], line)
+
+
+def _unknown_key(tag: str, key: object) -> str:
+    close = difflib.get_close_matches(str(key).casefold(), LONG_FORM_KEYS, n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return (
+        f"front matter: [{tag}] has an unknown key '{key}'{hint} "
+        f"(an entry's keys are {', '.join(LONG_FORM_KEYS)}); it is ignored"
+    )
+
+
+def _not_text(tag: str, name: str) -> str:
+    return f"front matter: the {name} of [{tag}] must be text, on one line; it is ignored"
 
 
 def _tag_text(key: object) -> str:
@@ -164,6 +241,19 @@ class _EntryLocator:
         self._source = source
         self._key_line: int | None = None
         self._entries: dict[str, int] | None = None
+        self._lines: list[str] = []
+
+    def line_below(self, entry_line: int | None, key: str) -> int | None:
+        """The line of ``key`` in the long-form entry at ``entry_line`` (the entry's own
+        line when the key cannot be found, e.g. in a flow mapping on one line)."""
+        if entry_line is None:
+            return None
+        for number, line in enumerate(self._lines[entry_line:], start=entry_line + 1):
+            if _written_key(line) == key:
+                return number
+            if _written_key(line) and _indent(line) <= _indent(self._lines[entry_line - 1]):
+                break
+        return entry_line
 
     def key_line(self) -> int | None:
         if self._entries is None:
@@ -182,6 +272,7 @@ class _EntryLocator:
         self._key_line = next(
             (n + 1 for n, line in enumerate(lines) if _BIML_KEY.match(line)), None
         )
+        self._lines = lines
         if self._key_line is None:
             return
         for number, line in enumerate(lines[self._key_line - 1 :], start=self._key_line):
@@ -194,6 +285,10 @@ class _EntryLocator:
 _BIML_KEY = re.compile(rf"[ \t]*['\"]?{FRONT_MATTER_KEY}['\"]?[ \t]*:")
 _FLOW_SEPARATOR = re.compile(r"[{,]")
 _KEY_END = re.compile(r":(?=\s|$)")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
 
 
 def _written_key(part: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Catalog, Component, Reference, Risk
+from .model import Catalog, Component, Reference, Risk, slugify
 
 #: First line of every page ``mkdocs-biml generate`` writes (after any front
 #: matter): ``generate`` replaces only files carrying it, and the extension
@@ -53,6 +53,13 @@ class PageLayout:
 
     def coverage_page(self) -> str:
         return posixpath.join(self.folder.strip("/"), "coverage.md")
+
+    def assessments_dir(self) -> str:
+        return posixpath.join(self.folder.strip("/"), "assessments")
+
+    def assessment_page(self, name: str) -> str:
+        """The generated page of the assessment ``name`` (``assessments.py``)."""
+        return posixpath.join(self.assessments_dir(), f"{slugify(name)}.md")
 
     def risk_target(self, risk: Risk) -> str:
         return f"{self.component_page(risk.component)}#{risk.anchor}"

@@ -22,6 +22,15 @@ from .model import Risk
 _NO_LINE = 0
 
 
+@dataclass(frozen=True)
+class StatusNote:
+    """What the long form of a front-matter entry adds to a status, and the entry's line."""
+
+    owner: str = ""
+    note: str = ""
+    line: int | None = None
+
+
 @dataclass(eq=False)
 class CitingPage:
     """A page of the site that cites risks or gives them a status."""
@@ -33,6 +42,8 @@ class CitingPage:
     url: str = ""
     #: Risk -> status declared in the page's front matter.
     statuses: dict[Risk, str] = field(default_factory=dict)
+    #: Risk -> owner, note and source line of the page's status entry.
+    notes: dict[Risk, StatusNote] = field(default_factory=dict)
     #: Citations in the text, in order: risk numbers and source lines.
     _risks: array[int] = field(default_factory=lambda: array("H"), repr=False)
     _lines: array[int] = field(default_factory=lambda: array("I"), repr=False)
@@ -66,6 +77,7 @@ class PageEntry:
     title: str = ""
     citations: tuple[tuple[Risk, int], ...] = ()
     statuses: tuple[tuple[Risk, str], ...] = ()
+    notes: tuple[tuple[Risk, StatusNote], ...] = ()
 
 
 @dataclass
@@ -87,9 +99,13 @@ class Ledger:
         self.page(src_uri).cite(risk, line)
         self._by_risk = None
 
-    def set_status(self, src_uri: str, risk: Risk, status: str) -> None:
+    def set_status(
+        self, src_uri: str, risk: Risk, status: str, note: StatusNote = StatusNote()
+    ) -> None:
         self._number(risk)
-        self.page(src_uri).statuses[risk] = status
+        page = self.page(src_uri)
+        page.statuses[risk] = status
+        page.notes[risk] = note
         self._by_risk = None
 
     def _number(self, risk: Risk) -> None:
@@ -124,12 +140,15 @@ class Ledger:
         page = self.pages.get(src_uri)
         if page is None:
             return PageEntry()
-        return PageEntry(page.title, page.citations(), tuple(page.statuses.items()))
+        return PageEntry(
+            page.title, page.citations(), tuple(page.statuses.items()), tuple(page.notes.items())
+        )
 
     def add_entry(self, src_uri: str, entry: PageEntry, url: str) -> None:
         """Give the ledger what :meth:`entry` took from an earlier build of the page."""
+        notes = dict(entry.notes)
         for risk, status in entry.statuses:
-            self.set_status(src_uri, risk, status)
+            self.set_status(src_uri, risk, status, notes.get(risk, StatusNote()))
         for risk, line in entry.citations:
             self.cite(src_uri, risk, line)
         if src_uri in self.pages:

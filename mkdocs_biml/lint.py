@@ -173,15 +173,14 @@ class Linter:
             return [LintProblem(shown, src_uri, None, None, f"cannot read: {exc}", "error")]
         body, meta = get_data(source)
         if self.settings.statuses is not None:
-            for _ in read_statuses(
+            read_statuses(
                 meta,
                 src_uri,
                 self.index,
                 self.settings.statuses,
                 self._reported.append,
                 source=source,
-            ):
-                pass
+            )
         self.extension.begin_page(src_uri, line_offset=front_matter_lines(source, body))
         converter = markdown.Markdown(
             extensions=[*self.settings.extensions, self.extension],

@@ -31,7 +31,9 @@ class Output:
     remedy: str = "give one of the catalogues another prefix, or rename the component"
 
 
-def generated_page_descriptions(catalogs: Sequence[Catalog], layout: PageLayout) -> dict[str, str]:
+def generated_page_descriptions(
+    catalogs: Sequence[Catalog], layout: PageLayout, assessments: Sequence[str] = ()
+) -> dict[str, str]:
     """Source path of each generated page -> what it is ("BIML-78's page of 'raw'")."""
     described: dict[str, str] = {}
     for catalog in catalogs:
@@ -43,6 +45,8 @@ def generated_page_descriptions(catalogs: Sequence[Catalog], layout: PageLayout)
             )
         described[layout.references_page(catalog)] = f"{name}'s references page"
     described[layout.coverage_page()] = "the coverage page"
+    for name in assessments:
+        described[layout.assessment_page(name)] = f"the page of the assessment '{name}'"
     return described
 
 

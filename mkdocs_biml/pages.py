@@ -36,6 +36,8 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from .assessments import NO_ASSESSMENTS, Assessments
+from .assessmentviews import AssessmentView
 from .config import DEFAULT_STATUSES
 from .diagram import build_diagram, component_heading, risk_count_text
 from .layout import PageLayout, relative_link
@@ -68,8 +70,10 @@ class PageGenerator:
         layout: PageLayout,
         custom_templates: str | None = None,
         statuses: Sequence[str] = (),
+        assessments: Assessments = NO_ASSESSMENTS,
     ) -> None:
         self.catalogs = tuple(catalogs)
+        self.assessments = assessments
         self.layout = layout
         self.statuses = tuple(statuses) or tuple(DEFAULT_STATUSES)
         self.index = CatalogIndex(self.catalogs)
@@ -103,6 +107,9 @@ class PageGenerator:
                     pages, self.layout.references_page(catalog), "references.md.j2", catalog=catalog
                 )
         self._add(pages, self.layout.coverage_page(), "coverage.md.j2")
+        for folder, name in self.assessments.folders:
+            path = self.layout.assessment_page(name)
+            self._add(pages, path, "assessment.md.j2", name=name, folder=folder)
         return pages
 
     def _add(self, pages: dict[str, str], path: str, template: str, **context: Any) -> None:
@@ -115,7 +122,12 @@ class PageGenerator:
         pages[path] = self._render(template, page_path=path, **context)
 
     def _render(self, template: str, **context: Any) -> str:
-        base = {"catalogs": self.catalogs, "layout": self.layout, "statuses": self.statuses}
+        base = {
+            "catalogs": self.catalogs,
+            "layout": self.layout,
+            "statuses": self.statuses,
+            "assessments": self.assessments,
+        }
         try:
             return self.env.get_template(template).render(**base, **context)
         except Exception as exc:  # a custom template can fail in any way; say where
@@ -137,16 +149,43 @@ class PageGenerator:
             risk = self._risks.get(key)
             if risk is None:
                 return ""
-            links = backlinks(risk, ledger, urls)
+            links = backlinks(risk, ledger, urls, self.assessments)
             return self._render("backlinks.html.j2", risk=risk, backlinks=links)
+        key, _, assessment = key.partition(":")
         catalog = next((c for c in self.catalogs if self._catalog_keys[id(c)] == key), None)
         if catalog is None:
             return ""
+        if kind in ("assessment-matrix", "assessment-table", "heat-map"):
+            view = AssessmentView(self.assessments, ledger, urls, self.layout)
+            return self._fill_assessment(kind, catalog, assessment, view)
         if kind == "coverage-matrix":
             rows = coverage_rows(catalog, ledger, urls, self.layout, self.statuses)
             return self._render("coverage-matrix.html.j2", catalog=catalog, rows=rows)
         uncited = uncited_risks(catalog, ledger, urls, self.layout)
         return self._render("uncited.html.j2", catalog=catalog, risks=uncited)
+
+    def _fill_assessment(
+        self, kind: str, catalog: Catalog, assessment: str, view: AssessmentView
+    ) -> str:
+        names = self.assessments.names
+        name = (
+            names[int(assessment)]
+            if assessment.isdigit() and int(assessment) < len(names)
+            else None
+        )
+        if kind == "assessment-matrix":
+            rows = view.matrix(catalog)
+            counts = view.counts(rows, self.statuses)
+            context = {"rows": rows, "counts": counts, "names": names}
+            return self._render("assessment-matrix.html.j2", catalog=catalog, **context)
+        if kind == "assessment-table":
+            table = view.table(catalog, name) if name else []
+            return self._render("assessment-table.html.j2", catalog=catalog, name=name, rows=table)
+        diagram = build_diagram(catalog)
+        if not diagram.linked_nodes:
+            return ""
+        nodes = view.heat(diagram, name)
+        return self._render("heat-map.html.j2", diagram=diagram, name=name, nodes=nodes)
 
     # -- template environment ----------------------------------------------------------
 
@@ -189,6 +228,9 @@ class PageGenerator:
             "backlinks": self._backlinks_marker,
             "coverage_matrix": lambda catalog: self._marker("coverage-matrix", catalog),
             "uncited": lambda catalog: self._marker("uncited", catalog),
+            "assessment_matrix": lambda catalog: self._marker("assessment-matrix", catalog),
+            "assessment_table": self._assessment_marker("assessment-table"),
+            "heat_map": self._assessment_marker("heat-map"),
             "system_component": _system_component,
             "example_tag": _example_tag,
         }
@@ -237,6 +279,15 @@ class PageGenerator:
 
     def _marker(self, kind: str, catalog: Catalog) -> Markup:
         return Markup(placeholder(kind, self._catalog_keys[id(catalog)]))
+
+    def _assessment_marker(self, kind: str) -> Callable[[Catalog, str | None], Markup]:
+        """A placeholder for ``catalog`` in the assessment ``name`` (None: the whole site)."""
+
+        def marker(catalog: Catalog, name: str | None) -> Markup:
+            which = str(self.assessments.names.index(name)) if name else "site"
+            return Markup(placeholder(kind, f"{self._catalog_keys[id(catalog)]}:{which}"))
+
+        return marker
 
     def _risk_key(self, risk: Risk) -> str:
         return f"{self._catalog_keys[id(risk.component.catalog)]}:{risk.anchor}"

@@ -5,8 +5,9 @@ page generator writes a placeholder for them, and either the plugin fills it
 (:meth:`mkdocs_biml.pages.PageGenerator.finalize`) or ``mkdocs-biml generate``
 resolves it for hosts without the plugin (:mod:`mkdocs_biml.generate`):
 
-* ``<!-- biml:KIND KEY -->`` comments: backlinks under each risk, and the
-  coverage matrix and list of uncited risks;
+* ``<!-- biml:KIND KEY -->`` comments: backlinks under each risk, the
+  coverage matrix and list of uncited risks, and (with assessments) the
+  assessment matrix, an assessment's table of risks and the heat maps;
 * ``href="biml-src:PATH#ANCHOR"`` in raw HTML (the diagram's links), which
   Markdown never sees as links.
 """
@@ -17,7 +18,14 @@ import re
 from collections.abc import Callable
 
 SOURCE_SCHEME = "biml-src:"
-KINDS = ("backlinks", "coverage-matrix", "uncited")
+KINDS = (
+    "backlinks",
+    "coverage-matrix",
+    "uncited",
+    "assessment-matrix",
+    "assessment-table",
+    "heat-map",
+)
 
 PLACEHOLDER = re.compile(r"<!--\s*biml:(" + "|".join(KINDS) + r")\s+(\S+)\s*-->")
 SOURCE_HREF = re.compile(r'href="' + re.escape(SOURCE_SCHEME) + r'([^"]*)"')

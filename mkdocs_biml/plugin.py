@@ -30,11 +30,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from .assessments import Assessments, conflicts
 from .config import BimlConfig
 from .extension import BimlExtension
 from .frontmatter import read_statuses
 from .layout import PageLayout
-from .ledger import Ledger, PageEntry
+from .ledger import Ledger, PageEntry, StatusNote
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .log import Problem, Severity, front_matter_lines, log_problem
 from .model import Catalog
@@ -79,6 +80,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.extension: BimlExtension | None = None
         self.layout = PageLayout()
         self.ledger = Ledger()
+        self.assessments = Assessments()
         self.generator: PageGenerator | None = None
         self.generated: dict[str, File] = {}
         #: Pages that went through ``on_page_content`` this build.
@@ -104,6 +106,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         except ValueError as exc:
             raise PluginError(f"biml: {exc}") from None
         self.layout = PageLayout(self.config.folder)
+        self.assessments = self._assessments(config)
         self.extension = self._make_extension()
         self._replace_listed_extension(config)
         # A config object may be built more than once (tests, tools that call
@@ -124,6 +127,17 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             return load_catalogs(self.config.catalogs, config_dir)
         except CatalogError as exc:
             raise PluginError(f"biml: {exc}") from None
+
+    def _assessments(self, config: MkDocsConfig) -> Assessments:
+        assessments = Assessments.from_option(self.config.assessments)
+        missing = assessments.missing_folders(config.docs_dir)
+        if missing:
+            raise PluginError(
+                f"biml: the 'assessments' option lists folders that are not in "
+                f"{config.docs_dir}: {', '.join(missing)}; give each folder's path "
+                f"relative to docs_dir"
+            )
+        return assessments
 
     def _make_extension(self) -> BimlExtension:
         try:
@@ -180,7 +194,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def _generated_pages(self, config: MkDocsConfig) -> dict[str, File]:
         self.generator = PageGenerator(
-            self.catalogs, self.layout, self.config.custom_templates, self.config.statuses
+            self.catalogs,
+            self.layout,
+            self.config.custom_templates,
+            self.config.statuses,
+            self.assessments,
         )
         placed_by_nav = self._nav_paths(config)
         pages = {}
@@ -200,7 +218,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         """Every file the plugin writes into the site, described for a collision message."""
         for file in assets:
             yield generated_output(file, "the plugin's asset")
-        described = generated_page_descriptions(self.catalogs, self.layout)
+        described = generated_page_descriptions(self.catalogs, self.layout, self.assessments.names)
         for src_uri, file in pages.items():
             yield generated_output(file, described.get(src_uri, "a framework page"))
         if self.config.register:
@@ -221,7 +239,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 self.layout.catalog_dir(c): html.escape(c.short_title)
                 for c in self.catalogs
                 if c.prefix
-            },
+            }
+            | ({self.layout.assessments_dir(): "Assessments"} if self.assessments else {}),
         )
         title = html.escape(self.config.nav_title)
         if config.nav:
@@ -258,10 +277,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             url=page.file.url,
         )
         if self.index is not None and not generated:
-            for risk, status in read_statuses(
+            for entry in read_statuses(
                 page.meta, page.file.src_uri, self.index, self.config.statuses, source=source
             ):
-                self.ledger.set_status(page.file.src_uri, risk, status)
+                note = StatusNote(entry.owner, entry.note, entry.line)
+                self.ledger.set_status(page.file.src_uri, entry.risk, entry.status, note)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -294,6 +314,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             else:
                 self.ledger.add_entry(page.file.src_uri, entry, page.url)
         self.records.keep_only([f.src_uri for f in files if f.is_documentation_page()])
+        risks = list(self.ledger.risk_numbers)
+        for problem in conflicts(risks, self.ledger, self.assessments):
+            _report_problem(problem)
         return env
 
     def _recorded_entry(self, page: Page) -> PageEntry | None:
@@ -322,7 +345,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.register and self.index is not None:
-            write_register(Path(config.site_dir), self.catalogs, self.ledger, self.layout)
+            write_register(
+                Path(config.site_dir), self.catalogs, self.ledger, self.layout, self.assessments
+            )
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -1,5 +1,11 @@
 """The risk register: one row per risk, with statuses and citing pages, as JSON and CSV.
 
+Each JSON row lists the risk's assessments (``assessments.py``): the status,
+owner, note and pages of each assessment citing it. The CSV has one row per
+risk and assessment when assessments are configured (one row with empty
+assessment columns for a risk no page addresses), and the same rows and
+columns as before assessments existed when none is.
+
 Both files are written into the site's framework folder after the build
 (``biml/risk-register.json`` and ``biml/risk-register.csv``) and are described
 in ``docs/risk-register.md``; ``schema/register.schema.json`` documents the
@@ -18,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .assessments import NO_ASSESSMENTS, AssessedRisk, Assessments, assessed
 from .layout import PageLayout
 from .ledger import CitingPage, Ledger
 from .model import Catalog, Risk
@@ -29,6 +36,8 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "register.schema.json"
 
 #: CSV columns, and the JSON field each one shows.
 CSV_COLUMNS = ("tag", "catalog", "component", "title", "statuses", "pages", "summary")
+#: Columns added, with assessments configured, to a CSV of one row per risk and assessment.
+ASSESSMENT_COLUMNS = ("assessment", "status", "owner", "note")
 #: Separator of several values in one CSV cell (statuses, pages).
 CSV_LIST_SEPARATOR = "; "
 #: A cell starting with one of these is a formula to a spreadsheet program
@@ -36,7 +45,9 @@ CSV_LIST_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def register_document(catalogs: Sequence[Catalog], ledger: Ledger) -> dict[str, Any]:
+def register_document(
+    catalogs: Sequence[Catalog], ledger: Ledger, assessments: Assessments = NO_ASSESSMENTS
+) -> dict[str, Any]:
     """The register as JSON data, following ``schema/register.schema.json``."""
     return {
         "format": REGISTER_FORMAT,
@@ -51,15 +62,23 @@ def register_document(catalogs: Sequence[Catalog], ledger: Ledger) -> dict[str, 
             }
             for catalog in catalogs
         ],
-        "risks": register_rows(catalogs, ledger),
+        "risks": register_rows(catalogs, ledger, assessments),
     }
 
 
-def register_rows(catalogs: Sequence[Catalog], ledger: Ledger) -> list[dict[str, Any]]:
-    return [_risk_row(catalog, risk, ledger) for catalog in catalogs for risk in catalog.risks()]
+def register_rows(
+    catalogs: Sequence[Catalog], ledger: Ledger, assessments: Assessments = NO_ASSESSMENTS
+) -> list[dict[str, Any]]:
+    return [
+        _risk_row(catalog, risk, ledger, assessments)
+        for catalog in catalogs
+        for risk in catalog.risks()
+    ]
 
 
-def _risk_row(catalog: Catalog, risk: Risk, ledger: Ledger) -> dict[str, Any]:
+def _risk_row(
+    catalog: Catalog, risk: Risk, ledger: Ledger, assessments: Assessments
+) -> dict[str, Any]:
     top_ten = catalog.top_ten_rank(risk)
     return {
         "tag": risk.qualified_tag,
@@ -73,6 +92,17 @@ def _risk_row(catalog: Catalog, risk: Risk, ledger: Ledger) -> dict[str, Any]:
         "top_ten": top_ten.rank if top_ten else None,
         "statuses": ledger.statuses(risk),
         "pages": [_page_entry(page, risk) for page in ledger.citing_pages(risk)],
+        "assessments": [_assessment_entry(a, risk) for a in assessed(risk, ledger, assessments)],
+    }
+
+
+def _assessment_entry(entry: AssessedRisk, risk: Risk) -> dict[str, Any]:
+    return {
+        "name": entry.name,
+        "status": entry.status,
+        "owner": entry.owner,
+        "note": entry.note,
+        "pages": [_page_entry(page, risk) for page in entry.pages],
     }
 
 
@@ -86,15 +116,32 @@ def _page_entry(page: CitingPage, risk: Risk) -> dict[str, Any]:
     }
 
 
-def csv_cells(row: dict[str, Any]) -> list[str]:
-    """The CSV cells of one JSON row, in :data:`CSV_COLUMNS` order, guarded."""
+def csv_rows(row: dict[str, Any], per_assessment: bool = False) -> list[list[str]]:
+    """The CSV rows of one JSON row: one, or one per assessment (one, with empty
+    assessment columns, for a risk no page addresses)."""
+    if not per_assessment:
+        return [csv_cells(row, row["pages"])]
+    empty: dict[str, Any] = {"name": None, "status": None, "owner": "", "note": "", "pages": []}
+    return [
+        [
+            *csv_cells(row, entry["pages"]),
+            *map(guard_cell, (entry["name"] or "", entry["status"] or "")),
+            *map(guard_cell, (entry["owner"], entry["note"])),
+        ]
+        for entry in row["assessments"] or [empty]
+    ]
+
+
+def csv_cells(row: dict[str, Any], pages: Sequence[dict[str, Any]]) -> list[str]:
+    """The CSV cells of one JSON row, in :data:`CSV_COLUMNS` order, guarded; ``pages``
+    are the row's or one of its assessments'."""
     values = [
         row["tag"],
         row["catalog"],
         row["component_name"],
         row["title"],
         CSV_LIST_SEPARATOR.join(row["statuses"]),
-        CSV_LIST_SEPARATOR.join(page["path"] for page in row["pages"]),
+        CSV_LIST_SEPARATOR.join(page["path"] for page in pages),
         row["summary"],
     ]
     return [guard_cell(value) for value in values]
@@ -112,13 +159,17 @@ def register_paths(layout: PageLayout) -> tuple[str, str]:
 
 
 def write_register(
-    site_dir: Path, catalogs: Sequence[Catalog], ledger: Ledger, layout: PageLayout
+    site_dir: Path,
+    catalogs: Sequence[Catalog],
+    ledger: Ledger,
+    layout: PageLayout,
+    assessments: Assessments = NO_ASSESSMENTS,
 ) -> None:
-    document = register_document(catalogs, ledger)
+    document = register_document(catalogs, ledger, assessments)
     json_path, csv_path = (site_dir / path for path in register_paths(layout))
     json_path.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(_json_text(document), encoding="utf-8", newline="\n")
-    write_csv(csv_path, document["risks"])
+    write_csv(csv_path, document["risks"], per_assessment=bool(assessments))
 
 
 def _json_text(document: dict[str, Any]) -> str:
@@ -129,10 +180,11 @@ def _json_text(document: dict[str, Any]) -> str:
     return f'{head[:-1]}, "risks": [\n{rows}\n]}}\n'
 
 
-def write_csv(path: Path, rows: Sequence[dict[str, Any]]) -> None:
+def write_csv(path: Path, rows: Sequence[dict[str, Any]], *, per_assessment: bool = False) -> None:
     # The byte-order mark ('utf-8-sig') lets spreadsheet programs detect UTF-8;
     # newline="" leaves the csv module's CRLF record ends (RFC 4180) untouched.
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow(CSV_COLUMNS)
-        writer.writerows(csv_cells(row) for row in rows)
+        writer.writerow([*CSV_COLUMNS, *(ASSESSMENT_COLUMNS if per_assessment else ())])
+        for row in rows:
+            writer.writerows(csv_rows(row, per_assessment))

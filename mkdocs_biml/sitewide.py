@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from .assessments import NO_ASSESSMENTS, Assessments
 from .diagram import component_heading
 from .layout import PageLayout, convert_path
 from .ledger import CitingPage, Ledger
@@ -41,6 +42,8 @@ class Backlink:
     status: str | None
     #: Whether the page's text cites the risk (it may only give it a status).
     cited: bool
+    #: The assessment the page belongs to; None for the site itself.
+    assessment: str | None = None
 
 
 @dataclass(frozen=True)
@@ -98,15 +101,15 @@ class PageUrls:
         )
 
 
-def backlinks(risk: Risk, ledger: Ledger, urls: PageUrls) -> list[Backlink]:
+def backlinks(
+    risk: Risk, ledger: Ledger, urls: PageUrls, assessments: Assessments = NO_ASSESSMENTS
+) -> list[Backlink]:
     links = []
     for page in ledger.citing_pages(risk):
         href = urls.to_url(page.url) if page.url else urls.to_source(page.src_uri)
-        links.append(
-            Backlink(
-                page, page.title or page.src_uri, href, page.statuses.get(risk), page.cites(risk)
-            )
-        )
+        title = page.title or page.src_uri
+        status, cited = page.statuses.get(risk), page.cites(risk)
+        links.append(Backlink(page, title, href, status, cited, assessments.of(page.src_uri)))
     return links
 
 

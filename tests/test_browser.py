@@ -58,6 +58,10 @@ STATUSES = {
     **{f"data:{n}": "open" for n in range(1, 8)},  # 7 of 7: level 5
 }
 
+#: Given "mitigated" in the assessment: with STATUSES, 1 to 5 of each component addressed.
+HEAT_MAP_STATUSES = [*(f"inference:{n}" for n in (1, 2, 4)), *(f"data:{n}" for n in range(1, 8))]
+ASSESSMENTS = {"systems/fraud": "Fraud model"}
+
 PAGES = {
     "index.md": """\
         # Home
@@ -81,6 +85,11 @@ PAGES = {
         | --- | --- |
         | [A link](index.md) | text |
         """,
+    # An assessment: with the guide, its statuses put every level of the heat map on
+    # the coverage page.
+    "systems/fraud/index.md": "---\nbiml:\n"
+    + "".join(f"  {tag}: mitigated\n" for tag in HEAT_MAP_STATUSES)
+    + "---\n# Fraud model\n",
     "guide.md": "---\nbiml:\n"
     + "".join(f"  {tag}: {status}\n" for tag, status in STATUSES.items())
     + "---\n# Guide\n\nStorage is covered in [raw:3:storage]."
@@ -141,7 +150,8 @@ def sites(
             # Material's instant navigation needs site_url (it reads the sitemap). Search
             # indexes the whole site on each page load, which costs seconds: only the
             # mkdocs theme gets it, as its scripts fail without the search dialog.
-            plugins = ["search", "biml"] if theme["name"] == "mkdocs" else ["biml"]
+            biml = {"biml": {"assessments": ASSESSMENTS}}
+            plugins = ["search", biml] if theme["name"] == "mkdocs" else [biml]
             config = {"theme": theme, "site_url": base, "plugins": plugins}
             built = build_site(root / name, PAGES, config)
             assert built.error is None, built.failure()
@@ -473,7 +483,19 @@ READABLE: dict[str, dict[str, tuple[str, str | None]]] = {
         for kind in ("collection", "process", "system")
     },
     "coverage": {
-        f"heat-map level {level}": (f"td.biml-heat-{level}", None) for level in range(1, 6)
+        **{f"heat-map level {level}": (f"td.biml-heat-{level}", None) for level in range(1, 6)},
+        **{
+            f"diagram heat map level {level}": (
+                f"figure.biml-heat-map a.biml-heat-{level} .biml-node-label",
+                ".biml-node-shape",
+            )
+            for level in range(0, 6)
+        },
+        "assessment matrix status": ("table.biml-assessment-matrix .biml-status", None),
+        "assessment matrix, not addressed": (
+            "table.biml-assessment-matrix .biml-status-none",
+            None,
+        ),
     },
 }
 

@@ -23,3 +23,6 @@ def test_documentation_site_builds_strict_with_no_broken_link(tmp_path: Path) ->
     assert (site_dir / "biml" / "data" / "index.html").is_file()
     assert (site_dir / "biml" / "llm" / "index.html").is_file()
     assert (site_dir / "biml" / "risk-register.json").is_file()
+    # The example assessments of docs/examples/ have their generated pages.
+    assert (site_dir / "biml" / "assessments" / "fraud-detection-model" / "index.html").is_file()
+    assert (site_dir / "biml" / "assessments" / "recommender" / "index.html").is_file()

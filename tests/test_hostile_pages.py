@@ -125,7 +125,7 @@ def test_front_matter_takes_linear_time(index: CatalogIndex) -> None:
         def run() -> list[Problem]:
             problems: list[Problem] = []
             _, meta = get_data(source)
-            list(read_statuses(meta, "p.md", index, ["mitigated"], problems.append, source=source))
+            read_statuses(meta, "p.md", index, ["mitigated"], problems.append, source=source)
             return problems
 
         return run
@@ -235,7 +235,7 @@ def test_a_real_site_reports_the_tag_after_an_attribute_at_its_line(site: SiteBu
 @pytest.mark.parametrize("key", ["dta:2", "Dat:2", "dta:2:transfer", "data-2-transfer"])
 def test_front_matter_mistakes_get_suggestions(key: str, index: CatalogIndex) -> None:
     problems: list[Problem] = []
-    list(read_statuses({"biml": {key: "mitigated"}}, "p.md", index, ["mitigated"], problems.append))
+    read_statuses({"biml": {key: "mitigated"}}, "p.md", index, ["mitigated"], problems.append)
     (problem,) = problems
     assert "did you mean [data:2:transfer]" in problem.message
 
@@ -313,7 +313,7 @@ def test_front_matter_problems_name_the_entry_line(entry: str, index: CatalogInd
     _, meta = get_data(source)
     problems: list[Problem] = []
     allowed = ["mitigated"]
-    list(read_statuses(meta, "p.md", index, allowed, problems.append, source=source))
+    read_statuses(meta, "p.md", index, allowed, problems.append, source=source)
     wanted = [p for p in problems if "dta:2:transfer" in p.message]
     assert len(wanted) == 1, problems
     assert wanted[0].line == (3 if entry.startswith("{") else 5)

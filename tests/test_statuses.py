@@ -208,8 +208,8 @@ def test_statuses_of_a_prefixed_catalogue(site: SiteBuilder) -> None:
 def test_without_source_text_problems_have_no_line(index: CatalogIndex) -> None:
     reported: list[Problem] = []
     meta = {"biml": {"dta:2:transfer": "open", "data:2:transfer": "open"}}
-    found = list(read_statuses(meta, "p.md", index, DEFAULT_STATUSES, reported.append))
-    assert [risk.tag for risk, _ in found] == ["data:2:transfer"]
+    found = read_statuses(meta, "p.md", index, DEFAULT_STATUSES, reported.append)
+    assert [entry.risk.tag for entry in found] == ["data:2:transfer"]
     assert [(p.path, p.line) for p in reported] == [("p.md", None)]
 
 
@@ -223,7 +223,7 @@ def test_entry_lines_in_flow_style_and_with_quotes(index: CatalogIndex) -> None:
     )
     meta = {"biml": {"data:2:transfer": "nope", "raw:4:legal": "nope"}}
     reported: list[Problem] = []
-    list(read_statuses(meta, "p.md", index, DEFAULT_STATUSES, reported.append, source=source))
+    read_statuses(meta, "p.md", index, DEFAULT_STATUSES, reported.append, source=source)
     assert [p.line for p in reported] == [2, 2]
 
 
