@@ -40,6 +40,7 @@ from .assessments import NO_ASSESSMENTS, Assessments
 from .assessmentviews import AssessmentView
 from .config import DEFAULT_STATUSES
 from .diagram import build_diagram, component_heading, risk_count_text
+from .i18n import ENGLISH_STRINGS, Strings
 from .layout import PageLayout, relative_link
 from .ledger import Ledger
 from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
@@ -71,8 +72,11 @@ class PageGenerator:
         custom_templates: str | None = None,
         statuses: Sequence[str] = (),
         assessments: Assessments = NO_ASSESSMENTS,
+        *,
+        strings: Strings = ENGLISH_STRINGS,
     ) -> None:
         self.catalogs = tuple(catalogs)
+        self.strings = strings
         self.assessments = assessments
         self.layout = layout
         self.statuses = tuple(statuses) or tuple(DEFAULT_STATUSES)
@@ -216,6 +220,7 @@ class PageGenerator:
             "markdown_url": markdown_url,
             "yaml": lambda value: json.dumps(str(value), ensure_ascii=False),
             "slug": slugify,
+            "status": self.strings.status,
         }
 
     def _globals(self) -> dict[str, Any]:
@@ -225,6 +230,8 @@ class PageGenerator:
             "component_heading": component_heading,
             "risk_count_text": risk_count_text,
             "risk_total": _risk_total,
+            "t": self.strings,
+            "table_tools": self._table_tools,
             "backlinks": self._backlinks_marker,
             "coverage_matrix": lambda catalog: self._marker("coverage-matrix", catalog),
             "uncited": lambda catalog: self._marker("uncited", catalog),
@@ -291,6 +298,19 @@ class PageGenerator:
 
     def _risk_key(self, risk: Risk) -> str:
         return f"{self._catalog_keys[id(risk.component.catalog)]}:{risk.anchor}"
+
+    def _table_tools(self) -> Markup:
+        """The risk-table tools' words, as attributes of their marker: biml.js reads them."""
+        words = {
+            "label": "filter_label",
+            "placeholder": "filter_placeholder",
+            "count": "filter_count",
+            "sort": "sort_title",
+        }
+        return Markup("").join(
+            Markup(' data-biml-{}="{}"').format(name, self.strings(key))
+            for name, key in words.items()
+        )
 
 
 @pass_context

@@ -34,6 +34,7 @@ from .assessments import Assessments, conflicts
 from .config import BimlConfig
 from .extension import BimlExtension
 from .frontmatter import read_statuses
+from .i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
 from .layout import PageLayout
 from .ledger import Ledger, PageEntry, StatusNote
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
@@ -82,6 +83,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.ledger = Ledger()
         self.assessments = Assessments()
         self.generator: PageGenerator | None = None
+        self.strings = ENGLISH_STRINGS
         self.generated: dict[str, File] = {}
         #: Pages that went through ``on_page_content`` this build.
         self.pages_read: set[str] = set()
@@ -107,6 +109,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             raise PluginError(f"biml: {exc}") from None
         self.layout = PageLayout(self.config.folder)
         self.assessments = self._assessments(config)
+        self.strings = self._strings(config)
         self.extension = self._make_extension()
         self._replace_listed_extension(config)
         # A config object may be built more than once (tests, tools that call
@@ -139,6 +142,21 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             )
         return assessments
 
+    def _strings(self, config: MkDocsConfig) -> Strings:
+        """The plugin's words in the theme's language (Material: ``language``; the MkDocs
+        theme: ``locale``), with the ``strings`` option over them."""
+        language = config.theme.get("language") or config.theme.get("locale")
+        language = str(language) if language else None
+        if language and shipped_language(language) is None and not language.startswith("en"):
+            log.info(
+                f"the theme's language '{language}' has no translation of the plugin's "
+                f"words: they stay in English (the 'strings' option can set them)"
+            )
+        try:
+            return Strings(language, self.config.strings)
+        except StringsError as exc:
+            raise PluginError(f"biml: {exc}") from None
+
     def _make_extension(self) -> BimlExtension:
         try:
             return BimlExtension(
@@ -151,6 +169,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 callout_content=self.config.callout_content,
                 on_unknown=self.config.on_unknown,
                 report=_report_problem,
+                strings=self.strings,
             )
         except ValueError as exc:
             raise PluginError(str(exc)) from None
@@ -199,6 +218,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             self.config.custom_templates,
             self.config.statuses,
             self.assessments,
+            strings=self.strings,
         )
         placed_by_nav = self._nav_paths(config)
         pages = {}
@@ -240,7 +260,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 for c in self.catalogs
                 if c.prefix
             }
-            | ({self.layout.assessments_dir(): "Assessments"} if self.assessments else {}),
+            | (
+                {self.layout.assessments_dir(): html.escape(self.strings("assessments_title"))}
+                if self.assessments
+                else {}
+            ),
         )
         title = html.escape(self.config.nav_title)
         if config.nav:
