@@ -109,6 +109,8 @@ ENGLISH: dict[str, str] = {
 #: Shipped languages; regional and script variants map to them (``pt_BR``, ``zh-Hans``).
 SHIPPED = ("de", "fr", "es", "pt", "it", "nl", "ja", "zh")
 
+_TRADITIONAL = {"hant", "tw", "hk", "mo"}
+
 #: Statuses with a shipped display name (key ``status_<name>``).
 _STATUS_KEYS = {
     name: f"status_{name.replace('-', '_').replace(' ', '_')}"
@@ -157,7 +159,9 @@ def shipped_language(language: str | None) -> str | None:
     """The shipped translation for a theme language (``pt_BR`` -> ``pt``); ``None``: English."""
     if not language:
         return None
-    base = language.replace("-", "_").split("_", 1)[0].casefold()
+    base, *rest = language.replace("-", "_").casefold().split("_")
+    if base == "zh" and _TRADITIONAL.intersection(rest):
+        return None  # Simplified Chinese is no translation for readers of Traditional
     return base if base in SHIPPED else None
 
 
