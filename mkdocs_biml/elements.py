@@ -33,6 +33,11 @@ _SLOT = re.compile("\x1a([0-9]+)\x1a")
 
 REF_CLASS = "biml-ref"
 UNRESOLVED_CLASS = "biml-unresolved"
+#: Marks a callout's body: the risk's text belongs to the search index of its
+#: own generated page, not to every page citing it. Material's search skips
+#: such elements (and removes the attribute, given a value); MkDocs' search is
+#: handled by :mod:`mkdocs_biml.searchexclude`.
+SEARCH_EXCLUDE = ("data-search-exclude", "true")
 
 
 class PageContext(Protocol):
@@ -213,14 +218,16 @@ class ElementFactory:
         code.text = f"[{risk.qualified_tag}]"
         meta = etree.SubElement(box, "p")
         meta.set("class", "biml-callout-meta")
+        meta.set(*SEARCH_EXCLUDE)
         component = risk.component
         meta.text = f"{component.catalog.short_title} · {component.name}"
         for paragraph in self._callout_paragraphs(risk):
-            self.rich_text(etree.SubElement(box, "p"), paragraph, risk)
+            self.rich_text(etree.SubElement(box, "p", dict([SEARCH_EXCLUDE])), paragraph, risk)
         href = self.href(risk)
         if href:
             more = etree.SubElement(box, "p")
             more.set("class", "biml-callout-more")
+            more.set(*SEARCH_EXCLUDE)
             link = etree.SubElement(more, "a")
             link.set("href", href)
             link.text = "Full entry, controls and references"

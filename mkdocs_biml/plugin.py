@@ -7,8 +7,9 @@
 * ``on_page_content`` collects the page's citations and statuses;
 * ``on_env`` reads the pages a dirty build skipped (``rebuild.py``), so that
   backlinks, coverage and register always cover the whole site;
-* ``on_page_context`` (every page is rendered by then, and search has indexed
-  the page) fills backlinks and coverage into the generated pages, the only
+* ``on_page_context`` hides callout bodies from MkDocs' search just before it
+  indexes the page (``searchexclude.py``) and, once it has, puts them back and
+  fills backlinks and coverage into the generated pages, the only
   HTML this plugin ever post-processes;
 * ``on_post_build`` writes the risk register;
 * ``on_serve`` watches the catalogue files.
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -56,6 +57,7 @@ from .rebuild import (
 )
 from .register import register_paths, write_register
 from .resolver import CatalogIndex
+from .searchexclude import SearchExclusion, uses_mkdocs_search
 from .shipped import ASSET_NAMES, ASSETS_DIR
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
@@ -88,6 +90,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.keep_records = False
         self.records = PageRecords()
         self.digests: dict[str, str] = {}
+        #: Set when the site's search is MkDocs' own: see searchexclude.py.
+        self.search_exclusion: SearchExclusion | None = None
 
     # -- configuration -------------------------------------------------------------------
 
@@ -105,6 +109,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             raise PluginError(f"biml: {exc}") from None
         self.layout = PageLayout(self.config.folder)
         self.extension = self._make_extension()
+        self.search_exclusion = SearchExclusion() if uses_mkdocs_search(config) else None
         self._replace_listed_extension(config)
         # A config object may be built more than once (tests, tools that call
         # build() twice): replace our earlier additions instead of stacking them.
@@ -299,19 +304,32 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             return None
         return self.records.entry(page.file.src_uri, source)
 
+    # Before the search plugin (priority 0) indexes the page.
+    @event_priority(50)
+    def _on_page_context_hide_from_search(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.search_exclusion is not None and page.content:
+            page.content = self.search_exclusion.hide(page.file.src_uri, page.content)
+        return context
+
     # After the search plugin (priority 0) has indexed the page: backlinks and
     # coverage lists are navigation, like the site's menu, which search does not
     # index either. Indexed, every risk's entry would match the titles of all
     # the pages citing it (at 2,000 pages, a fifth of what the plugin added to
     # the index).
     @event_priority(-50)
-    def on_page_context(
+    def _on_page_context_finish(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         src_uri = page.file.src_uri
+        if self.search_exclusion is not None and page.content:
+            page.content = self.search_exclusion.restore(src_uri, page.content)
         if self.generator is not None and src_uri in self.generated and page.content:
             page.content = self.generator.finalize(src_uri, page.content, self.ledger, page.url)
         return context
+
+    on_page_context = CombinedEvent(_on_page_context_hide_from_search, _on_page_context_finish)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.register and self.index is not None:
