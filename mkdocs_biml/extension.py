@@ -247,6 +247,11 @@ class BimlExtension(Extension):
             )
         return self._factory
 
+    def cache_settings(self) -> dict[str, Any]:
+        """The settings that shape the HTML, as plain values: the index stands for the
+        catalogues, which a cache keys by their contents (``htmlcache.py``)."""
+        return {k: v for k, v in self.getConfigs().items() if k not in ("index", "report")}
+
     @property
     def callouts(self) -> bool:
         return bool(self.getConfig("callouts"))

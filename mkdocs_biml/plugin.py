@@ -34,6 +34,7 @@ from mkdocs.utils import get_relative_url
 from .config import BimlConfig
 from .extension import BimlExtension
 from .frontmatter import read_statuses
+from .htmlcache import HtmlCache, safe_for
 from .layout import PageLayout
 from .ledger import Ledger, PageEntry
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
@@ -90,6 +91,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.keep_records = False
         self.records = PageRecords()
         self.digests: dict[str, str] = {}
+        #: Set when no other plugin may change pages: see htmlcache.py.
+        self.html_cache: HtmlCache | None = None
         #: Set when the site's search is MkDocs' own: see searchexclude.py.
         self.search_exclusion: SearchExclusion | None = None
 
@@ -178,9 +181,12 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         # Links leave the extension as finished HTML with the URLs MkDocs would
         # have made of them: MkDocs then has nothing to resolve for every tag.
         assert self.extension is not None
-        self.extension.use_final_urls(
-            {src_uri: file.url for src_uri, file in self.generated.items()}, get_relative_url
-        )
+        urls = {src_uri: file.url for src_uri, file in self.generated.items()}
+        self.extension.use_final_urls(urls, get_relative_url)
+        self.html_cache = HtmlCache() if safe_for(config, self) else None
+        if self.html_cache is not None:
+            catalogs = [catalog.depends_on for catalog in self.catalogs]
+            self.html_cache.start_build(config, (catalogs, sorted(urls.items())))
         return files
 
     def _generated_pages(self, config: MkDocsConfig) -> dict[str, File]:
@@ -258,6 +264,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             line_offset=front_matter_lines(source, markdown),
             url=page.file.url,
         )
+        if generated and self.html_cache is not None:
+            return self.html_cache.take(page, markdown)
         if self.index is not None and not generated:
             for risk, status in read_statuses(
                 page.meta, page.file.src_uri, self.index, self.config.statuses, source=source
@@ -271,6 +279,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.pages_read.add(src_uri)
         citations = self.extension.take_citations()
         if src_uri in self.generated:
+            if self.html_cache is not None:
+                return self.html_cache.give_back(page, html, files)
             return html
         for citation in citations:
             self.ledger.cite(src_uri, citation.risk, citation.line)

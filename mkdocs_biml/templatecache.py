@@ -54,14 +54,22 @@ class Memo(Generic[T]):
         self._results: OrderedDict[object, T] = OrderedDict()
 
     def get(self, key: object, make: Callable[[], T]) -> T:
-        if key in self._results:
+        result = self.peek(key)
+        if result is None:
+            result = make()  # a failure is not kept: the next build tries again
+            self.put(key, result)
+        return result
+
+    def peek(self, key: object) -> T | None:
+        result = self._results.get(key)
+        if result is not None:
             self._results.move_to_end(key)
-            return self._results[key]
-        result = make()  # a failure is not kept: the next build tries again
+        return result
+
+    def put(self, key: object, result: T) -> None:
         self._results[key] = result
         while len(self._results) > self.size:
             self._results.popitem(last=False)
-        return result
 
     def clear(self) -> None:
         self._results.clear()

@@ -16,7 +16,9 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_biml import htmlcache
 from mkdocs_biml.pages import PageGenerator
+from mkdocs_biml.plugin import BimlPlugin
 from tests.sites import write_site
 
 CATALOG = """\
@@ -67,10 +69,26 @@ def served(tmp_path: Path) -> Path:
     return config_file
 
 
-def _rebuild(config_file: Path) -> None:
+def _rebuild(config_file: Path) -> BimlPlugin:
     """What ``mkdocs serve`` does on a save: the configuration again, then a build."""
     config = load_config(str(config_file), site_dir=str(config_file.parent / "site"))
     build(config, serve_url="http://127.0.0.1:8000/")
+    plugin = config.plugins["biml"]
+    assert isinstance(plugin, BimlPlugin)
+    return plugin
+
+
+def _converted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Source paths of the generated pages whose Markdown is converted from now on."""
+    converted: list[str] = []
+    original = htmlcache._capture
+
+    def counted(page: Any, html: str) -> Any:
+        converted.append(page.file.src_uri)
+        return original(page, html)
+
+    monkeypatch.setattr(htmlcache, "_capture", counted)
+    return converted
 
 
 def _text(config_file: Path, page: str) -> str:
@@ -100,9 +118,12 @@ def test_unchanged_inputs_are_not_rendered_again(
         return original(self)
 
     monkeypatch.setattr(PageGenerator, "_render_pages", counted)
+    converted = _converted(monkeypatch)
+    before = (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8")
     (served.parent / "docs" / "index.md").write_text(PAGES["index.md"] + "\nSaved.\n", "utf-8")
     _rebuild(served)
-    assert rendered == []
+    assert rendered == [] and converted == []
+    assert (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8") == before
     assert "Saved." in _text(served, "index.html")
     assert "Unsigned weights" in _text(served, RISK_PAGE)
 
@@ -128,3 +149,29 @@ def test_rebuild_shows_an_option_change(served: Path) -> None:
     write_site(served.parent, {}, _settings(statuses=["open", "under review", "mitigated"]))
     _rebuild(served)
     assert listed in _text(served, coverage)
+
+
+def test_rebuild_shows_a_markdown_extension_option_change(
+    served: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    converted = _converted(monkeypatch)
+    settings = {**_settings(), "markdown_extensions": [{"toc": {"permalink": "#"}}]}
+    write_site(served.parent, {}, settings)
+    _rebuild(served)
+    assert RISK_PAGE.replace("/index.html", ".md") in converted
+    html = (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8")
+    assert 'class="headerlink"' in html
+
+
+def test_pages_are_converted_every_time_beside_a_plugin_that_may_change_them(
+    served: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (served.parent / "hook.py").write_text(
+        "def on_page_content(html, page, **kwargs):\n    return html\n", encoding="utf-8"
+    )
+    write_site(served.parent, {}, {**_settings(), "hooks": ["hook.py"]})
+    _rebuild(served)
+    converted = _converted(monkeypatch)
+    plugin = _rebuild(served)
+    assert plugin.html_cache is None and converted == []
+    assert "Unsigned weights" in _text(served, RISK_PAGE)
