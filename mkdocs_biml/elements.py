@@ -147,9 +147,9 @@ class ElementFactory:
         """The reference (``kind`` "ref") or callout ("callout") for ``risk`` as HTML.
 
         Each is built and serialized once per build, with a slot for every
-        page-relative link; a page only fills the slots. A site cites a few
-        dozen risks from thousands of pages, and building and serializing the
-        same elements again would be most of the cost of a tag.
+        page-relative link; a page only fills the slots: a site cites a few
+        dozen risks from thousands of pages, so the same elements would
+        otherwise be built and serialized again for nearly every tag.
         """
         template = self._templates.get((kind, risk))
         if template is None:

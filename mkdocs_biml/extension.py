@@ -297,8 +297,8 @@ class BimlExtension(Extension):
         """URL of generated page ``path`` relative to the current page.
 
         Made once per page and target page: a page's tags link to a handful of
-        component pages, and working the URL out for every tag was a third of
-        the time a tag's expansion took.
+        component pages, so most tags find their URL already made (what that
+        saves is in docs/performance.md).
         """
         known = self.page.relative_urls
         url = known.get(path)

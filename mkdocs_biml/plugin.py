@@ -326,8 +326,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     # After the search plugin (priority 0) has indexed the page: backlinks and
     # coverage lists are navigation, like the site's menu, which search does not
     # index either. Indexed, every risk's entry would match the titles of all
-    # the pages citing it (at 2,000 pages, a fifth of what the plugin added to
-    # the index).
+    # the pages citing it.
     @event_priority(-50)
     def _on_page_context_finish(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

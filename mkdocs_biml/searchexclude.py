@@ -14,8 +14,8 @@ search reads no comment, and a plugin that rewrites the page in between keeps it
 
 from __future__ import annotations
 
+import os
 import re
-import secrets
 import sys
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -42,7 +42,7 @@ class SearchExclusion:
 
     def __init__(self) -> None:
         # A token no page holds: the author's own comments are never taken for ours.
-        self._mark = f"<!--biml-search-{secrets.token_hex(8)}-"
+        self._mark = f"<!--biml-search-{os.urandom(8).hex()}-"
         self._hidden: dict[str, list[str]] = {}
 
     def hide(self, page_key: str, content: str) -> str:
