@@ -185,8 +185,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.extension.use_final_urls(urls, get_relative_url)
         self.html_cache = HtmlCache() if safe_for(config, self) else None
         if self.html_cache is not None:
+            # A custom template may link to any file of the site: every URL counts.
             catalogs = [catalog.depends_on for catalog in self.catalogs]
-            self.html_cache.start_build(config, (catalogs, sorted(urls.items())))
+            self.html_cache.start_build(
+                config, (catalogs, sorted((f.src_uri, f.url) for f in files))
+            )
         return files
 
     def _generated_pages(self, config: MkDocsConfig) -> dict[str, File]:

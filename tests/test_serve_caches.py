@@ -175,3 +175,20 @@ def test_pages_are_converted_every_time_beside_a_plugin_that_may_change_them(
     plugin = _rebuild(served)
     assert plugin.html_cache is None and converted == []
     assert "Unsigned weights" in _text(served, RISK_PAGE)
+
+
+def test_rebuild_follows_a_page_a_custom_template_links_to(served: Path) -> None:
+    overrides = served.parent / "overrides"
+    (overrides / "risk.md.j2").write_text(
+        TEMPLATE + '[Our guide]({{ link("guide.md") }})\n\n', encoding="utf-8"
+    )
+    docs = served.parent / "docs"
+    (docs / "guide.md").write_text("# Guide\n", encoding="utf-8")
+    _rebuild(served)
+    html = (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8")
+    assert 'href="../../../guide/"' in html
+    (docs / "moved").mkdir()
+    (docs / "guide.md").rename(docs / "moved" / "guide.md")
+    _rebuild(served)
+    html = (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8")
+    assert 'href="../../../guide/"' not in html
