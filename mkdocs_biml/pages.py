@@ -91,7 +91,7 @@ class PageGenerator:
         """Source path -> Markdown of every generated page, in navigation order.
 
         The pages are made of the catalogues (their files' contents), the
-        layout, the statuses and the templates (theirs): while none of those
+        layout, the statuses, the assessments and the templates (theirs): while none of those
         changed, a rebuild in the same process reuses them. An input added to
         the pages must join this key.
         """
@@ -101,6 +101,7 @@ class PageGenerator:
             tuple(catalog.depends_on for catalog in self.catalogs),
             self.layout,
             self.statuses,
+            self.assessments,
             folder_digest(TEMPLATES_DIR, self.custom_templates),
         )
         return dict(_RENDERED.get(key, self._render_pages))

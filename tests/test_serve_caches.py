@@ -192,3 +192,14 @@ def test_rebuild_follows_a_page_a_custom_template_links_to(served: Path) -> None
     _rebuild(served)
     html = (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8")
     assert 'href="../../../guide/"' not in html
+
+
+def test_rebuild_shows_an_assessments_change(served: Path) -> None:
+    coverage = "biml/coverage/index.html"
+    fraud = {"systems/fraud/index.md": "# Fraud\n\n[ACME:supply:1:unsigned weights]\n"}
+    write_site(served.parent, fraud, _settings())
+    _rebuild(served)
+    assert "Fraud detection model" not in _text(served, coverage)
+    write_site(served.parent, {}, _settings(assessments={"systems/fraud": "Fraud detection model"}))
+    _rebuild(served)
+    assert "Fraud detection model" in _text(served, coverage)
