@@ -37,6 +37,19 @@ from mkdocs.structure.pages import Page
 from mkdocs_biml.plugin import BimlPlugin
 from tests.sites import Recorder, write_site
 
+TRANSFER_SUMMARY = (
+    "A public pretrained base model can be used to build attacks on a fine-tuned model, "
+    "or may itself hide a Trojan."
+)
+
+
+def transfer_link(href: str = "biml/data/#data-2-transfer", text: str = "") -> str:
+    """The exact HTML of an inline ``[data:2:transfer]`` (on a top-level page by default)."""
+    return (
+        f'<a class="biml-ref" data-biml-tag="data:2:transfer" href="{href}" '
+        f'title="{TRANSFER_SUMMARY}">{text or "Transfer learning attack"}</a>'
+    )
+
 
 class PluginMarkdown:
     """The biml plugin on a real MkDocs config, converting one page at a time."""

@@ -17,22 +17,10 @@ from mkdocs_biml.extension import BimlExtension, TagError
 from mkdocs_biml.layout import GENERATED_MARKER
 from mkdocs_biml.log import Problem
 from tests.conftest import MarkdownMaker, SiteBuilder
-from tests.markdown_fixture import PluginMarkdown
+from tests.markdown_fixture import TRANSFER_SUMMARY, PluginMarkdown, transfer_link
 from tests.sites import BuiltSite, build_site, run_mkdocs, write_site
 
 TRANSFER_SUMMARY_START = "A public pretrained"
-TRANSFER_SUMMARY = (
-    "A public pretrained base model can be used to build attacks on a fine-tuned model, "
-    "or may itself hide a Trojan."
-)
-
-
-def transfer_link(href: str = "biml/data/#data-2-transfer", text: str = "") -> str:
-    """The HTML of an inline [data:2:transfer]."""
-    return (
-        f'<a class="biml-ref" data-biml-tag="data:2:transfer" href="{href}" '
-        f'title="{TRANSFER_SUMMARY}">{text or "Transfer learning attack"}</a>'
-    )
 
 
 def refs(site: BuiltSite, page: str) -> list:  # type: ignore[type-arg]
