@@ -334,6 +334,7 @@ def test_on_unknown_error_stops_the_build(site: SiteBuilder) -> None:
     assert "biml: index.md:1: unknown tag [dta:2:x]" in built.failure()
 
 
+@pytest.mark.slow
 def test_strict_build_fails_on_an_unknown_tag(tmp_path: Path) -> None:
     write_site(tmp_path, {"index.md": "Broken [data:99:nothing].\n"})
     result = run_mkdocs(tmp_path, "build", "--strict")
@@ -432,6 +433,7 @@ EQUIVALENCE_PAGES = {
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.slow
 def test_finished_html_is_byte_identical_to_elements_resolved_by_mkdocs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory_urls: bool
 ) -> None:

@@ -416,6 +416,7 @@ def _files(site_dir: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 def test_two_builds_give_byte_identical_sites(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -434,6 +435,7 @@ def test_two_builds_give_byte_identical_sites(
 BUILD_DATE = re.compile(rb"<!--\s*MkDocs version : [^>]*Build Date UTC : [^>]*-->")
 
 
+@pytest.mark.slow
 def test_without_a_fixed_date_only_dates_differ(tmp_path: Path) -> None:
     first = build_site(tmp_path / "one", REALISTIC_PAGES, REALISTIC_CONFIG)
     second = build_site(tmp_path / "two", REALISTIC_PAGES, REALISTIC_CONFIG)
@@ -443,6 +445,7 @@ def test_without_a_fixed_date_only_dates_differ(tmp_path: Path) -> None:
     assert BUILD_DATE.sub(b"", one["index.html"]) == BUILD_DATE.sub(b"", two["index.html"])
 
 
+@pytest.mark.slow
 def test_a_build_opens_no_network_connection(
     site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -470,6 +473,7 @@ def _network_namespace_available() -> bool:
     not _network_namespace_available(),
     reason="cannot cut the network here: 'unshare -rn' (user and network namespaces) fails",
 )
+@pytest.mark.slow
 def test_the_mkdocs_command_builds_with_the_network_cut(tmp_path: Path) -> None:
     write_site(tmp_path, REALISTIC_PAGES, {**REALISTIC_CONFIG, "theme": "material"})
     command = ["unshare", "-rn", sys.executable, "-m", "mkdocs", "build", "--quiet"]
