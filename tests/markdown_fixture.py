@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import markdown
-from bs4 import BeautifulSoup
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
@@ -99,9 +98,6 @@ class PluginMarkdown:
         self.messages = []
         with self._recording():
             return self._render(Page(None, file, self.config))
-
-    def soup(self, text: str, page: str = "index.md") -> BeautifulSoup:
-        return BeautifulSoup(self.convert(text, page), "html.parser")
 
     def warnings(self) -> list[str]:
         """Warnings of the last conversion."""
