@@ -34,6 +34,11 @@ _SLOT = re.compile("\x1a([0-9]+)\x1a")
 
 REF_CLASS = "biml-ref"
 UNRESOLVED_CLASS = "biml-unresolved"
+#: Marks a callout's body: the risk's text belongs to the search index of its
+#: own generated page, not to every page citing it. Material's search skips
+#: such elements (and removes the attribute, given a value); MkDocs' search is
+#: handled by :mod:`mkdocs_biml.searchexclude`.
+SEARCH_EXCLUDE = ("data-search-exclude", "true")
 
 
 class PageContext(Protocol):
@@ -142,9 +147,9 @@ class ElementFactory:
         """The reference (``kind`` "ref") or callout ("callout") for ``risk`` as HTML.
 
         Each is built and serialized once per build, with a slot for every
-        page-relative link; a page only fills the slots. A site cites a few
-        dozen risks from thousands of pages, and building and serializing the
-        same elements again would be most of the cost of a tag.
+        page-relative link; a page only fills the slots: a site cites a few
+        dozen risks from thousands of pages, so the same elements would
+        otherwise be built and serialized again for nearly every tag.
         """
         template = self._templates.get((kind, risk))
         if template is None:
@@ -210,16 +215,18 @@ class ElementFactory:
         code.text = f"[{risk.qualified_tag}]"
         meta = etree.SubElement(box, "p")
         meta.set("class", "biml-callout-meta")
+        meta.set(*SEARCH_EXCLUDE)
         component = risk.component
         meta.text = self.settings.strings(
             "callout_meta", catalog=component.catalog.short_title, component=component.name
         )
         for paragraph in self._callout_paragraphs(risk):
-            self.rich_text(etree.SubElement(box, "p"), paragraph, risk)
+            self.rich_text(etree.SubElement(box, "p", dict([SEARCH_EXCLUDE])), paragraph, risk)
         href = self.href(risk)
         if href:
             more = etree.SubElement(box, "p")
             more.set("class", "biml-callout-more")
+            more.set(*SEARCH_EXCLUDE)
             link = etree.SubElement(more, "a")
             link.set("href", href)
             link.text = self.settings.strings("callout_more")

@@ -251,6 +251,11 @@ class BimlExtension(Extension):
             return given
         return Strings(self.getConfig("language") or None, given or {})
 
+    def cache_settings(self) -> dict[str, Any]:
+        """The settings that shape the HTML, as plain values: the index stands for the
+        catalogues, which a cache keys by their contents (``htmlcache.py``)."""
+        return {k: v for k, v in self.getConfigs().items() if k not in ("index", "report")}
+
     @property
     def callouts(self) -> bool:
         return bool(self.getConfig("callouts"))
@@ -296,8 +301,8 @@ class BimlExtension(Extension):
         """URL of generated page ``path`` relative to the current page.
 
         Made once per page and target page: a page's tags link to a handful of
-        component pages, and working the URL out for every tag was a third of
-        the time a tag's expansion took.
+        component pages, so most tags find their URL already made (what that
+        saves is in docs/performance.md).
         """
         known = self.page.relative_urls
         url = known.get(path)

@@ -49,6 +49,7 @@ from .placeholders import PLACEHOLDER, placeholder, resolve_source_hrefs, source
 from .resolver import CatalogIndex
 from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
+from .templatecache import COMPILED, Memo, folder_digest
 from .texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 
 
@@ -59,6 +60,8 @@ class PageError(Exception):
 #: Prefix under which the shipped templates stay reachable from custom ones.
 SHIPPED_PREFIX = "biml"
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
+#: The Markdown of every generated page, by all it is made of (see render()).
+_RENDERED: Memo[dict[str, str]] = Memo()
 
 
 # -- the generator -------------------------------------------------------------------------
@@ -80,6 +83,7 @@ class PageGenerator:
         self.assessments = assessments
         self.layout = layout
         self.statuses = tuple(statuses) or tuple(DEFAULT_STATUSES)
+        self.custom_templates = custom_templates
         self.index = CatalogIndex(self.catalogs)
         self.env = self._environment(custom_templates)
         self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
@@ -88,7 +92,25 @@ class PageGenerator:
     # -- render: Markdown of every page ------------------------------------------------
 
     def render(self) -> dict[str, str]:
-        """Source path -> Markdown of every generated page, in navigation order."""
+        """Source path -> Markdown of every generated page, in navigation order.
+
+        The pages are made of the catalogues (their files' contents), the
+        layout, the statuses, the assessments and the templates (theirs): while none of those
+        changed, a rebuild in the same process reuses them. An input added to
+        the pages must join this key.
+        """
+        if not all(catalog.depends_on for catalog in self.catalogs):
+            return self._render_pages()  # catalogues made in code: no content to compare
+        key = (
+            tuple(catalog.depends_on for catalog in self.catalogs),
+            self.layout,
+            self.statuses,
+            self.assessments,
+            folder_digest(TEMPLATES_DIR, self.custom_templates),
+        )
+        return dict(_RENDERED.get(key, self._render_pages))
+
+    def _render_pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
         for catalog in self.catalogs:
             self._add(
@@ -200,6 +222,7 @@ class PageGenerator:
             loaders.insert(0, FileSystemLoader(custom_templates))
         env = Environment(
             loader=ChoiceLoader(loaders),
+            bytecode_cache=COMPILED,
             autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
             undefined=StrictUndefined,
             trim_blocks=True,

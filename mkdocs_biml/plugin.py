@@ -7,8 +7,9 @@
 * ``on_page_content`` collects the page's citations and statuses;
 * ``on_env`` reads the pages a dirty build skipped (``rebuild.py``), so that
   backlinks, coverage and register always cover the whole site;
-* ``on_page_context`` (every page is rendered by then, and search has indexed
-  the page) fills backlinks and coverage into the generated pages, the only
+* ``on_page_context`` hides callout bodies from MkDocs' search just before it
+  indexes the page (``searchexclude.py``) and, once it has, puts them back and
+  fills backlinks and coverage into the generated pages, the only
   HTML this plugin ever post-processes;
 * ``on_post_build`` writes the risk register;
 * ``on_serve`` watches the catalogue files.
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -34,6 +35,7 @@ from .assessments import Assessments, conflicts
 from .config import BimlConfig
 from .extension import BimlExtension
 from .frontmatter import read_statuses
+from .htmlcache import HtmlCache, safe_for
 from .i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
 from .layout import PageLayout
 from .ledger import Ledger, PageEntry, StatusNote
@@ -58,6 +60,7 @@ from .rebuild import (
 )
 from .register import register_paths, write_register
 from .resolver import CatalogIndex
+from .searchexclude import SearchExclusion, uses_mkdocs_search
 from .shipped import ASSET_NAMES, ASSETS_DIR
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
@@ -92,6 +95,10 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.keep_records = False
         self.records = PageRecords()
         self.digests: dict[str, str] = {}
+        #: Set when no other plugin may change pages: see htmlcache.py.
+        self.html_cache: HtmlCache | None = None
+        #: Set when the site's search is MkDocs' own: see searchexclude.py.
+        self.search_exclusion: SearchExclusion | None = None
 
     # -- configuration -------------------------------------------------------------------
 
@@ -111,6 +118,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.assessments = self._assessments(config)
         self.strings = self._strings(config)
         self.extension = self._make_extension()
+        self.search_exclusion = SearchExclusion() if uses_mkdocs_search(config) else None
         self._replace_listed_extension(config)
         # A config object may be built more than once (tests, tools that call
         # build() twice): replace our earlier additions instead of stacking them.
@@ -206,9 +214,15 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         # Links leave the extension as finished HTML with the URLs MkDocs would
         # have made of them: MkDocs then has nothing to resolve for every tag.
         assert self.extension is not None
-        self.extension.use_final_urls(
-            {src_uri: file.url for src_uri, file in self.generated.items()}, get_relative_url
-        )
+        urls = {src_uri: file.url for src_uri, file in self.generated.items()}
+        self.extension.use_final_urls(urls, get_relative_url)
+        self.html_cache = HtmlCache() if safe_for(config, self) else None
+        if self.html_cache is not None:
+            # A custom template may link to any file of the site: every URL counts.
+            catalogs = [catalog.depends_on for catalog in self.catalogs]
+            self.html_cache.start_build(
+                config, (catalogs, sorted((f.src_uri, f.url) for f in files))
+            )
         return files
 
     def _generated_pages(self, config: MkDocsConfig) -> dict[str, File]:
@@ -300,6 +314,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             line_offset=front_matter_lines(source, markdown),
             url=page.file.url,
         )
+        if generated and self.html_cache is not None:
+            return self.html_cache.take(page, markdown)
         if self.index is not None and not generated:
             for entry in read_statuses(
                 page.meta, page.file.src_uri, self.index, self.config.statuses, source=source
@@ -314,6 +330,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.pages_read.add(src_uri)
         citations = self.extension.take_citations()
         if src_uri in self.generated:
+            if self.html_cache is not None:
+                return self.html_cache.give_back(page, html, files)
             return html
         for citation in citations:
             self.ledger.cite(src_uri, citation.risk, citation.line)
@@ -350,22 +368,34 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             return None
         return self.records.entry(page.file.src_uri, source)
 
+    # Before the search plugin (priority 0) indexes the page.
+    @event_priority(50)
+    def _on_page_context_hide_from_search(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.search_exclusion is not None and page.content:
+            page.content = self.search_exclusion.hide(page.file.src_uri, page.content)
+        return context
+
     # After the search plugin (priority 0) has indexed the page: backlinks and
     # coverage lists are navigation, like the site's menu, which search does not
     # index either. Indexed, every risk's entry would match the titles of all
-    # the pages citing it (at 2,000 pages, a fifth of what the plugin added to
-    # the index).
+    # the pages citing it.
     @event_priority(-50)
-    def on_page_context(
+    def _on_page_context_finish(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         src_uri = page.file.src_uri
+        if self.search_exclusion is not None and page.content:
+            page.content = self.search_exclusion.restore(src_uri, page.content)
         if self.generator is not None and src_uri in self.generated and page.content:
             try:
                 page.content = self.generator.finalize(src_uri, page.content, self.ledger, page.url)
             except PageError as exc:
                 raise PluginError(f"biml: {exc}") from None
         return context
+
+    on_page_context = CombinedEvent(_on_page_context_hide_from_search, _on_page_context_finish)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.register and self.index is not None:

@@ -42,8 +42,10 @@ def settings_fingerprint(config: MkDocsConfig) -> str:
     extensions and every plugin's options. (An option that is an object, not plain
     data, shows its address and so never matches: the page is then read again.)"""
     extensions = [e for e in config.markdown_extensions if not isinstance(e, BimlExtension)]
+    # A hooks file is a plugin without options (a module).
     plugins = [
-        (name, sorted(dict(plugin.config).items())) for name, plugin in config.plugins.items()
+        (name, sorted(dict(getattr(plugin, "config", {})).items()))
+        for name, plugin in config.plugins.items()
     ]
     return repr((config.config_file_path, config.docs_dir, extensions, config.mdx_configs, plugins))
 

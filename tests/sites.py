@@ -82,7 +82,7 @@ class BuiltSite:
         return [m for m in self.warnings() if m.startswith("biml:")]
 
 
-class _Recorder(logging.Handler):
+class Recorder(logging.Handler):
     def __init__(self, records: list[logging.LogRecord]) -> None:
         super().__init__(logging.DEBUG)
         self.records = records
@@ -118,7 +118,7 @@ def build_site(
     """Build a site in process with MkDocs' own build; problems land in ``.error``."""
     config_file = write_site(root, pages, config)
     records: list[logging.LogRecord] = []
-    handler = _Recorder(records)
+    handler = Recorder(records)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     site = BuiltSite(root, root / "site", records)

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from benchmarks.rebuild import EDITED_PAGE, measure, summarize
 from benchmarks.sites import write_site
+
+pytestmark = pytest.mark.slow
 
 
 def test_each_server_rebuilds_once_per_round_and_restores_the_saved_page(tmp_path: Path) -> None:

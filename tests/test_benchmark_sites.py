@@ -10,6 +10,8 @@ from mkdocs.config import load_config
 
 from benchmarks.sites import page_path, write_site
 
+pytestmark = pytest.mark.slow
+
 PAGES = 6
 MAIN_START = '<div class="col-md-9" role="main">'
 

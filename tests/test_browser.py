@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 
 #: One group: under ``pytest -n N --dist loadgroup`` the module shares one worker, one
 #: browser and one set of sites (plain ``-n`` would start them on every worker).
-pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 
 LAYOUT = PageLayout()
 ARTIFACTS = SCREENSHOTS.parent

@@ -277,6 +277,7 @@ def test_packaged_catalogues_validate_against_the_json_schema() -> None:
         jsonschema.validate(data, schema)
 
 
+@pytest.mark.slow
 def test_wheel_carries_the_catalogue_and_schema(tmp_path: Path) -> None:
     result = subprocess.run(
         [

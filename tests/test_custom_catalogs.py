@@ -172,6 +172,7 @@ def test_two_catalogues_with_one_prefix_are_a_configuration_error(
     assert "give one of them another prefix" in failure
 
 
+@pytest.mark.slow
 def test_llm_catalogue_every_entry_has_an_anchor_and_resolves(site: SiteBuilder) -> None:
     llm = load_catalog("biml-llm")
     tags = [r.qualified_tag for r in llm.risks()]

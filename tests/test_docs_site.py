@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.linkcheck import broken_links
 from tests.sites import run_mkdocs
 
 ROOT = Path(__file__).parent.parent
 
 
+@pytest.mark.slow
 def test_documentation_site_builds_strict_with_no_broken_link(tmp_path: Path) -> None:
     site_dir = tmp_path / "site"
     result = run_mkdocs(ROOT, "build", "--strict", "--site-dir", str(site_dir))

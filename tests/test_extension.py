@@ -1,4 +1,9 @@
-"""Tags in pages become links and callouts: real MkDocs builds, HTML read back."""
+"""Tags in pages become links and callouts.
+
+Each family of behaviour has one real MkDocs build, its HTML read back; the
+rest converts Markdown in process as the plugin sets it up (``biml_md``,
+``tests/markdown_fixture.py``) and compares the HTML exactly.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,8 @@ import pytest
 from mkdocs_biml.extension import BimlExtension, TagError
 from mkdocs_biml.layout import GENERATED_MARKER
 from mkdocs_biml.log import Problem
-from tests.conftest import SiteBuilder
+from tests.conftest import MarkdownMaker, SiteBuilder
+from tests.markdown_fixture import TRANSFER_SUMMARY, PluginMarkdown, transfer_link
 from tests.sites import BuiltSite, build_site, run_mkdocs, write_site
 
 TRANSFER_SUMMARY_START = "A public pretrained"
@@ -19,6 +25,10 @@ TRANSFER_SUMMARY_START = "A public pretrained"
 
 def refs(site: BuiltSite, page: str) -> list:  # type: ignore[type-arg]
     return site.content(page).select("a.biml-ref")
+
+
+def callout_tags(html: str) -> list[str]:
+    return re.findall(r'<div class="admonition biml" data-biml-tag="([^"]+)">', html)
 
 
 # ------------------------------------------------------------------------------ inline links
@@ -36,30 +46,25 @@ def test_inline_tag_becomes_a_link_to_the_risk_entry(site: SiteBuilder) -> None:
     assert built.biml_warnings() == []
 
 
-@pytest.mark.parametrize("directory_urls", [True, False])
-def test_links_are_page_relative_on_nested_pages(site: SiteBuilder, directory_urls: bool) -> None:
-    pages = {
-        "index.md": "[raw:3:storage] at home.\n",
-        "guide/index.md": "Section [raw:3:storage].\n",
-        "guide/deep/page.md": "Deep [raw:3:storage] and [inference:3:confidence scores].\n",
-    }
-    built = site(pages, {"use_directory_urls": directory_urls})
-    assert built.error is None
-    for page in pages:
-        links = refs(built, page)
-        assert links
-        for link in links:
-            assert not link["href"].startswith("/")
-            assert ".md" not in link["href"]
-            assert built.has_target(page, link["href"]), (page, link["href"])
-    deep = refs(built, "guide/deep/page.md")
-    expected = (
-        "../../../biml/raw/#raw-3-storage"
-        if directory_urls
-        else "../../biml/raw.html#raw-3-storage"
-    )
-    assert deep[0]["href"] == expected
-    assert deep[1]["href"].endswith("#inference-3-confidence-scores")
+@pytest.mark.parametrize(
+    ("page", "directory_urls", "href"),
+    [
+        ("index.md", True, "biml/data/#data-2-transfer"),
+        ("page.md", True, "../biml/data/#data-2-transfer"),
+        ("guide/index.md", True, "../biml/data/#data-2-transfer"),
+        ("guide/deep/page.md", True, "../../../biml/data/#data-2-transfer"),
+        ("index.md", False, "biml/data.html#data-2-transfer"),
+        ("page.md", False, "biml/data.html#data-2-transfer"),
+        ("guide/index.md", False, "../biml/data.html#data-2-transfer"),
+        ("guide/deep/page.md", False, "../../biml/data.html#data-2-transfer"),
+    ],
+)
+def test_links_are_page_relative_on_nested_pages(
+    plugin_markdown: MarkdownMaker, page: str, directory_urls: bool, href: str
+) -> None:
+    md = plugin_markdown({}, {"use_directory_urls": directory_urls})
+    html = md.convert("Deep [data:2:transfer].\n", page)
+    assert html == f"<p>Deep {transfer_link(href)}.</p>"
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
@@ -97,22 +102,17 @@ def test_links_and_callouts_match_the_links_mkdocs_makes_from_every_depth(
     assert len(seen) >= 3  # the pages really sit at different depths
 
 
-def test_link_text_option(site: SiteBuilder) -> None:
-    built = site(
-        {"index.md": "See [data:2:transfer].\n"},
-        {"plugins": [{"biml": {"link_text": "{tag}: {title} ({component})"}}]},
-    )
-    assert (
-        refs(built, "index.md")[0].get_text()
-        == "data:2:transfer: Transfer learning attack (Datasets)"
-    )
+def test_link_text_option(plugin_markdown: MarkdownMaker) -> None:
+    md = plugin_markdown({"link_text": "{tag}: {title} ({component})"})
+    text = "data:2:transfer: Transfer learning attack (Datasets)"
+    assert md.convert("See [data:2:transfer].\n") == f"<p>See {transfer_link(text=text)}.</p>"
 
 
-def test_descriptor_forms_and_number_only_tags(site: SiteBuilder) -> None:
-    built = site({"index.md": "[DATA:2:Transfer] [raw:1:data-confidentiality] [data:2]\n\nend"})
-    tags = [a["data-biml-tag"] for a in built.content("index.md").select("[data-biml-tag]")]
+def test_descriptor_forms_and_number_only_tags(biml_md: PluginMarkdown) -> None:
+    html = biml_md.convert("See [DATA:2:Transfer], [raw:1:data-confidentiality] and [data:2].\n")
+    tags = re.findall(r'data-biml-tag="([^"]+)"', html)
     assert tags == ["data:2:transfer", "raw:1:data confidentiality", "data:2:transfer"]
-    assert built.biml_warnings() == []
+    assert biml_md.warnings() == []
 
 
 # ---------------------------------------------------------------------------------- callouts
@@ -137,58 +137,57 @@ def test_tag_alone_in_a_paragraph_becomes_a_callout(site: SiteBuilder) -> None:
     assert outside == ["After."]
 
 
-def test_several_tags_alone_give_one_callout_each_in_order(site: SiteBuilder) -> None:
-    built = site({"index.md": "[raw:1:data confidentiality]\n[system:8:insider] [dta:1:x]\n"})
-    content = built.content("index.md")
-    assert [d["data-biml-tag"] for d in content.select("div.admonition.biml")] == [
-        "raw:1:data confidentiality",
-        "system:8:insider",
-    ]
+def test_several_tags_alone_give_one_callout_each_in_order(biml_md: PluginMarkdown) -> None:
+    html = biml_md.convert("[raw:1:data confidentiality]\n[system:8:insider] [dta:1:x]\n")
+    assert callout_tags(html) == ["raw:1:data confidentiality", "system:8:insider"]
     # the unknown tag is not dropped
-    assert content.select_one("span.biml-unresolved").get_text() == "[dta:1:x]"
+    assert html.endswith(
+        '<p><span class="biml-unresolved" title="unknown tag [dta:1:x]">[dta:1:x]</span></p>'
+    )
 
 
-def test_callout_links_cross_references_and_citations(site: SiteBuilder) -> None:
-    built = site({"guide/page.md": "[system:2:overconfidence]\n\n[raw:1:data confidentiality]\n"})
-    content = built.content("guide/page.md")
-    for href in [a["href"] for a in content.select("div.admonition.biml a")]:
-        assert built.has_target("guide/page.md", href), href
-    overconfidence = content.select("div.admonition.biml")[0]
-    assert overconfidence.select_one('a.biml-ref[data-biml-tag="output:5:transparency"]')
-    citations = content.select("div.admonition.biml sup.biml-cite a")
-    assert [a.get_text() for a in citations] == ["7", "4"]
+def test_callout_links_cross_references_and_citations(biml_md: PluginMarkdown) -> None:
+    html = biml_md.convert(
+        "[system:2:overconfidence]\n\n[raw:1:data confidentiality]\n", "guide/page.md"
+    )
+    assert re.findall(r'href="([^"]+)"', html) == [
+        "../../biml/output/#output-5-transparency",
+        "../../biml/system/#system-2-overconfidence",
+        "../../biml/references/#ref-7",
+        "../../biml/references/#ref-4",
+        "../../biml/raw/#raw-1-data-confidentiality",
+    ]
+    assert 'data-biml-tag="output:5:transparency"' in html
+    assert re.findall(r'<sup class="biml-cite"><a [^>]*>(\d+)</a>', html) == ["7", "4"]
 
 
 @pytest.mark.parametrize(("content", "expected"), [("summary", 1), ("none", 0)])
-def test_callout_content_option(site: SiteBuilder, content: str, expected: int) -> None:
-    built = site(
-        {"index.md": "[data:2:transfer]\n"},
-        {"plugins": [{"biml": {"callout_content": content}}]},
+def test_callout_content_option(
+    plugin_markdown: MarkdownMaker, content: str, expected: int
+) -> None:
+    html = plugin_markdown({"callout_content": content}).convert("[data:2:transfer]\n")
+    assert callout_tags(html) == ["data:2:transfer"]
+    # The body is BIML's text, indexed on the risk's own page, not on this one.
+    body = '<p data-search-exclude="true">'
+    assert html.count(f"{body}{TRANSFER_SUMMARY}</p>") == expected
+    assert html.count(body) == expected
+
+
+def test_callouts_can_be_turned_off(plugin_markdown: MarkdownMaker) -> None:
+    html = plugin_markdown({"callouts": False}).convert("[data:2:transfer]\n")
+    assert html == f"<p>{transfer_link()}</p>"
+
+
+def test_callout_inside_an_admonition_and_a_list_item_stays_inline(
+    plugin_markdown: MarkdownMaker,
+) -> None:
+    page = "!!! note\n    [data:2:transfer]\n\n- [data:2:transfer]\n"
+    html = plugin_markdown({}, {"markdown_extensions": ["admonition"]}).convert(page)
+    assert html.startswith(
+        '<div class="admonition note">\n<p class="admonition-title">Note</p>\n'
+        '<div class="admonition biml" data-biml-tag="data:2:transfer">'
     )
-    callout = built.content("index.md").select_one("div.admonition.biml")
-    body = [p for p in callout.find_all("p") if not p.get("class")]
-    assert len(body) == expected
-    if expected:
-        assert body[0].get_text().startswith(TRANSFER_SUMMARY_START)
-
-
-def test_callouts_can_be_turned_off(site: SiteBuilder) -> None:
-    built = site({"index.md": "[data:2:transfer]\n"}, {"plugins": [{"biml": {"callouts": False}}]})
-    assert not built.content("index.md").select("div.admonition.biml")
-    assert len(refs(built, "index.md")) == 1
-
-
-def test_callout_inside_an_admonition_and_a_list_item_stays_inline(site: SiteBuilder) -> None:
-    page = """\
-    !!! note
-        [data:2:transfer]
-
-    - [raw:3:storage]
-    """
-    built = site({"index.md": page}, {"markdown_extensions": ["admonition"]})
-    content = built.content("index.md")
-    assert content.select("div.admonition.note div.admonition.biml")
-    assert content.select("li a.biml-ref")
+    assert html.endswith(f"<ul>\n<li>{transfer_link()}</li>\n</ul>")
 
 
 # ------------------------------------------------------------------------- never touched
@@ -243,18 +242,21 @@ def test_constructs_that_are_never_touched(site: SiteBuilder) -> None:
     assert built.biml_warnings() == []
 
 
-def test_superfences_code_is_never_touched(site: SiteBuilder) -> None:
+def test_superfences_code_is_never_touched(plugin_markdown: MarkdownMaker) -> None:
     page = '```python title="[data:2:transfer]"\nx = "[data:2:transfer]"\n```\n\n[raw:3:storage]\n'
-    built = site({"index.md": page}, {"markdown_extensions": ["pymdownx.superfences"]})
-    content = built.content("index.md")
-    assert "[data:2:transfer]" in content.select_one("code").get_text()
-    assert [d["data-biml-tag"] for d in content.select("div.admonition.biml")] == ["raw:3:storage"]
+    md = plugin_markdown({}, {"markdown_extensions": ["pymdownx.superfences"]})
+    html = md.convert(page)
+    code, _, rest = html.partition("</code></pre>")
+    assert '<span class="filename">[data:2:transfer]</span>' in code
+    assert "[data:2:transfer]" in code.rpartition("<code>")[2]
+    assert "biml" not in code
+    assert callout_tags(rest) == ["raw:3:storage"]
 
 
-def test_text_that_only_looks_like_a_tag(site: SiteBuilder) -> None:
-    built = site({"index.md": "Meet at [12:30], see [note:1] and [x:y:z].\n"})
-    assert built.content("index.md").select("[data-biml-tag], .biml-unresolved") == []
-    assert built.biml_warnings() == []
+def test_text_that_only_looks_like_a_tag(biml_md: PluginMarkdown) -> None:
+    text = "Meet at [12:30], see [note:1] and [x:y:z].\n"
+    assert biml_md.convert(text) == f"<p>{text.strip()}</p>"
+    assert biml_md.warnings() == []
 
 
 def _without_plugin_assets(html: str) -> str:
@@ -300,30 +302,32 @@ def test_unknown_tag_warns_with_page_line_and_suggestions(site: SiteBuilder) -> 
     assert span.get_text() == "[data:2:transfr]"
 
 
-def test_mismatch_resolves_and_warns(site: SiteBuilder) -> None:
-    built = site({"index.md": "Line one.\n\nOnline [data:6:online].\n"})
-    (link,) = refs(built, "index.md")
-    assert link["data-biml-tag"] == "data:7:online"
-    (warning,) = built.biml_warnings()
+def test_mismatch_resolves_and_warns(biml_md: PluginMarkdown) -> None:
+    html = biml_md.convert("Line one.\n\nOnline [data:6:online].\n")
+    assert re.findall(r'data-biml-tag="([^"]+)" href="([^"]+)"', html) == [
+        ("data:7:online", "biml/data/#data-7-online")
+    ]
+    (warning,) = biml_md.warnings()
     assert warning.startswith("biml: index.md:3: tag [data:6:online] resolved to [data:7:online]")
 
 
-def test_ambiguous_number_warns_and_stays_visible(site: SiteBuilder) -> None:
-    built = site({"index.md": "Which [inference:3]?\n"})
-    assert (
-        built.content("index.md").select_one("span.biml-unresolved").get_text() == "[inference:3]"
+def test_ambiguous_number_warns_and_stays_visible(biml_md: PluginMarkdown) -> None:
+    problem = (
+        "tag [inference:3] is ambiguous: add the descriptor, one of "
+        "[inference:3:hyperparameters], [inference:3:confidence scores]"
     )
-    (warning,) = built.biml_warnings()
-    assert "ambiguous" in warning
-    assert "[inference:3:confidence scores]" in warning
+    assert biml_md.convert("Which [inference:3]?\n") == (
+        f'<p>Which <span class="biml-unresolved" title="{problem}">[inference:3]</span>?</p>'
+    )
+    assert biml_md.warnings() == [f"biml: index.md:1: {problem}"]
 
 
-def test_on_unknown_ignore_keeps_the_text_silently(site: SiteBuilder) -> None:
-    built = site(
-        {"index.md": "[dta:2:x] here\n"}, {"plugins": [{"biml": {"on_unknown": "ignore"}}]}
+def test_on_unknown_ignore_keeps_the_text_silently(plugin_markdown: MarkdownMaker) -> None:
+    md = plugin_markdown({"on_unknown": "ignore"})
+    assert md.convert("[dta:2:x] here\n") == (
+        '<p><span class="biml-unresolved" title="unknown tag [dta:2:x]">[dta:2:x]</span> here</p>'
     )
-    assert built.biml_warnings() == []
-    assert built.content("index.md").select_one("span.biml-unresolved")
+    assert md.warnings() == []
 
 
 def test_on_unknown_error_stops_the_build(site: SiteBuilder) -> None:
@@ -332,6 +336,7 @@ def test_on_unknown_error_stops_the_build(site: SiteBuilder) -> None:
     assert "biml: index.md:1: unknown tag [dta:2:x]" in built.failure()
 
 
+@pytest.mark.slow
 def test_strict_build_fails_on_an_unknown_tag(tmp_path: Path) -> None:
     write_site(tmp_path, {"index.md": "Broken [data:99:nothing].\n"})
     result = run_mkdocs(tmp_path, "build", "--strict")
@@ -352,10 +357,11 @@ def test_invalid_option_is_a_configuration_error(tmp_path: Path) -> None:
     assert "link_text" in broken.failure()
 
 
-def test_listing_the_extension_beside_the_plugin_expands_once(site: SiteBuilder) -> None:
-    built = site({"index.md": "See [data:2:transfer].\n"}, {"markdown_extensions": ["biml"]})
-    assert built.error is None
-    assert len(refs(built, "index.md")) == 1
+def test_listing_the_extension_beside_the_plugin_expands_once(
+    plugin_markdown: MarkdownMaker,
+) -> None:
+    md = plugin_markdown({}, {"markdown_extensions": ["biml"]})
+    assert md.convert("See [data:2:transfer].\n") == f"<p>See {transfer_link()}.</p>"
 
 
 # ------------------------------------------------------------------ plain Python-Markdown
@@ -376,15 +382,11 @@ def test_extension_reports_through_a_callback_and_raises_on_error() -> None:
         markdown.markdown("Bad [dta:2:x].", extensions=[BimlExtension(on_unknown="error")])
 
 
-def test_external_base_url_links(site: SiteBuilder) -> None:
-    built = site(
-        {"index.md": "See [data:2:transfer].\n"},
-        {"plugins": [{"biml": {"pages": False, "base_url": "https://risks.example.org/biml/"}}]},
-    )
-    assert (
-        refs(built, "index.md")[0]["href"] == "https://risks.example.org/biml/data/#data-2-transfer"
-    )
-    assert not (built.site_dir / "biml" / "data").exists()
+def test_external_base_url_links(plugin_markdown: MarkdownMaker) -> None:
+    md = plugin_markdown({"pages": False, "base_url": "https://risks.example.org/biml/"})
+    href = "https://risks.example.org/biml/data/#data-2-transfer"
+    assert md.convert("See [data:2:transfer].\n") == f"<p>See {transfer_link(href)}.</p>"
+    assert md.generated == {}
 
 
 @pytest.mark.parametrize(
@@ -433,6 +435,7 @@ EQUIVALENCE_PAGES = {
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])
+@pytest.mark.slow
 def test_finished_html_is_byte_identical_to_elements_resolved_by_mkdocs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, directory_urls: bool
 ) -> None:

@@ -72,6 +72,7 @@ def section(site: BuiltSite, src_uri: str, anchor: str) -> list[Tag]:
 
 
 @pytest.mark.parametrize("catalog", CATALOGS, ids=lambda c: c.id)
+@pytest.mark.slow
 def test_every_risk_reads_as_the_catalogue_has_it(site: BuiltSite, catalog: Catalog) -> None:
     for risk in catalog.risks():
         elements = section(site, LAYOUT.component_page(risk.component), risk.anchor)

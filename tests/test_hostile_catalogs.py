@@ -79,6 +79,7 @@ def test_there_are_bombs_of_several_shapes() -> None:
 
 
 @pytest.mark.parametrize("parser", ["c", "pure"])
+@pytest.mark.slow
 def test_alias_bombs_are_one_line_errors_in_well_under_a_second(parser: str) -> None:
     results = load_elsewhere([f"parse:{path}" for path in BOMBS], parser=parser)
     for path, result in zip(BOMBS, results):
@@ -90,6 +91,7 @@ def test_alias_bombs_are_one_line_errors_in_well_under_a_second(parser: str) -> 
         assert result["seconds"] < 0.5, (path.name, result["seconds"])
 
 
+@pytest.mark.slow
 def test_a_bomb_in_the_catalogs_option_stops_the_build_quickly(tmp_path: Path) -> None:
     (tmp_path / "bomb.yaml").write_bytes((CORPUS / "bomb-issue-example.yaml").read_bytes())
     [result] = load_elsewhere(["bomb.yaml"], cwd=tmp_path)
@@ -184,6 +186,7 @@ def test_extends_that_is_not_a_regular_file_names_the_overlay_line_and_the_path(
 
 
 @pytest.mark.parametrize("command", ["lint", "generate"])
+@pytest.mark.slow
 def test_the_commands_exit_2_on_a_path_that_is_not_a_catalogue_file(
     tmp_path: Path, command: str
 ) -> None:

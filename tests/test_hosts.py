@@ -26,6 +26,8 @@ from tests.hosts.hosts import PROPERDOCS, SITE, ZENSICAL, Build, copy_site, reci
 from tests.hosts.links import SiteLinks
 from tests.sites import BuiltSite, build_site
 
+pytestmark = pytest.mark.slow
+
 LAYOUT = PageLayout("biml")
 OWN_CATALOG = "acme-risks.yaml"
 HEADINGS = "h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"

@@ -256,6 +256,7 @@ def test_bad_config_exits_2(
     assert "on_unknown" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_command_line_exit_codes(tmp_path: Path) -> None:
     """The real ``python -m mkdocs_biml``, as pre-commit and CI run it."""
     config_file = write_site(tmp_path, {"index.md": "# Home\n\n[data:2:transfer]\n"}, plugin())

@@ -63,6 +63,7 @@ def problem_lines(stdout: str) -> list[str]:
 # -- which files: MkDocs' own rule, and every file named -----------------------------------
 
 
+@pytest.mark.slow
 def test_every_file_mkdocs_builds_as_a_page_is_linted(tmp_path: Path) -> None:
     pages = {f"{ext[1:]}{ext}": "# Page\n\nx [data:9:nothing]\n" for ext in markdown_extensions}
     pages["index.md"] = "# Home\n"
@@ -129,6 +130,7 @@ def test_a_named_path_that_cannot_be_linted_exits_2_saying_why(
 
 
 @pytest.mark.parametrize("config_name", ["mkdocs.yml", "properdocs.yml"])
+@pytest.mark.slow
 def test_the_config_is_found_from_any_folder_of_the_site(tmp_path: Path, config_name: str) -> None:
     custom_site(
         tmp_path,
@@ -167,6 +169,7 @@ def test_without_a_config_lint_says_so_once_and_what_it_uses(tmp_path: Path) -> 
     )
 
 
+@pytest.mark.slow
 def test_messages_use_the_words_of_the_usage_text(tmp_path: Path) -> None:
     done = lint(tmp_path)
     assert done.returncode == 2
@@ -254,6 +257,7 @@ def test_github_format_escapes_line_breaks() -> None:
     assert as_github(report).splitlines()[0] == "::warning file=docs/a.md::two%0D%0Alines 100%25"
 
 
+@pytest.mark.slow
 def test_sarif_format_is_sarif_2_1_0_as_github_code_scanning_reads_it(tmp_path: Path) -> None:
     custom_site(tmp_path, {"index.md": "# Home\n", "sub/a b.md": CI_PAGE})
     (tmp_path / "docs" / "bad.md").write_bytes(b"\xff\xfe[data:9:x]\n")

@@ -65,6 +65,7 @@ def plain(text: str) -> str:
 
 @PROPERTIES
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=12).map("".join))
+@pytest.mark.slow
 def test_escaped_text_renders_as_itself(text: str) -> None:
     assert shown(escape_markdown(text)) == plain(text)
     assert shown("x " + escape_markdown(text, line_start=False)) == plain("x " + text)
@@ -72,6 +73,7 @@ def test_escaped_text_renders_as_itself(text: str) -> None:
 
 @PROPERTIES
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8).map("".join))
+@pytest.mark.slow
 def test_escaped_cells_render_as_themselves(text: str) -> None:
     table = f"| A | B |\n| --- | --- |\n| {escape_cell(text)} | x |\n"
     html = markdown.markdown(table, extensions=EXTENSIONS, extension_configs=CONFIGS)

@@ -121,6 +121,7 @@ def build_nav(site: SiteBuilder, theme: str, **options: Any) -> tuple[NavTree, N
 
 
 @pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.slow
 def test_nav_position_end_comes_after_every_top_level_item(site: SiteBuilder, theme: str) -> None:
     tree, without = build_nav(site, theme)
 
@@ -129,6 +130,7 @@ def test_nav_position_end_comes_after_every_top_level_item(site: SiteBuilder, th
 
 
 @pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.slow
 def test_nav_position_start_comes_right_after_the_home_page(site: SiteBuilder, theme: str) -> None:
     tree, without = build_nav(site, theme, nav_position="start")
 
@@ -137,6 +139,7 @@ def test_nav_position_start_comes_right_after_the_home_page(site: SiteBuilder, t
 
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize("position", ["end", "start"])
+@pytest.mark.slow
 def test_nested_folder_is_one_section_inside_its_parent_folders_section(
     site: SiteBuilder, theme: str, position: str
 ) -> None:
@@ -153,6 +156,7 @@ def test_nested_folder_is_one_section_inside_its_parent_folders_section(
 
 
 @pytest.mark.parametrize("theme", THEMES)
+@pytest.mark.slow
 def test_prefixed_catalogue_has_its_own_subsection(site: SiteBuilder, theme: str) -> None:
     tree, _ = build_nav(site, theme, folder="risks/biml", catalogs=["biml-llm"])
 

@@ -879,6 +879,7 @@ def chromium_page() -> Any:
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_risk_table_sorts_and_filters_in_the_browser(
     biml_site: BuiltSite, material_site: BuiltSite, biml78: Catalog
 ) -> None:

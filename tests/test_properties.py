@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import markdown
+import pytest
 from bs4 import BeautifulSoup, Tag
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -204,6 +205,7 @@ def expanded_tags(html: str) -> int:
 
 @PROPERTIES
 @given(plain_documents)
+@pytest.mark.slow
 def test_without_tags_the_html_is_exactly_that_of_plain_markdown(document: Piece) -> None:
     html, problems = render(document.text, with_extension=True)
     assert html == render(document.text, with_extension=False)[0]
@@ -212,6 +214,7 @@ def test_without_tags_the_html_is_exactly_that_of_plain_markdown(document: Piece
 
 @PROPERTIES
 @given(tagged_documents)
+@pytest.mark.slow
 def test_every_tag_written_in_prose_is_expanded_once(document: Piece) -> None:
     html, _ = render(document.text, with_extension=True)
     assert expanded_tags(html) == document.tags
@@ -219,6 +222,7 @@ def test_every_tag_written_in_prose_is_expanded_once(document: Piece) -> None:
 
 @PROPERTIES
 @given(tagged_documents)
+@pytest.mark.slow
 def test_code_is_never_altered(document: Piece) -> None:
     html, _ = render(document.text, with_extension=True)
     soup = BeautifulSoup(html, "html.parser")
@@ -232,6 +236,7 @@ def test_code_is_never_altered(document: Piece) -> None:
 
 @PROPERTIES
 @given(tagged_documents)
+@pytest.mark.slow
 def test_each_unresolved_tag_is_reported(document: Piece) -> None:
     html, problems = render(document.text, with_extension=True)
     soup = BeautifulSoup(html, "html.parser")

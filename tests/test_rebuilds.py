@@ -8,12 +8,15 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
+import pytest
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_biml.plugin import BimlPlugin
 from tests.sites import run_mkdocs, write_site
+
+pytestmark = pytest.mark.slow
 
 PAGES = {
     "index.md": "# Home\n\nWe pin the base model [data:2:transfer].\n",

@@ -1,7 +1,9 @@
 """Awkward input, output safety, reproducible and offline builds, rebuild state.
 
 Every behaviour tested here is listed in docs/bad-input.md; the two must agree.
-All sites are real MkDocs builds in temporary folders.
+Awkward Markdown is converted in process as the plugin sets it up
+(``tests/markdown_fixture.py``); the rest are real MkDocs builds in temporary
+folders.
 """
 
 from __future__ import annotations
@@ -25,12 +27,15 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_biml import load_catalog
-from tests.conftest import SiteBuilder
+from tests.conftest import MarkdownMaker, SiteBuilder
+from tests.markdown_fixture import PluginMarkdown, transfer_link
 from tests.sites import BuiltSite, build_site, write_site
 
 CORPUS = Path(__file__).parent / "bad_catalogs"
 EXTENSIONS = ["admonition", "footnotes", "tables", "attr_list", "md_in_html", "toc"]
 TRANSFER = "Transfer learning attack"  # title of [data:2:transfer]
+#: [data:2:transfer] on the awkward pages, one folder down with directory URLs.
+TRANSFER_LINK = transfer_link("../biml/data/#data-2-transfer")
 
 
 def refs(soup: BeautifulSoup | Tag) -> list[Tag]:
@@ -80,48 +85,64 @@ AWKWARD_PAGES = {
 }
 
 
+class Converted:
+    """Every awkward page converted in process, and the warnings each gave."""
+
+    def __init__(self, plugin_markdown: MarkdownMaker) -> None:
+        md = plugin_markdown({}, {"markdown_extensions": EXTENSIONS})
+        self.pages: dict[str, str] = {}
+        self.warnings: list[str] = []
+        for page, text in AWKWARD_PAGES.items():
+            self.pages[page] = md.convert(text, page)
+            self.warnings += md.warnings()
+
+    def html(self, page: str) -> str:
+        return self.pages[page]
+
+    def content(self, page: str) -> BeautifulSoup:
+        return BeautifulSoup(self.pages[page], "html.parser")
+
+    def biml_warnings(self) -> list[str]:
+        return [m for m in self.warnings if m.startswith("biml:")]
+
+
 @pytest.fixture(scope="module")
-def awkward(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
-    root = tmp_path_factory.mktemp("awkward")
-    site = build_site(root, AWKWARD_PAGES, {"markdown_extensions": EXTENSIONS})
-    assert site.error is None, site.error
-    return site
+def awkward(plugin_markdown: MarkdownMaker) -> Converted:
+    return Converted(plugin_markdown)
 
 
-def test_crlf_line_endings(awkward: BuiltSite) -> None:
+def test_crlf_line_endings(awkward: Converted) -> None:
     page = awkward.content("crlf.md")
     assert [a.get_text() for a in refs(page)] == [TRANSFER]
     assert len(unresolved(page)) == 1
     assert "biml: crlf.md:3: unknown tag [dta:2:transfer]" in " ".join(awkward.biml_warnings())
 
 
-def test_byte_order_mark(awkward: BuiltSite) -> None:
+def test_byte_order_mark(awkward: Converted) -> None:
     page = awkward.content("bom.md")
     heading = page.find("h1")
     assert heading is not None and heading.get_text() == "BOM"
     assert len(refs(page)) == 1
 
 
-def test_very_long_line(awkward: BuiltSite) -> None:
+def test_very_long_line(awkward: Converted) -> None:
     page = awkward.content("long-line.md")
     assert [a["data-biml-tag"] for a in refs(page)] == ["data:2:transfer", "raw:3:storage"]
     assert "x" * 100_000 in page.get_text()
 
 
-def test_nested_brackets_keep_the_outer_ones(awkward: BuiltSite) -> None:
-    paragraph = awkward.content("nested-brackets.md").find("p")
-    assert paragraph is not None
-    assert paragraph.get_text() == f"See [{TRANSFER}] here."
-    assert len(refs(paragraph)) == 1
+def test_nested_brackets_keep_the_outer_ones(awkward: Converted) -> None:
+    assert awkward.html("nested-brackets.md") == f"<p>See [{TRANSFER_LINK}] here.</p>"
 
 
-def test_table_cells(awkward: BuiltSite) -> None:
-    cells = awkward.content("table.md").select("td")
-    assert len(refs(cells[0])) == 1
-    assert cells[1].get_text() == "[data:2:transfer]" and not refs(cells[1])
+def test_table_cells(awkward: Converted) -> None:
+    assert awkward.html("table.md").endswith(
+        f"<tr>\n<td>{TRANSFER_LINK}</td>\n<td><code>[data:2:transfer]</code></td>\n</tr>\n"
+        "</tbody>\n</table>"
+    )
 
 
-def test_headings(awkward: BuiltSite) -> None:
+def test_headings(awkward: Converted) -> None:
     """Expanded in the heading; the heading's id follows its text, so set one with {#id}."""
     resolved, faulty = awkward.content("heading.md").select("h2")
     assert len(refs(resolved)) == 1
@@ -129,14 +150,14 @@ def test_headings(awkward: BuiltSite) -> None:
     assert len(unresolved(faulty)) == 1
 
 
-def test_lists_expand_inline_even_for_a_lone_tag_in_a_tight_list(awkward: BuiltSite) -> None:
+def test_lists_expand_inline_even_for_a_lone_tag_in_a_tight_list(awkward: Converted) -> None:
     tight, loose = awkward.content("list.md").select("ul")
     assert len(refs(tight)) == 2 and not callouts(tight)
     # A loose list item is a paragraph: a tag alone in it becomes a callout.
     assert [c["data-biml-tag"] for c in callouts(loose)] == ["raw:4:legal"]
 
 
-def test_admonitions(awkward: BuiltSite) -> None:
+def test_admonitions(awkward: Converted) -> None:
     note, warning = awkward.content("admonition.md").select("div.admonition.note, div.warning")
     assert len(refs(note)) == 1
     title = warning.select_one(".admonition-title")
@@ -144,7 +165,7 @@ def test_admonitions(awkward: BuiltSite) -> None:
     assert [c["data-biml-tag"] for c in callouts(warning)] == ["raw:4:legal"]
 
 
-def test_footnotes(awkward: BuiltSite) -> None:
+def test_footnotes(awkward: Converted) -> None:
     page = awkward.content("footnote.md")
     footnotes = page.select_one("div.footnote")
     assert footnotes is not None and len(refs(footnotes)) == 1
@@ -152,50 +173,47 @@ def test_footnotes(awkward: BuiltSite) -> None:
     assert page.select("sup a.footnote-ref")
 
 
-def test_link_text_and_title_are_left_as_written(awkward: BuiltSite) -> None:
-    page = awkward.content("link-text.md")
-    first, second = page.select("a")
-    assert (first["href"], first.get_text()) == ("https://example.org/a", "see [data:2:transfer]")
-    assert second["title"] == "[raw:3:storage]"
-    assert not refs(page) and not unresolved(page)
+def test_link_text_and_title_are_left_as_written(awkward: Converted) -> None:
+    assert awkward.html("link-text.md") == (
+        '<p><a href="https://example.org/a">see [data:2:transfer]</a> and '
+        '<a href="https://example.org/b" title="[raw:3:storage]">link</a></p>'
+    )
 
 
-def test_image_alt_text_is_left_as_written(awkward: BuiltSite) -> None:
-    image = awkward.content("image-alt.md").find("img")
-    assert image is not None and image["alt"] == "[data:2:transfer]"
+def test_image_alt_text_is_left_as_written(awkward: Converted) -> None:
+    assert awkward.html("image-alt.md") == (
+        '<p><img alt="[data:2:transfer]" src="picture.png" /></p>'
+    )
 
 
-def test_html_comments_are_left_as_written(awkward: BuiltSite) -> None:
-    html = awkward.html("html-comment.md")
-    assert "<!-- [data:2:transfer] -->" in html
-    assert "<!--\n[raw:3:storage]\n-->" in html
-    assert not refs(awkward.content("html-comment.md"))
+def test_html_comments_are_left_as_written(awkward: Converted) -> None:
+    assert awkward.html("html-comment.md") == (
+        "<p>Before <!-- [data:2:transfer] --> after.</p>\n<!--\n[raw:3:storage]\n-->"
+    )
 
 
-def test_html_blocks_are_left_as_written(awkward: BuiltSite) -> None:
-    block = awkward.content("html-block.md").select_one("div.raw")
-    assert block is not None and block.get_text().strip() == "[data:2:transfer]"
+def test_html_blocks_are_left_as_written(awkward: Converted) -> None:
+    assert awkward.html("html-block.md") == '<div class="raw">\n[data:2:transfer]\n</div>'
 
 
-def test_markdown_inside_html_is_expanded(awkward: BuiltSite) -> None:
-    assert len(refs(awkward.content("markdown-in-html.md"))) == 1
+def test_markdown_inside_html_is_expanded(awkward: Converted) -> None:
+    assert awkward.html("markdown-in-html.md") == f"<div>\n<p>{TRANSFER_LINK} inside.</p>\n</div>"
 
 
-def test_inline_html_content_is_expanded_its_attributes_are_not(awkward: BuiltSite) -> None:
-    page = awkward.content("inline-html.md")
-    bold = page.find("b")
-    assert bold is not None and len(refs(bold)) == 1
-    span = page.find("span", title=True)
-    assert span is not None and span["title"] == "[raw:3:storage]"
+def test_inline_html_content_is_expanded_its_attributes_are_not(awkward: Converted) -> None:
+    assert awkward.html("inline-html.md") == (
+        f'<p><b>{TRANSFER_LINK}</b> and <span title="[raw:3:storage]">x</span></p>'
+    )
 
 
-def test_a_reference_definition_of_the_same_text_wins(awkward: BuiltSite) -> None:
-    page = awkward.content("reference-definition.md")
-    assert [a["href"] for a in page.select("a")] == ["https://example.org/own"] * 2
-    assert not refs(page) and not unresolved(page)
+def test_a_reference_definition_of_the_same_text_wins(awkward: Converted) -> None:
+    assert awkward.html("reference-definition.md") == (
+        '<p>See <a href="https://example.org/own">data:2:transfer</a> and '
+        '<a href="https://example.org/own">text</a>.</p>'
+    )
 
 
-def test_toc_marker(awkward: BuiltSite) -> None:
+def test_toc_marker(awkward: Converted) -> None:
     page = awkward.content("toc-marker.md")
     assert page.select_one("div.toc") is not None
     assert "[TOC]" not in page.get_text()
@@ -203,40 +221,35 @@ def test_toc_marker(awkward: BuiltSite) -> None:
     assert heading is not None and len(refs(heading)) == 1
 
 
-def test_a_tag_across_a_line_break_is_left_as_written(awkward: BuiltSite) -> None:
-    page = awkward.content("line-break.md")
-    assert "[data:2:\ntransfer]" in page.get_text()
-    assert not refs(page) and not unresolved(page)
+def test_a_tag_across_a_line_break_is_left_as_written(awkward: Converted) -> None:
+    assert awkward.html("line-break.md") == "<p>A [data:2:\ntransfer] b</p>"
 
 
-def test_code_is_left_as_written(awkward: BuiltSite) -> None:
-    codes = [c.get_text() for c in awkward.content("code.md").find_all("code")]
-    assert codes == ["[data:2:transfer]", "[raw:3:storage]\n", "[raw:4:legal]\n"]
+def test_code_is_left_as_written(awkward: Converted) -> None:
+    assert awkward.html("code.md") == (
+        "<p><code>[data:2:transfer]</code></p>\n"
+        "<pre><code>[raw:3:storage]\n</code></pre>\n"
+        "<pre><code>[raw:4:legal]\n</code></pre>"
+    )
 
 
-def test_escaped_and_lookalike_brackets_are_left_as_written(awkward: BuiltSite) -> None:
-    assert awkward.content("escaped.md").get_text().strip() == "[data:2:transfer] stays."
-    lookalikes = awkward.content("lookalikes.md")
-    assert lookalikes.get_text().strip() == "[note:1] at [12:30], [a:b:c] and [x]."
+def test_escaped_and_lookalike_brackets_are_left_as_written(awkward: Converted) -> None:
+    assert awkward.html("escaped.md") == "<p>[data:2:transfer] stays.</p>"
+    assert awkward.html("lookalikes.md") == "<p>[note:1] at [12:30], [a:b:c] and [x].</p>"
 
 
-def test_only_the_faulty_tags_are_reported(awkward: BuiltSite) -> None:
+def test_only_the_faulty_tags_are_reported(awkward: Converted) -> None:
     warnings = awkward.biml_warnings()
     assert sorted(w.split(":")[1].strip() for w in warnings) == ["crlf.md", "heading.md"]
 
 
-def test_a_tag_in_an_attribute_list_is_left_as_written(site: SiteBuilder) -> None:
-    built = site(
-        {"index.md": 'Para.\n{: title="[data:2:transfer]" }\n'},
-        {"markdown_extensions": ["attr_list"]},
-    )
-    paragraph = built.content("index.md").find("p")
-    assert paragraph is not None
-    assert paragraph.get("title") == "[data:2:transfer]"
-    assert paragraph.get_text() == "Para."
+def test_a_tag_in_an_attribute_list_is_left_as_written(plugin_markdown: MarkdownMaker) -> None:
+    md = plugin_markdown({}, {"markdown_extensions": EXTENSIONS})
+    html = md.convert('Para.\n{: title="[data:2:transfer]" }\n')
+    assert html == '<p title="[data:2:transfer]">Para.</p>'
 
 
-def test_a_page_with_ten_thousand_tags_builds(site: SiteBuilder) -> None:
+def test_a_page_with_ten_thousand_tags_converts(biml_md: PluginMarkdown) -> None:
     tags = [risk.tag for risk in load_catalog("biml-78").risks()]
     # Paragraphs of 100 lines: Python-Markdown's own inline pass copies a paragraph
     # once per match, so one 10,000-line paragraph costs it seconds without us.
@@ -244,26 +257,23 @@ def test_a_page_with_ten_thousand_tags_builds(site: SiteBuilder) -> None:
         f"Line {i} cites [{tags[i % len(tags)]}].\n" + ("\n" if i % 100 == 99 else "")
         for i in range(10_000)
     )
-    built = site({"index.md": f"# Many\n\n{body}\n"})
-    assert built.error is None
-    assert len(refs(built.content("index.md"))) == 10_000
+    html = biml_md.convert(f"# Many\n\n{body}\n")
+    assert html.count('<a class="biml-ref"') == 10_000
 
 
-def test_non_ascii_descriptors_in_a_custom_catalogue(site: SiteBuilder, tmp_path: Path) -> None:
+def test_non_ascii_descriptors_in_a_custom_catalogue(tmp_path: Path) -> None:
     text = (CORPUS / "_valid.yaml").read_text(encoding="utf-8")
     text = text.replace("descriptor: leak", 'descriptor: "données personnelles"')
     text = text.replace('title: "Data leak"', 'title: "Fuite de données"')
     text = text.replace("intake:1:leak", "intake:1:données personnelles")
     (tmp_path / "fr.yaml").write_text(text, encoding="utf-8")
-    built = site(
-        {"index.md": "Voir [TINY:intake:1:DONNÉES-personnelles].\n"},
-        {"plugins": [{"biml": {"catalogs": ["fr.yaml"]}}]},
+    md = PluginMarkdown(tmp_path, {"catalogs": ["fr.yaml"]})
+    assert md.convert("Voir [TINY:intake:1:DONNÉES-personnelles].\n") == (
+        '<p>Voir <a class="biml-ref" data-biml-tag="TINY:intake:1:données personnelles" '
+        'href="biml/tiny/intake/#intake-1-donn-es-personnelles" title="Data escapes.">'
+        "Fuite de données</a>.</p>"
     )
-    assert built.error is None, built.error
-    (link,) = refs(built.content("index.md"))
-    assert link.get_text() == "Fuite de données"
-    assert link["href"].endswith("#intake-1-donn-es-personnelles")
-    assert built.biml_warnings() == []
+    assert md.warnings() == []
 
 
 # --------------------------------------------------------------------- output safety
@@ -406,6 +416,7 @@ def _files(site_dir: Path) -> dict[str, bytes]:
     }
 
 
+@pytest.mark.slow
 def test_two_builds_give_byte_identical_sites(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -424,6 +435,7 @@ def test_two_builds_give_byte_identical_sites(
 BUILD_DATE = re.compile(rb"<!--\s*MkDocs version : [^>]*Build Date UTC : [^>]*-->")
 
 
+@pytest.mark.slow
 def test_without_a_fixed_date_only_dates_differ(tmp_path: Path) -> None:
     first = build_site(tmp_path / "one", REALISTIC_PAGES, REALISTIC_CONFIG)
     second = build_site(tmp_path / "two", REALISTIC_PAGES, REALISTIC_CONFIG)
@@ -433,6 +445,7 @@ def test_without_a_fixed_date_only_dates_differ(tmp_path: Path) -> None:
     assert BUILD_DATE.sub(b"", one["index.html"]) == BUILD_DATE.sub(b"", two["index.html"])
 
 
+@pytest.mark.slow
 def test_a_build_opens_no_network_connection(
     site: SiteBuilder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -460,6 +473,7 @@ def _network_namespace_available() -> bool:
     not _network_namespace_available(),
     reason="cannot cut the network here: 'unshare -rn' (user and network namespaces) fails",
 )
+@pytest.mark.slow
 def test_the_mkdocs_command_builds_with_the_network_cut(tmp_path: Path) -> None:
     write_site(tmp_path, REALISTIC_PAGES, {**REALISTIC_CONFIG, "theme": "material"})
     command = ["unshare", "-rn", sys.executable, "-m", "mkdocs", "build", "--quiet"]

@@ -1,0 +1,96 @@
+"""What the generated pages' templates cost once per process, not once per build.
+
+``mkdocs serve`` rebuilds the whole site on every save, in the same process.
+The templates and the catalogues rarely change between two saves, so:
+
+* :data:`COMPILED` keeps each template's compiled code, under its source's
+  checksum (Jinja's own bytecode cache protocol): an edited template is
+  compiled again, an unchanged one is not, whatever its file's time says;
+* :class:`Memo` keeps a few results under a key of everything they are made
+  of, so that the pages are rendered again only when one of those changed;
+* :func:`folder_digest` is the content of template folders, for such a key.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+T = TypeVar("T")
+
+
+class _MemoryBytecodeCache(BytecodeCache):
+    """Compiled templates in memory, checked by Jinja against their source's checksum."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+    def clear(self) -> None:
+        self._code.clear()
+
+
+COMPILED = _MemoryBytecodeCache()
+
+
+class Memo(Generic[T]):
+    """The last few results, by key: a process serves one site, tests a few."""
+
+    def __init__(self, size: int = 4) -> None:
+        self.size = size
+        self._results: OrderedDict[object, T] = OrderedDict()
+
+    def get(self, key: object, make: Callable[[], T]) -> T:
+        result = self.peek(key)
+        if result is None:
+            result = make()  # a failure is not kept: the next build tries again
+            self.put(key, result)
+        return result
+
+    def peek(self, key: object) -> T | None:
+        result = self._results.get(key)
+        if result is not None:
+            self._results.move_to_end(key)
+        return result
+
+    def put(self, key: object, result: T) -> None:
+        self._results[key] = result
+        while len(self._results) > self.size:
+            self._results.popitem(last=False)
+
+    def clear(self) -> None:
+        self._results.clear()
+
+
+def folder_digest(*folders: str | os.PathLike[str] | None) -> str:
+    """Digest of the names and contents of every file under ``folders`` (None: skipped)."""
+    digest = hashlib.sha256()
+    for folder in folders:
+        if folder is None:
+            continue
+        digest.update(os.fsencode(os.path.abspath(folder)) + b"\0")
+        for root, dirs, names in os.walk(folder):
+            dirs.sort()
+            for name in sorted(names):
+                path = os.path.join(root, name)
+                try:
+                    with open(path, "rb") as file:
+                        content = file.read()
+                except OSError:  # unreadable: Jinja says so if a page needs it
+                    content = b"\0unreadable"
+                digest.update(os.fsencode(os.path.relpath(path, folder)) + b"\0")
+                digest.update(hashlib.sha256(content).digest())
+    return digest.hexdigest()
