@@ -13,6 +13,8 @@ and hands a :class:`Strings` to the Markdown extension and the templates.
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 import string
 from collections.abc import Iterator, Mapping
 from functools import cache
@@ -227,6 +229,11 @@ class Strings(Mapping[str, str]):
 
     def __hash__(self) -> int:
         return hash(self.fingerprint())
+
+    def __repr__(self) -> str:
+        """By content, the same in every process: caches key HTML by settings' reprs."""
+        digest = hashlib.sha256(json.dumps(self._texts, sort_keys=True).encode()).hexdigest()
+        return f"Strings({self.language!r}, {digest[:16]})"
 
 
 ENGLISH_STRINGS = Strings()

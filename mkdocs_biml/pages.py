@@ -95,8 +95,9 @@ class PageGenerator:
         """Source path -> Markdown of every generated page, in navigation order.
 
         The pages are made of the catalogues (their files' contents), the
-        layout, the statuses, the assessments and the templates (theirs): while none of those
-        changed, a rebuild in the same process reuses them. An input added to
+        layout, the statuses, the assessments, the strings and the templates
+        (theirs): while none of those changed, a rebuild in the same process
+        reuses them. An input added to
         the pages must join this key.
         """
         if not all(catalog.depends_on for catalog in self.catalogs):
@@ -106,6 +107,7 @@ class PageGenerator:
             self.layout,
             self.statuses,
             self.assessments,
+            self.strings,
             folder_digest(TEMPLATES_DIR, self.custom_templates),
         )
         return dict(_RENDERED.get(key, self._render_pages))

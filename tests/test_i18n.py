@@ -9,9 +9,12 @@ from typing import Any
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
 
+from mkdocs_biml import htmlcache
 from mkdocs_biml.i18n import ENGLISH, LOCALES_DIR, SHIPPED, Strings, placeholders
-from tests.sites import build_site
+from tests.sites import BuiltSite, build_site, write_site
 
 CITING = """\
 ---
@@ -164,3 +167,40 @@ def test_every_locale_file_is_a_shipped_language() -> None:
 )
 def test_regional_variants_use_the_shipped_language(theme_language: str, shipped: str) -> None:
     assert Strings(theme_language).language == shipped
+
+
+def _rebuild(root: Path, theme: dict[str, Any], **options: Any) -> None:
+    """What ``mkdocs serve`` does on a save: the configuration again, then a build."""
+    config_file = write_site(root, PAGES, {"theme": theme, "plugins": [{"biml": options}]})
+    config = load_config(str(config_file), site_dir=str(root / "site"))
+    build(config, serve_url="http://127.0.0.1:8000/")
+
+
+def test_serve_rebuilds_follow_the_language_and_reuse_pages_while_it_stays(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = BuiltSite(tmp_path, tmp_path / "site")
+    _rebuild(tmp_path, {"name": "mkdocs", "locale": "de"}, on_unknown="ignore")
+    converted: list[str] = []
+    original = htmlcache._capture
+
+    def counted(page: Any, html: str) -> Any:
+        converted.append(page.file.src_uri)
+        return original(page, html)
+
+    monkeypatch.setattr(htmlcache, "_capture", counted)
+    _rebuild(tmp_path, {"name": "mkdocs", "locale": "de"}, on_unknown="ignore")
+    assert "biml/data.md" not in converted  # same words: the page's HTML is reused
+
+    _rebuild(tmp_path, {"name": "mkdocs", "locale": "fr"}, on_unknown="ignore")
+    assert Strings("fr")("coverage_title") in site.content("biml/coverage.md").get_text()
+    more = site.content("training.md").select_one(".biml-callout-more a")
+    assert more is not None and more.get_text() == Strings("fr")("callout_more")
+
+    _rebuild(
+        tmp_path,
+        {"name": "mkdocs", "locale": "fr"},
+        on_unknown="ignore",
+        strings={"panel_close": "Masquer"},
+    )
+    assert "Masquer" in site.html("biml/index.md")
