@@ -63,6 +63,63 @@ ENGLISH: dict[str, str] = {
         "Each component shaded by the share of its risks addressed (given a status "
         "other than *open*) by any page of this site:"
     ),
+    # the generated pages' own words around BIML's text
+    "heading_system_diagram": "The generic ML system",
+    "diagram_intro": (
+        "Components of the system and how information flows between them (arrows). "
+        "Processes are drawn as ovals, collections of data as rectangles; select a "
+        "component to see its risks."
+    ),
+    "system_risks": (
+        "{link} emerge only at the level of the whole system, between and across components."
+    ),
+    "heading_top_ten": "The Top Ten",
+    "top_ten_risks": "Risks: {risks}.",
+    "heading_all_risks": "All risks",
+    "overview_references": "The sources the analysis cites are listed under [references]({url}).",
+    "overview_coverage": (
+        "How this site addresses each risk is shown on the [coverage]({url}) page."
+    ),
+    "component_intro": "{count} of [{catalog}]({url}).",
+    "component_intro_process": (
+        "{count} of [{catalog}]({url}), a process in the [system diagram]({diagram})."
+    ),
+    "component_intro_data": (
+        "{count} of [{catalog}]({url}), a collection of data in the [system diagram]({diagram})."
+    ),
+    "heading_component_controls": "Controls for the whole component",
+    "label_top_ten": "Top Ten",
+    "label_controls": "Controls",
+    "references_heading": "References of {catalog}",
+    "references_intro": (
+        "Works cited in [{catalog}]({url}); a superscript number in a risk's text "
+        "links to its entry here."
+    ),
+    "licence": "Licence",
+    "sources_one": "Source",
+    "sources_other": "Sources",
+    "assessment_intro": (
+        "The risk analysis of {name}: the pages under {folder} of this site. Each risk of "
+        "the framework is listed with the status these pages give it in their front matter, "
+        "its owner and note, and the pages citing it; see [coverage]({url}) for every "
+        "assessment side by side."
+    ),
+    "assessment_heat_map": (
+        "Each component is shaded by the share of its risks addressed "
+        "(given a status other than *open*)."
+    ),
+    "overview_describes": (
+        "{catalog} describes {risks}, each under the component of the system it belongs to. "
+        "Each component has its own page, and a tag such as {example} written in a page of "
+        "this site links to the risk it names."
+    ),
+    "overview_describes_system": (
+        "{catalog} describes {risks}, each under the component of the system it belongs to, "
+        "plus risks of the system as a whole. Each component has its own page, and a tag "
+        "such as {example} written in a page of this site links to the risk it names."
+    ),
+    "risk_total_shared": "{risks} ({total} entries: {shared})",
+    "label_shares": "{label} labels {count}",
     # counts
     "risk_count_one": "{count} risk",
     "risk_count_other": "{count} risks",

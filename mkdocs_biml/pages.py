@@ -39,7 +39,7 @@ from markupsafe import Markup
 from .assessments import NO_ASSESSMENTS, Assessments
 from .assessmentviews import AssessmentView
 from .config import DEFAULT_STATUSES
-from .diagram import build_diagram, component_heading, risk_count_text
+from .diagram import build_diagram, component_heading
 from .i18n import ENGLISH_STRINGS, Strings
 from .layout import PageLayout, relative_link
 from .ledger import Ledger
@@ -253,8 +253,8 @@ class PageGenerator:
             "link": _link,
             "source_href": source_href,
             "component_heading": component_heading,
-            "risk_count_text": risk_count_text,
-            "risk_total": _risk_total,
+            "risk_count_text": self.strings.risk_count,
+            "risk_total": lambda catalog: _risk_total(catalog, self.strings),
             "t": self.strings,
             "table_tools": self._table_tools,
             "backlinks": self._backlinks_marker,
@@ -348,7 +348,7 @@ def _system_component(catalog: Catalog) -> Component | None:
     return next((c for c in catalog.components if c.is_system), None)
 
 
-def _risk_total(catalog: Catalog) -> str:
+def _risk_total(catalog: Catalog, strings: Strings) -> str:
     """``78 risks (79 entries: `inference:3` labels two)``: BIML counts risks by label."""
     entries: dict[str, int] = {}
     for risk in catalog.risks():
@@ -356,13 +356,16 @@ def _risk_total(catalog: Catalog) -> str:
         entries[label] = entries.get(label, 0) + 1
     total = sum(entries.values())
     if len(entries) == total:
-        return risk_count_text(total)
+        return strings.risk_count(total)
+    words = _NUMBER_WORDS if strings.language == "en" else {}
     shared = ", ".join(
-        f"{code_span(label)} labels {_NUMBER_WORDS.get(count, str(count))}"
+        strings("label_shares", label=code_span(label), count=words.get(count, str(count)))
         for label, count in entries.items()
         if count > 1
     )
-    return f"{risk_count_text(len(entries))} ({total} entries: {shared})"
+    return strings(
+        "risk_total_shared", risks=strings.risk_count(len(entries)), total=total, shared=shared
+    )
 
 
 def _example_tag(catalog: Catalog) -> str:
