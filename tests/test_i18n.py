@@ -13,6 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_biml import htmlcache
+from mkdocs_biml.generate import generate_pages
 from mkdocs_biml.i18n import ENGLISH, LOCALES_DIR, SHIPPED, Strings, placeholders
 from tests.sites import BuiltSite, build_site, write_site
 
@@ -206,3 +207,12 @@ def test_serve_rebuilds_follow_the_language_and_reuse_pages_while_it_stays(
         strings={"panel_close": "Masquer"},
     )
     assert "Masquer" in site.html("biml/index.md")
+
+
+def test_generate_writes_the_pages_in_a_shipped_language(tmp_path: Path) -> None:
+    generate_pages(tmp_path, language="nl")
+    overview = (tmp_path / "biml" / "index.md").read_text(encoding="utf-8")
+    nl = Strings("nl")
+    assert f"title: {nl('overview_title', catalog='BIML-78')!r}".replace("'", '"') in overview
+    assert f"## {nl('heading_system_diagram')}" in overview
+    assert ENGLISH["heading_system_diagram"] not in overview
