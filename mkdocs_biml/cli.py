@@ -94,7 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument(
         "--language",
-        default="",
+        default="en",
         type=_language,
         help=f"language of the pages' own words, one of {', '.join(SHIPPED)} (default: English);"
         " BIML's text stays in English",
