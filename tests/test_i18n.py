@@ -216,3 +216,23 @@ def test_generate_writes_the_pages_in_a_shipped_language(tmp_path: Path) -> None
     assert f"title: {nl('overview_title', catalog='BIML-78')!r}".replace("'", '"') in overview
     assert f"## {nl('heading_system_diagram')}" in overview
     assert ENGLISH["heading_system_diagram"] not in overview
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.xdist_group("browser")
+def test_the_risk_table_tools_speak_the_language_in_the_browser(tmp_path: Path) -> None:
+    from tests.browser import OfflinePages, launch_chromium, serve  # noqa: PLC0415
+
+    built = build_site(tmp_path / "de", PAGES, {"theme": _theme("de"), "plugins": [PLUGIN]})
+    assert built.error is None, built.failure()
+    de = Strings("de")
+    with serve(tmp_path) as server, launch_chromium() as browser, OfflinePages(browser) as pages:
+        page = pages.open(server.url("de/site/biml/"))
+        search = page.get_by_label(de("filter_label"))
+        assert search.get_attribute("placeholder") == de("filter_placeholder")
+        search.fill("poison")
+        count = page.locator(".biml-filter-count").inner_text()
+        assert count.endswith(" von 79"), count
+        sort = page.locator("table[data-biml-sortable] th button").first
+        assert sort.get_attribute("title") == de("sort_title")
