@@ -18,6 +18,7 @@ from typing import cast
 
 from . import __version__
 from .generate import GenerateError, generate_pages
+from .i18n import SHIPPED, shipped_language
 from .layout import folder_problem
 from .lint import LintSetupError, run_lint
 from .lint_formats import FORMATS, render
@@ -91,8 +92,23 @@ def build_parser() -> argparse.ArgumentParser:
         type=_site_folder,
         help="folder of the pages inside OUT_DIR (default: biml)",
     )
+    generate.add_argument(
+        "--language",
+        default="en",
+        type=_language,
+        help=f"language of the pages' own words, one of {', '.join(SHIPPED)} (default: English);"
+        " BIML's text stays in English",
+    )
     generate.set_defaults(run=_generate)
     return parser
+
+
+def _language(value: str) -> str:
+    if shipped_language(value) is None and not value.casefold().startswith("en"):
+        raise argparse.ArgumentTypeError(
+            f"no translation for {value!r}: use one of {', '.join(SHIPPED)}, or en"
+        )
+    return value
 
 
 def _site_folder(value: str) -> str:
@@ -125,7 +141,7 @@ def _lint(args: argparse.Namespace) -> int:
 
 def _generate(args: argparse.Namespace) -> int:
     try:
-        report = generate_pages(args.out_dir, args.catalog, args.folder)
+        report = generate_pages(args.out_dir, args.catalog, args.folder, args.language)
     except (CatalogError, GenerateError, PageError) as exc:
         return _fail(str(exc))
     sys.stdout.write(report.as_text())

@@ -11,6 +11,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from .assessments import option_problem
+from .i18n import strings_problem
 from .layout import folder_problem
 from .linktext import link_text_problem
 
@@ -63,6 +64,23 @@ class AssessmentFolders(c.Type[dict]):  # type: ignore[type-arg]
         return mapping
 
 
+class StringOverrides(c.Type[dict]):  # type: ignore[type-arg]
+    """Words of the plugin replaced by the site's own (``i18n.py`` checks them)."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, str]:
+        if value is None:
+            return {}
+        overrides: dict[str, str] = super().run_validation(value)
+        for key, text in overrides.items():
+            problem = strings_problem(str(key), text)
+            if problem:
+                raise base.ValidationError(problem)
+        return overrides
+
+
 def _folder_problem(folder: str) -> str:
     problem = folder_problem(folder)
     return f"{problem}: {folder!r}" if problem else ""
@@ -103,3 +121,5 @@ class BimlConfig(base.Config):
     register = c.Type(bool, default=True)
     #: Folders of the docs, each the pages of one named assessment (one ML system).
     assessments = AssessmentFolders()
+    #: The plugin's own words replaced (key: text), in any language.
+    strings = StringOverrides()

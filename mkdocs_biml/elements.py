@@ -20,10 +20,11 @@ from typing import Protocol
 from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
+from .i18n import ENGLISH_STRINGS, Strings
 from .layout import PageLayout, external_url, relative_link
 from .linktext import link_text_problem
 from .model import Risk
-from .resolver import CatalogIndex, Resolution
+from .resolver import CatalogIndex, Outcome, Resolution
 from .texts import CitationToken, TagToken, Text, tokenize
 
 #: A link slot in a serialized template. U+001A cannot occur in what the
@@ -58,6 +59,8 @@ class LinkSettings:
     base_url: str = ""
     link: bool = True
     link_text: str = "{title}"
+    #: The words the elements write around catalogue text (callout lines, hover texts).
+    strings: Strings = ENGLISH_STRINGS
 
     def __post_init__(self) -> None:
         problem = link_text_problem(self.link_text)
@@ -95,7 +98,7 @@ class ElementFactory:
     def unresolved(self, text: str, resolution: Resolution) -> etree.Element:
         element = etree.Element("span")
         element.set("class", UNRESOLVED_CLASS)
-        element.set("title", resolution.problem() or "unresolved tag")
+        element.set("title", hover_text(resolution, self.settings.strings))
         element.text = AtomicString(f"[{text}]")
         return element
 
@@ -214,7 +217,9 @@ class ElementFactory:
         meta.set("class", "biml-callout-meta")
         meta.set(*SEARCH_EXCLUDE)
         component = risk.component
-        meta.text = f"{component.catalog.short_title} · {component.name}"
+        meta.text = self.settings.strings(
+            "callout_meta", catalog=component.catalog.short_title, component=component.name
+        )
         for paragraph in self._callout_paragraphs(risk):
             self.rich_text(etree.SubElement(box, "p", dict([SEARCH_EXCLUDE])), paragraph, risk)
         href = self.href(risk)
@@ -224,7 +229,7 @@ class ElementFactory:
             more.set(*SEARCH_EXCLUDE)
             link = etree.SubElement(more, "a")
             link.set("href", href)
-            link.text = "Full entry, controls and references"
+            link.text = self.settings.strings("callout_more")
         return box
 
     def _callout_paragraphs(self, risk: Risk) -> list[str]:
@@ -262,6 +267,22 @@ class ElementFactory:
         else:
             sup.text = str(number)
         return sup
+
+
+def hover_text(resolution: Resolution, strings: Strings) -> str:
+    """What an unresolved tag's marker says when hovered, in the reader's language."""
+    tag = resolution.text
+    if resolution.outcome is Outcome.MISMATCH and resolution.risk is not None:
+        return strings("mismatched_tag", tag=tag, risk=resolution.risk.qualified_tag)
+    if resolution.outcome is Outcome.AMBIGUOUS:
+        options = ", ".join(f"[{r.qualified_tag}]" for r in resolution.candidates)
+        return strings("ambiguous_tag", tag=tag, options=options)
+    if resolution.outcome is Outcome.EXACT:
+        return strings("unresolved_tag")
+    if resolution.suggestions:
+        hint = ", ".join(f"[{s}]" for s in resolution.suggestions)
+        return strings("unknown_tag_suggestions", tag=tag, suggestions=hint)
+    return strings("unknown_tag", tag=tag)
 
 
 def _append_text(parent: etree.Element, last: etree.Element | None, text: str) -> None:

@@ -44,6 +44,7 @@ from .buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
 from .callouts import CalloutTreeprocessor
 from .elements import CALLOUT_CONTENT, ElementFactory, LinkSettings
 from .hostpage import host_page_path, host_page_source
+from .i18n import Strings
 from .layout import GENERATED_MARKER, PageLayout, convert_path
 from .loader import load_catalogs
 from .log import Problem, Severity, front_matter_lines, log_problem, tag_severity
@@ -202,6 +203,8 @@ class BimlExtension(Extension):
             "callout_content": ["description", "description, summary or none."],
             "on_unknown": ["warn", "warn, error or ignore."],
             "report": ["", "Callable receiving every Problem (default: log it)."],
+            "language": ["", "Language of the words the extension writes (de, fr, ...)."],
+            "strings": ["", "Overrides of those words (key: text), or a ready Strings."],
         }
         super().__init__(**kwargs)
         self.page = PageState()
@@ -237,9 +240,16 @@ class BimlExtension(Extension):
                 base_url=self.getConfig("base_url"),
                 link=bool(self.getConfig("link")),
                 link_text=self.getConfig("link_text"),
+                strings=self._strings(),
             )
             self._factory = ElementFactory(settings, self.getConfig("callout_content"), self)
         return self._factory
+
+    def _strings(self) -> Strings:
+        given = self.getConfig("strings")
+        if isinstance(given, Strings):
+            return given
+        return Strings(self.getConfig("language") or None, given or {})
 
     def cache_settings(self) -> dict[str, Any]:
         """The settings that shape the HTML, as plain values: the index stands for the

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from .config import DEFAULT_STATUSES
+from .i18n import Strings
 from .layout import GENERATED_MARKER, PageLayout, relative_link
 from .loader import load_catalogs
 from .pages import PageGenerator
@@ -96,19 +97,23 @@ class GenerateReport:
 
 
 def generate_pages(
-    out_dir: Path, catalogs: Sequence[str] = (), folder: str = "biml"
+    out_dir: Path, catalogs: Sequence[str] = (), folder: str = "biml", language: str = ""
 ) -> GenerateReport:
     """Write the framework pages and assets under ``out_dir/folder``.
 
     ``catalogs`` are built-in catalogue names or catalogue file paths used
-    beside the built-in BIML-78, as in the plugin's ``catalogs`` option. Files
+    beside the built-in BIML-78, as in the plugin's ``catalogs`` option;
+    ``language`` is that of the words the pages write around BIML's text. Files
     a previous run wrote that the catalogues no longer produce are removed,
     and so are the folders it created once they are empty. Raises
     :class:`~mkdocs_biml.loader.CatalogError` for a bad catalogue and
     :class:`GenerateError` when ``out_dir`` cannot be used.
     """
     layout = PageLayout(folder)
-    pages = PageGenerator(load_catalogs(catalogs), layout, None, DEFAULT_STATUSES).render()
+    generator = PageGenerator(
+        load_catalogs(catalogs), layout, None, DEFAULT_STATUSES, strings=Strings(language or None)
+    )
+    pages = generator.render()
     base = layout.folder.strip("/")
     targets = {src: _mark(_static(src, markdown)).encode() for src, markdown in pages.items()}
     for name in ASSET_NAMES:

@@ -39,7 +39,8 @@ from markupsafe import Markup
 from .assessments import NO_ASSESSMENTS, Assessments
 from .assessmentviews import AssessmentView
 from .config import DEFAULT_STATUSES
-from .diagram import build_diagram, component_heading, risk_count_text
+from .diagram import build_diagram, component_heading
+from .i18n import ENGLISH_STRINGS, Strings
 from .layout import PageLayout, relative_link
 from .ledger import Ledger
 from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
@@ -74,8 +75,11 @@ class PageGenerator:
         custom_templates: str | None = None,
         statuses: Sequence[str] = (),
         assessments: Assessments = NO_ASSESSMENTS,
+        *,
+        strings: Strings = ENGLISH_STRINGS,
     ) -> None:
         self.catalogs = tuple(catalogs)
+        self.strings = strings
         self.assessments = assessments
         self.layout = layout
         self.statuses = tuple(statuses) or tuple(DEFAULT_STATUSES)
@@ -91,8 +95,9 @@ class PageGenerator:
         """Source path -> Markdown of every generated page, in navigation order.
 
         The pages are made of the catalogues (their files' contents), the
-        layout, the statuses, the assessments and the templates (theirs): while none of those
-        changed, a rebuild in the same process reuses them. An input added to
+        layout, the statuses, the assessments, the strings and the templates
+        (theirs): while none of those changed, a rebuild in the same process
+        reuses them. An input added to
         the pages must join this key.
         """
         if not all(catalog.depends_on for catalog in self.catalogs):
@@ -102,6 +107,7 @@ class PageGenerator:
             self.layout,
             self.statuses,
             self.assessments,
+            self.strings,
             folder_digest(TEMPLATES_DIR, self.custom_templates),
         )
         return dict(_RENDERED.get(key, self._render_pages))
@@ -239,6 +245,7 @@ class PageGenerator:
             "markdown_url": markdown_url,
             "yaml": lambda value: json.dumps(str(value), ensure_ascii=False),
             "slug": slugify,
+            "status": self.strings.status,
         }
 
     def _globals(self) -> dict[str, Any]:
@@ -246,8 +253,10 @@ class PageGenerator:
             "link": _link,
             "source_href": source_href,
             "component_heading": component_heading,
-            "risk_count_text": risk_count_text,
-            "risk_total": _risk_total,
+            "risk_count_text": self.strings.risk_count,
+            "risk_total": lambda catalog: _risk_total(catalog, self.strings),
+            "t": self.strings,
+            "table_tools": self._table_tools,
             "backlinks": self._backlinks_marker,
             "coverage_matrix": lambda catalog: self._marker("coverage-matrix", catalog),
             "uncited": lambda catalog: self._marker("uncited", catalog),
@@ -315,6 +324,19 @@ class PageGenerator:
     def _risk_key(self, risk: Risk) -> str:
         return f"{self._catalog_keys[id(risk.component.catalog)]}:{risk.anchor}"
 
+    def _table_tools(self) -> Markup:
+        """The risk-table tools' words, as attributes of their marker: biml.js reads them."""
+        words = {
+            "label": "filter_label",
+            "placeholder": "filter_placeholder",
+            "count": "filter_count",
+            "sort": "sort_title",
+        }
+        return Markup("").join(
+            Markup(' data-biml-{}="{}"').format(name, self.strings(key))
+            for name, key in words.items()
+        )
+
 
 @pass_context
 def _link(context: Context, target: str) -> str:
@@ -326,7 +348,7 @@ def _system_component(catalog: Catalog) -> Component | None:
     return next((c for c in catalog.components if c.is_system), None)
 
 
-def _risk_total(catalog: Catalog) -> str:
+def _risk_total(catalog: Catalog, strings: Strings) -> str:
     """``78 risks (79 entries: `inference:3` labels two)``: BIML counts risks by label."""
     entries: dict[str, int] = {}
     for risk in catalog.risks():
@@ -334,13 +356,16 @@ def _risk_total(catalog: Catalog) -> str:
         entries[label] = entries.get(label, 0) + 1
     total = sum(entries.values())
     if len(entries) == total:
-        return risk_count_text(total)
+        return strings.risk_count(total)
+    words = _NUMBER_WORDS if strings.language == "en" else {}
     shared = ", ".join(
-        f"{code_span(label)} labels {_NUMBER_WORDS.get(count, str(count))}"
+        strings("label_shares", label=code_span(label), count=words.get(count, str(count)))
         for label, count in entries.items()
         if count > 1
     )
-    return f"{risk_count_text(len(entries))} ({total} entries: {shared})"
+    return strings(
+        "risk_total_shared", risks=strings.risk_count(len(entries)), total=total, shared=shared
+    )
 
 
 def _example_tag(catalog: Catalog) -> str:

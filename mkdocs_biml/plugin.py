@@ -36,6 +36,7 @@ from .config import BimlConfig
 from .extension import BimlExtension
 from .frontmatter import read_statuses
 from .htmlcache import HtmlCache, safe_for
+from .i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
 from .layout import PageLayout
 from .ledger import Ledger, PageEntry, StatusNote
 from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
@@ -85,6 +86,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.ledger = Ledger()
         self.assessments = Assessments()
         self.generator: PageGenerator | None = None
+        self.strings = ENGLISH_STRINGS
         self.generated: dict[str, File] = {}
         #: Pages that went through ``on_page_content`` this build.
         self.pages_read: set[str] = set()
@@ -114,6 +116,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             raise PluginError(f"biml: {exc}") from None
         self.layout = PageLayout(self.config.folder)
         self.assessments = self._assessments(config)
+        self.strings = self._strings(config)
         self.extension = self._make_extension()
         self.search_exclusion = SearchExclusion() if uses_mkdocs_search(config) else None
         self._replace_listed_extension(config)
@@ -147,6 +150,21 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             )
         return assessments
 
+    def _strings(self, config: MkDocsConfig) -> Strings:
+        """The plugin's words in the theme's language (Material: ``language``; the MkDocs
+        theme: ``locale``), with the ``strings`` option over them."""
+        language = config.theme.get("language") or config.theme.get("locale")
+        language = str(language) if language else None
+        if language and shipped_language(language) is None and not language.startswith("en"):
+            log.info(
+                f"the theme's language '{language}' has no translation of the plugin's "
+                f"words: they stay in English (the 'strings' option can set them)"
+            )
+        try:
+            return Strings(language, self.config.strings)
+        except StringsError as exc:
+            raise PluginError(f"biml: {exc}") from None
+
     def _make_extension(self) -> BimlExtension:
         try:
             return BimlExtension(
@@ -159,6 +177,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 callout_content=self.config.callout_content,
                 on_unknown=self.config.on_unknown,
                 report=_report_problem,
+                strings=self.strings,
             )
         except ValueError as exc:
             raise PluginError(str(exc)) from None
@@ -213,6 +232,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             self.config.custom_templates,
             self.config.statuses,
             self.assessments,
+            strings=self.strings,
         )
         placed_by_nav = self._nav_paths(config)
         pages = {}
@@ -254,7 +274,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 for c in self.catalogs
                 if c.prefix
             }
-            | ({self.layout.assessments_dir(): "Assessments"} if self.assessments else {}),
+            | (
+                {self.layout.assessments_dir(): html.escape(self.strings("assessments_title"))}
+                if self.assessments
+                else {}
+            ),
         )
         title = html.escape(self.config.nav_title)
         if config.nav:

@@ -71,7 +71,7 @@
     });
   }
 
-  function makeSortable(table) {
+  function makeSortable(marker, table) {
     if (!table.tHead || !table.tHead.rows.length) {
       return;
     }
@@ -85,7 +85,7 @@
       while (header.firstChild) {
         button.appendChild(header.firstChild);
       }
-      button.title = "Sort by this column";
+      button.title = marker.dataset.bimlSort || "Sort by this column";
       header.appendChild(button);
       button.addEventListener("click", function () {
         sortBy(table, column, header);
@@ -98,10 +98,10 @@
     var label = document.createElement("label");
     label.className = "biml-filter";
     var caption = document.createElement("span");
-    caption.textContent = "Filter risks";
+    caption.textContent = marker.dataset.bimlLabel || "Filter risks";
     var input = document.createElement("input");
     input.type = "search";
-    input.placeholder = "tag, title or component";
+    input.placeholder = marker.dataset.bimlPlaceholder || "tag, title or component";
     input.setAttribute("autocomplete", "off");
     label.appendChild(caption);
     label.appendChild(input);
@@ -109,7 +109,11 @@
     status.className = "biml-filter-count";
     status.setAttribute("role", "status");
     status.setAttribute("aria-live", "polite");
-    status.textContent = total + " of " + total;
+    var countText = marker.dataset.bimlCount || "{shown} of {total}";
+    function count(shown) {
+      return countText.replace("{shown}", shown).replace("{total}", total);
+    }
+    status.textContent = count(total);
     marker.appendChild(label);
     marker.appendChild(status);
 
@@ -124,7 +128,7 @@
         row.hidden = !match;
         shown += match ? 1 : 0;
       });
-      status.textContent = shown + " of " + total;
+      status.textContent = count(shown);
     });
   }
 
@@ -258,7 +262,7 @@
       /* An attribute, not a class: Material styles only tables without a class. */
       table.setAttribute("data-biml-sortable", "");
       makeFilterable(marker, table);
-      makeSortable(table);
+      makeSortable(marker, table);
     });
   }
 
