@@ -10,10 +10,10 @@ from collections.abc import Callable
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .assessments import option_problem
-from .i18n import strings_problem
-from .layout import folder_problem
-from .linktext import link_text_problem
+from .expansion.linktext import link_text_problem
+from .site.assessments import option_problem
+from .site.i18n import strings_problem
+from .site.paths import folder_problem
 
 DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
 

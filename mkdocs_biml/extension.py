@@ -40,17 +40,17 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
-from .buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
-from .callouts import CalloutTreeprocessor
-from .elements import CALLOUT_CONTENT, ElementFactory, LinkSettings
-from .hostpage import host_page_path, host_page_source
-from .i18n import Strings
-from .layout import GENERATED_MARKER, PageLayout, convert_path
-from .loader import load_catalogs
-from .log import Problem, Severity, front_matter_lines, log_problem, tag_severity
-from .model import Risk
-from .resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
-from .scanner import TAG_OR_SKIP, tag_lines
+from .catalog.loader import load_catalogs
+from .catalog.model import Risk
+from .catalog.resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
+from .expansion.buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
+from .expansion.callouts import CalloutTreeprocessor
+from .expansion.elements import CALLOUT_CONTENT, ElementFactory, LinkSettings
+from .expansion.hostpage import host_page_path, host_page_source
+from .expansion.scanner import TAG_OR_SKIP, tag_lines
+from .problems import Problem, Severity, front_matter_lines, log_problem, tag_severity
+from .site.i18n import Strings
+from .site.paths import GENERATED_MARKER, PageLayout, convert_path
 
 ON_UNKNOWN = ("warn", "error", "ignore")
 

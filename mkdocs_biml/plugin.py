@@ -31,37 +31,37 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .assessments import Assessments, conflicts
+from .catalog.loader import BUILTIN_DIRS, CatalogError, load_catalogs
+from .catalog.model import Catalog
+from .catalog.resolver import CatalogIndex
 from .config import BimlConfig
 from .extension import BimlExtension
-from .frontmatter import read_statuses
-from .htmlcache import HtmlCache, safe_for
-from .i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
-from .layout import PageLayout
-from .ledger import Ledger, PageEntry, StatusNote
-from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
-from .log import Problem, Severity, front_matter_lines, log_problem
-from .model import Catalog
-from .navigation import (
+from .problems import Problem, Severity, front_matter_lines, log_problem
+from .site.assessments import Assessments, conflicts
+from .site.frontmatter import read_statuses
+from .site.htmlcache import HtmlCache, safe_for
+from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
+from .site.ledger import Ledger, PageEntry, StatusNote
+from .site.navigation import (
     append_section,
     catalogue_groups,
     framework_section,
     paths_in,
     place_in_automatic_nav,
 )
-from .outputs import Output, check_outputs, generated_output, generated_page_descriptions
-from .pages import PageError, PageGenerator
-from .rebuild import (
+from .site.outputs import Output, check_outputs, generated_output, generated_page_descriptions
+from .site.paths import PageLayout
+from .site.rebuild import (
     PageRecords,
     read_page,
     settings_fingerprint,
     skipped_pages,
     source_digest,
 )
-from .register import register_paths, write_register
-from .resolver import CatalogIndex
-from .searchexclude import SearchExclusion, uses_mkdocs_search
-from .shipped import ASSET_NAMES, ASSETS_DIR
+from .site.register import register_paths, write_register
+from .site.render import PageError, PageGenerator
+from .site.searchexclude import SearchExclusion, uses_mkdocs_search
+from .site.shipped import ASSET_NAMES, ASSETS_DIR
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
     from jinja2 import Environment

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .model import Catalog, Component, Reference, Risk, slugify
+from ..catalog.model import Catalog, Component, Reference, Risk, slugify
 
 #: First line of every page ``mkdocs-biml generate`` writes (after any front
 #: matter): ``generate`` replaces only files carrying it, and the extension

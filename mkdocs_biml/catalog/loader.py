@@ -1,4 +1,4 @@
-"""Load and validate a catalogue file into :class:`~mkdocs_biml.model.Catalog`.
+"""Load and validate a catalogue file into :class:`~mkdocs_biml.catalog.model.Catalog`.
 
 Every problem is one :class:`CatalogError` naming the file, the line, the
 field, what is wrong and what to do. A catalogue that fails any check is not
@@ -28,7 +28,7 @@ from .schemacheck import SCHEMA_PATH, SchemaChecker, catalog_schema
 from .valuetext import short_repr
 from .yamlsource import CatalogError, LocatedDict, read_yaml
 
-PACKAGE_DIR = Path(__file__).parent
+PACKAGE_DIR = Path(__file__).parents[1]  # the data folders sit at the top of the package
 #: Built-in catalogues: in a wheel they sit in the package, in a source
 #: checkout in the repository's top-level ``catalog/`` folder.
 BUILTIN_DIRS = (PACKAGE_DIR / "catalog_data", PACKAGE_DIR.parent / "catalog")

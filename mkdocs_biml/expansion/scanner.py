@@ -21,7 +21,7 @@ from collections import defaultdict, deque
 from collections.abc import Iterator, Sequence
 from itertools import accumulate
 
-from .resolver import TAG_BODY, TAG_IN_TEXT
+from ..catalog.resolver import TAG_BODY, TAG_IN_TEXT
 
 # A link's label and destination, each allowing one level of nested brackets.
 _LINK = r"\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\](?:\((?:[^()\n]|\([^()\n]*\))*\)|\[[^\[\]\n]*\])"

@@ -14,7 +14,7 @@ that hash (or if it already holds exactly the bytes about to be written).
 Anything else in the way (a page the author wrote, a generated page the author
 edited, a symlink) is left alone and reported, and then nothing is written.
 
-Every page still starts with :data:`~mkdocs_biml.layout.GENERATED_MARKER`,
+Every page still starts with :data:`~mkdocs_biml.site.paths.GENERATED_MARKER`,
 which tells the extension that the page quotes the catalogue.
 """
 
@@ -28,13 +28,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from .config import DEFAULT_STATUSES
-from .i18n import Strings
-from .layout import GENERATED_MARKER, PageLayout, relative_link
-from .loader import load_catalogs
-from .pages import PageGenerator
-from .placeholders import PLACEHOLDER, SOURCE_SCHEME, resolve_source_hrefs
-from .shipped import ASSET_NAMES, ASSETS_DIR
+from ..catalog.loader import load_catalogs
+from ..config import DEFAULT_STATUSES
+from ..site.i18n import Strings
+from ..site.paths import GENERATED_MARKER, PageLayout, relative_link
+from ..site.placeholders import PLACEHOLDER, SOURCE_SCHEME, resolve_source_hrefs
+from ..site.render import PageGenerator
+from ..site.shipped import ASSET_NAMES, ASSETS_DIR
 
 #: Folder of the stylesheet and script, inside the pages' folder.
 ASSETS_FOLDER = "assets"
@@ -106,7 +106,7 @@ def generate_pages(
     ``language`` is that of the words the pages write around BIML's text. Files
     a previous run wrote that the catalogues no longer produce are removed,
     and so are the folders it created once they are empty. Raises
-    :class:`~mkdocs_biml.loader.CatalogError` for a bad catalogue and
+    :class:`~mkdocs_biml.catalog.loader.CatalogError` for a bad catalogue and
     :class:`GenerateError` when ``out_dir`` cannot be used.
     """
     layout = PageLayout(folder)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from . import __version__
+from .. import __version__
 from .lint import LintProblem, LintReport
 
 FORMATS = ("text", "json", "github", "sarif")

@@ -16,14 +16,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import cast
 
-from . import __version__
+from .. import __version__
+from ..catalog.loader import CatalogError
+from ..site.i18n import SHIPPED, shipped_language
+from ..site.paths import folder_problem
+from ..site.render import PageError
 from .generate import GenerateError, generate_pages
-from .i18n import SHIPPED, shipped_language
-from .layout import folder_problem
 from .lint import LintSetupError, run_lint
 from .lint_formats import FORMATS, render
-from .loader import CatalogError
-from .pages import PageError
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1

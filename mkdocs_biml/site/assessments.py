@@ -24,10 +24,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .layout import folder_problem
+from ..catalog.model import Risk, slugify
+from ..problems import Problem
 from .ledger import CitingPage, Ledger
-from .log import Problem
-from .model import Risk, slugify
+from .paths import folder_problem
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from types import TracebackType
 
 from markdown import Markdown
 
-from .log import Problem
+from ..problems import Problem
 
 #: Messages of the TagErrors raised in this process, to recognise them in Zensical's wrapper.
 _raised: set[str] = set()

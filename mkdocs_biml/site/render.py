@@ -36,21 +36,21 @@ from jinja2 import (
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from ..catalog.model import Catalog, Component, Risk, slugify, split_paragraphs
+from ..catalog.resolver import CatalogIndex
+from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
+from ..config import DEFAULT_STATUSES
 from .assessments import NO_ASSESSMENTS, Assessments
 from .assessmentviews import AssessmentView
-from .config import DEFAULT_STATUSES
 from .diagram import build_diagram, component_heading
 from .i18n import ENGLISH_STRINGS, Strings
-from .layout import PageLayout, relative_link
 from .ledger import Ledger
 from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
-from .model import Catalog, Component, Risk, slugify, split_paragraphs
+from .paths import PageLayout, relative_link
 from .placeholders import PLACEHOLDER, placeholder, resolve_source_hrefs, source_href
-from .resolver import CatalogIndex
 from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
 from .templatecache import COMPILED, Memo, folder_digest
-from .texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 
 
 class PageError(Exception):

@@ -23,16 +23,16 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .. import __version__
+from ..catalog.model import Catalog, Risk
 from .assessments import NO_ASSESSMENTS, AssessedRisk, Assessments, assessed
-from .layout import PageLayout
 from .ledger import CitingPage, Ledger
-from .model import Catalog, Risk
+from .paths import PageLayout
 
 REGISTER_JSON = "risk-register.json"
 REGISTER_CSV = "risk-register.csv"
 REGISTER_FORMAT = 1
-SCHEMA_PATH = Path(__file__).parent / "schema" / "register.schema.json"
+SCHEMA_PATH = Path(__file__).parents[1] / "schema" / "register.schema.json"
 
 #: CSV columns, and the JSON field each one shows.
 CSV_COLUMNS = ("tag", "catalog", "component", "title", "statuses", "pages", "summary")

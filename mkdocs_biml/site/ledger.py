@@ -16,7 +16,7 @@ from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from .model import Risk
+from ..catalog.model import Risk
 
 #: Stored for a citation whose source line is unknown (lines count from 1).
 _NO_LINE = 0

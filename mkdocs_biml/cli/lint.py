@@ -1,7 +1,7 @@
 """``mkdocs-biml lint``: the problems a build would report, without building.
 
 Every page goes through what the build runs on it: MkDocs' front-matter
-reader (``mkdocs.utils.meta.get_data``), :func:`~mkdocs_biml.frontmatter.read_statuses`
+reader (``mkdocs.utils.meta.get_data``), :func:`~mkdocs_biml.site.frontmatter.read_statuses`
 and Python-Markdown with the site's own ``markdown_extensions`` plus
 :class:`~mkdocs_biml.extension.BimlExtension`. Code blocks, code spans and
 HTML are therefore skipped exactly as in the build, and the messages are the
@@ -19,8 +19,12 @@ import markdown
 from mkdocs.utils import is_markdown_file, markdown_extensions
 from mkdocs.utils.meta import get_data
 
-from .extension import BimlExtension
-from .frontmatter import read_statuses
+from ..catalog.loader import CatalogError, load_catalogs
+from ..catalog.model import Catalog
+from ..catalog.resolver import TAG_IN_TEXT, CatalogIndex
+from ..extension import BimlExtension
+from ..problems import Problem, front_matter_lines
+from ..site.frontmatter import read_statuses
 from .lint_settings import (
     DEFAULT_DOCS_DIR,
     LintSetupError,
@@ -31,10 +35,6 @@ from .lint_settings import (
     load_settings,
     pages_of,
 )
-from .loader import CatalogError, load_catalogs
-from .log import Problem, front_matter_lines
-from .model import Catalog
-from .resolver import TAG_IN_TEXT, CatalogIndex
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .extension import BimlExtension
+from ..catalog.model import Catalog
+from ..extension import BimlExtension
 from .ledger import PageEntry
-from .model import Catalog
 
 
 def source_digest(source: str) -> str:

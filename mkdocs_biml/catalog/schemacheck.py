@@ -19,7 +19,7 @@ from typing import Any, cast
 from .valuetext import describe_value, short_repr
 from .yamlsource import CatalogError
 
-SCHEMA_PATH = Path(__file__).parent / "schema" / "catalog.schema.json"
+SCHEMA_PATH = Path(__file__).parents[1] / "schema" / "catalog.schema.json"
 
 #: The pattern of every URL field (``$defs/web_url``): an absolute http or
 #: https address, with no space or control character anywhere (browsers drop

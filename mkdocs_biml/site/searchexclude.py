@@ -4,7 +4,7 @@ A callout repeats its risk's description on every page citing the risk: in the
 search index, forty copies of the same paragraph would drown the author's own
 text, while the description is indexed once on the risk's generated page.
 The callout's body carries ``data-search-exclude``
-(:data:`~mkdocs_biml.elements.SEARCH_EXCLUDE`), which Material's search honours.
+(:data:`~mkdocs_biml.expansion.elements.SEARCH_EXCLUDE`), which Material's search honours.
 MkDocs' search (``mkdocs.contrib.search``) indexes ``page.content`` as it is in
 its ``on_page_context``, and reads no attribute: so the plugin hides the marked
 paragraphs just before it (:meth:`SearchExclusion.hide`) and puts them back just
@@ -20,7 +20,7 @@ import sys
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .elements import SEARCH_EXCLUDE
+from ..expansion.elements import SEARCH_EXCLUDE
 
 # Only the paragraphs the plugin marks: a <p> holds no other <p>, so the first
 # </p> closes it.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from string import Formatter
 
-from .valuetext import short_repr
+from ..catalog.valuetext import short_repr
 
 #: The fields ``link_text`` may use, and a value of each field's type.
 LINK_TEXT_SAMPLES: dict[str, object] = {

@@ -2,7 +2,7 @@
 
 Two things are only known once every page of a site has been rendered, so the
 page generator writes a placeholder for them, and either the plugin fills it
-(:meth:`mkdocs_biml.pages.PageGenerator.finalize`) or ``mkdocs-biml generate``
+(:meth:`mkdocs_biml.site.render.PageGenerator.finalize`) or ``mkdocs-biml generate``
 resolves it for hosts without the plugin (:mod:`mkdocs_biml.generate`):
 
 * ``<!-- biml:KIND KEY -->`` comments: backlinks under each risk, the

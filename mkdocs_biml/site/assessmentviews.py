@@ -1,7 +1,7 @@
 """What the coverage page and each assessment's page show of the assessments.
 
 Filled in once every page of the site is rendered, like the rest of
-``sitewide.py``: :meth:`mkdocs_biml.pages.PageGenerator.finalize` hands these
+``sitewide.py``: :meth:`mkdocs_biml.site.render.PageGenerator.finalize` hands these
 to ``assessment-matrix.html.j2``, ``assessment-table.html.j2`` and
 ``heat-map.html.j2``. A status is always given as text; colour only repeats it.
 """
@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..catalog.model import Catalog, Risk
 from .assessments import AssessedRisk, Assessments, assessed
 from .diagram import Diagram, Node
-from .layout import PageLayout
 from .ledger import Ledger
-from .model import Catalog, Risk
+from .paths import PageLayout
 from .sitewide import PageUrls, heat_level
 
 #: A status that leaves a risk unaddressed, for the heat map.

@@ -29,9 +29,9 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import YAML_RE
 
-from .log import Problem, log_problem
-from .model import Risk
-from .resolver import CatalogIndex
+from ..catalog.model import Risk
+from ..catalog.resolver import CatalogIndex
+from ..problems import Problem, log_problem
 
 FRONT_MATTER_KEY = "biml"
 EXAMPLE = "data:2:transfer: mitigated"

@@ -23,7 +23,7 @@ from typing import Any
 
 import yaml
 
-LOCALES_DIR = Path(__file__).parent / "locales"
+LOCALES_DIR = Path(__file__).parents[1] / "locales"
 
 ENGLISH: dict[str, str] = {
     # callouts and inline references

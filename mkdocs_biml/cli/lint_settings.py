@@ -21,8 +21,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.structure.files import InclusionLevel, get_files
 
-from .config import BimlConfig
-from .loader import builtin_catalog_path
+from ..catalog.loader import builtin_catalog_path
+from ..config import BimlConfig
 
 #: Config files looked for, in this order, in the working directory and then each folder above.
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -149,7 +149,7 @@ class _Collector(logging.Handler):
 def _settings_from_config(config: MkDocsConfig) -> SiteSettings:
     # Imported here: the plugin module pulls in the page generator, which plain
     # Markdown linting without a config never needs.
-    from .plugin import BimlPlugin  # noqa: PLC0415
+    from ..plugin import BimlPlugin  # noqa: PLC0415
 
     plugin = next((p for p in config.plugins.values() if isinstance(p, BimlPlugin)), None)
     extensions = [e for e in config.markdown_extensions if e not in EXTENSION_NAMES]

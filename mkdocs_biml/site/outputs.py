@@ -17,8 +17,8 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
-from .layout import PageLayout
-from .model import Catalog
+from ..catalog.model import Catalog
+from .paths import PageLayout
 
 
 @dataclass(frozen=True)

@@ -20,12 +20,12 @@ from typing import Protocol
 from markdown.serializers import to_html_string
 from markdown.util import AMP_SUBSTITUTE, AtomicString
 
-from .i18n import ENGLISH_STRINGS, Strings
-from .layout import PageLayout, external_url, relative_link
+from ..catalog.model import Risk
+from ..catalog.resolver import CatalogIndex, Outcome, Resolution
+from ..catalog.texts import CitationToken, TagToken, Text, tokenize
+from ..site.i18n import ENGLISH_STRINGS, Strings
+from ..site.paths import PageLayout, external_url, relative_link
 from .linktext import link_text_problem
-from .model import Risk
-from .resolver import CatalogIndex, Outcome, Resolution
-from .texts import CitationToken, TagToken, Text, tokenize
 
 #: A link slot in a serialized template. U+001A cannot occur in what the
 #: elements are made of: catalogue texts and settings are YAML, which forbids it.

@@ -1,6 +1,6 @@
 """What only the whole site knows: backlinks and coverage, for the HTML templates.
 
-:meth:`mkdocs_biml.pages.PageGenerator.finalize` calls these once every page
+:meth:`mkdocs_biml.site.render.PageGenerator.finalize` calls these once every page
 of the site has been rendered, with the ledger of what each page cites, and
 hands their results to ``backlinks.html.j2``, ``coverage-matrix.html.j2`` and
 ``uncited.html.j2``.
@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+from ..catalog.model import Catalog, Component, Risk
 from .assessments import NO_ASSESSMENTS, Assessments
 from .diagram import component_heading
-from .layout import PageLayout, convert_path
 from .ledger import CitingPage, Ledger
-from .model import Catalog, Component, Risk
+from .paths import PageLayout, convert_path
 
 HEAT_LEVELS = 5
 

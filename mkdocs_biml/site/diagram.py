@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from .model import Catalog, Component
+from ..catalog.model import Catalog, Component
 
 Shape = Literal["ellipse", "rect"]
 
