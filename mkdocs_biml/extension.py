@@ -13,9 +13,9 @@ Processors, in the order Python-Markdown runs them:
 * :class:`CalloutTreeprocessor` turns paragraphs that hold only tags into
   callouts, and on generated pages gives headings their fixed ids.
 
-Where tags stand in page text is :mod:`mkdocs_biml.scanner`'s job, callouts
-are :mod:`mkdocs_biml.callouts`', and learning the page from a host that says
-nothing is :mod:`mkdocs_biml.hostpage`'s.
+Where tags stand in page text is :mod:`mkdocs_biml.expansion.scanner`'s job, callouts
+are :mod:`mkdocs_biml.expansion.callouts`', and learning the page from a host that says
+nothing is :mod:`mkdocs_biml.expansion.hostpage`'s.
 
 Two ways out. Standing alone, the extension emits elements linking to source
 paths (``biml/data.md#data-2-transfer``) and the host turns them into URLs, as

@@ -4,10 +4,10 @@ Every problem is one :class:`CatalogError` naming the file, the line, the
 field, what is wrong and what to do. A catalogue that fails any check is not
 returned at all, so callers never see a half-loaded one.
 
-Reading a file's bytes is :mod:`~mkdocs_biml.catalogfile`'s job, reading its
-YAML :mod:`~mkdocs_biml.yamlsource`'s, checking its structure against the
-shipped JSON Schema :mod:`~mkdocs_biml.schemacheck`'s and building the model
-:mod:`~mkdocs_biml.builder`'s; this module finds built-in catalogues, applies
+Reading a file's bytes is :mod:`~mkdocs_biml.catalog.catalogfile`'s job, reading its
+YAML :mod:`~mkdocs_biml.catalog.yamlsource`'s, checking its structure against the
+shipped JSON Schema :mod:`~mkdocs_biml.catalog.schemacheck`'s and building the model
+:mod:`~mkdocs_biml.catalog.builder`'s; this module finds built-in catalogues, applies
 ``extends:``, caches what it loaded, and checks that a site's catalogues do not
 claim the same id or prefix.
 """

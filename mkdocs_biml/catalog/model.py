@@ -1,6 +1,6 @@
 """The catalogue as Python objects.
 
-Plain data, built once by :mod:`mkdocs_biml.loader` and never mutated after
+Plain data, built once by :mod:`mkdocs_biml.catalog.loader` and never mutated after
 loading. Nothing here knows about MkDocs or Markdown.
 """
 

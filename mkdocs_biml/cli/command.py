@@ -1,8 +1,8 @@
 """The ``mkdocs-biml`` command: argument parsing and exit codes only.
 
-* ``mkdocs-biml lint [PATH ...]``: see :mod:`mkdocs_biml.lint` and ``docs/lint.md``;
+* ``mkdocs-biml lint [PATH ...]``: see :mod:`mkdocs_biml.cli.lint` and ``docs/lint.md``;
 * ``mkdocs-biml generate OUT_DIR``: the framework pages as Markdown files, for
-  documentation tools without MkDocs plugins (:mod:`mkdocs_biml.generate`).
+  documentation tools without MkDocs plugins (:mod:`mkdocs_biml.cli.generate`).
 
 Exit codes: 0 no problem, 1 problems found, 2 the command could not run
 (usage, config, catalogue or missing path).

@@ -37,7 +37,7 @@ UNRESOLVED_CLASS = "biml-unresolved"
 #: Marks a callout's body: the risk's text belongs to the search index of its
 #: own generated page, not to every page citing it. Material's search skips
 #: such elements (and removes the attribute, given a value); MkDocs' search is
-#: handled by :mod:`mkdocs_biml.searchexclude`.
+#: handled by :mod:`mkdocs_biml.site.searchexclude`.
 SEARCH_EXCLUDE = ("data-search-exclude", "true")
 
 

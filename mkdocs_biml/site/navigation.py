@@ -23,7 +23,9 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import StructureItem
+from mkdocs.structure.files import File
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
@@ -47,6 +49,39 @@ def catalogue_groups(order: Sequence[str], subsections: Mapping[str, str]) -> li
         else:
             groups.append(Group(title, (src_uri,)))
     return groups
+
+
+def add_framework_section(
+    nav: Navigation,
+    config: MkDocsConfig,
+    generated: Mapping[str, File],
+    *,
+    title: str,
+    subsections: Mapping[str, str],
+    placement: tuple[str, str],
+) -> None:
+    """Put the ``generated`` pages (src_uri -> file, published order) into ``nav``.
+
+    ``subsections``: folder -> title (see :func:`catalogue_groups`); ``placement``: the
+    coverage page, whose folder section MkDocs made, and the ``nav_position``.
+    """
+    groups = catalogue_groups(list(generated), subsections)
+    if config.nav:
+        placed = set(paths_in(config.nav))
+        unplaced = {
+            src_uri: file.page or Page(None, file, config)
+            for src_uri, file in generated.items()
+            if src_uri not in placed
+        }
+        append_section(nav, framework_section(title, groups, unplaced))
+        return
+    pages = {src_uri: file.page for src_uri, file in generated.items() if file.page}
+    coverage_page, position = placement
+    coverage = pages.get(coverage_page)
+    folder_section = coverage.parent if coverage is not None else None
+    if folder_section is not None:
+        section = framework_section(title, groups, pages)
+        place_in_automatic_nav(nav, section, folder_section, position)
 
 
 def framework_section(title: str, groups: Sequence[Group], pages: Mapping[str, Page]) -> Section:

@@ -10,7 +10,7 @@ the site, or between two outputs of the plugin, is an error naming both.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from mkdocs.structure.files import File
 
 from ..catalog.model import Catalog
 from .paths import PageLayout
+from .register import register_paths
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,26 @@ def generated_page_descriptions(
 
 def generated_output(file: File, description: str) -> Output:
     return Output(file.dest_uri, f"{description} (generated {file.src_uri})")
+
+
+def plugin_outputs(
+    assets: Sequence[File],
+    pages: dict[str, File],
+    *,
+    catalogs: Sequence[Catalog],
+    layout: PageLayout,
+    assessments: Sequence[str],
+    register: bool,
+) -> Iterator[Output]:
+    """Every file the plugin writes into the site, described for a collision message."""
+    for file in assets:
+        yield generated_output(file, "the plugin's asset")
+    described = generated_page_descriptions(catalogs, layout, assessments)
+    for src_uri, file in pages.items():
+        yield generated_output(file, described.get(src_uri, "a framework page"))
+    if register:
+        for path, kind in zip(register_paths(layout), ("JSON", "CSV"), strict=True):
+            yield Output(path, f"the risk register ({kind})")
 
 
 def check_outputs(site_files: Iterable[File], outputs: Iterable[Output], docs_dir: str) -> None:

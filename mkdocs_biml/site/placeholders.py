@@ -3,7 +3,7 @@
 Two things are only known once every page of a site has been rendered, so the
 page generator writes a placeholder for them, and either the plugin fills it
 (:meth:`mkdocs_biml.site.render.PageGenerator.finalize`) or ``mkdocs-biml generate``
-resolves it for hosts without the plugin (:mod:`mkdocs_biml.generate`):
+resolves it for hosts without the plugin (:mod:`mkdocs_biml.cli.generate`):
 
 * ``<!-- biml:KIND KEY -->`` comments: backlinks under each risk, the
   coverage matrix and list of uncited risks, and (with assessments) the

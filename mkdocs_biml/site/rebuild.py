@@ -30,7 +30,7 @@ from mkdocs.structure.pages import Page
 
 from ..catalog.model import Catalog
 from ..extension import BimlExtension
-from .ledger import PageEntry
+from .ledger import Ledger, PageEntry
 
 
 def source_digest(source: str) -> str:
@@ -82,6 +82,28 @@ class PageRecords:
         """Forget pages that are no longer in the site."""
         for gone in set(self.records) - set(src_uris):
             del self.records[gone]
+
+
+def catch_up_skipped_pages(
+    files: Files, config: MkDocsConfig, read: Collection[str], records: PageRecords, ledger: Ledger
+) -> None:
+    """A dirty build skipped unchanged pages: restore each from its record, or read it
+    again, so the ledger holds every page (``read``: the pages this build read)."""
+    for page in skipped_pages(files, read):
+        entry = _recorded_entry(records, page)
+        if entry is None:
+            read_page(page, config, files)
+        else:
+            ledger.add_entry(page.file.src_uri, entry, page.url)
+    records.keep_only([f.src_uri for f in files if f.is_documentation_page()])
+
+
+def _recorded_entry(records: PageRecords, page: Page) -> PageEntry | None:
+    try:
+        source = page.file.content_string
+    except (OSError, UnicodeDecodeError):  # read_page reports it as MkDocs would
+        return None
+    return records.entry(page.file.src_uri, source)
 
 
 def skipped_pages(files: Files, read: Collection[str]) -> list[Page]:

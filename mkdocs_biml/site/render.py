@@ -8,7 +8,7 @@ search index and link with ``.md`` paths that MkDocs checks and converts.
 
 Two things are only known once every page of the site has been rendered:
 :meth:`PageGenerator.finalize` fills them into the HTML of generated pages
-(backlinks, coverage, the diagram's links; see :mod:`mkdocs_biml.placeholders`).
+(backlinks, coverage, the diagram's links; see :mod:`mkdocs_biml.site.placeholders`).
 
 The generator holds no state between builds: the plugin makes a new one each
 time, and ``finalize`` reads everything it needs from the ledger it is given.
