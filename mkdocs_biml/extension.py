@@ -45,14 +45,13 @@ from .catalog.model import Risk
 from .catalog.resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
 from .expansion.buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
 from .expansion.callouts import CalloutTreeprocessor
-from .expansion.elements import CALLOUT_CONTENT, ElementFactory, LinkSettings
+from .expansion.elements import ElementFactory, LinkSettings
 from .expansion.hostpage import host_page_path, host_page_source
+from .expansion.options import SHARED_OPTIONS
 from .expansion.scanner import TAG_OR_SKIP, tag_lines
 from .problems import Problem, Severity, front_matter_lines, log_problem, tag_severity
 from .site.i18n import Strings
 from .site.paths import GENERATED_MARKER, PageLayout, convert_path
-
-ON_UNKNOWN = ("warn", "error", "ignore")
 
 
 @dataclass
@@ -195,13 +194,7 @@ class BimlExtension(Extension):
             # Defaults are "" rather than None: Python-Markdown turns None-defaulted
             # options into booleans.
             "index": ["", "A ready CatalogIndex (the MkDocs plugin passes its own)."],
-            "folder": ["biml", "Folder of the generated framework pages."],
-            "base_url": ["", "Link risks to the framework pages of another site."],
-            "link": [True, "Link to generated pages; false renders the tag without a link."],
-            "link_text": ["{title}", "Text of inline references."],
-            "callouts": [True, "A paragraph holding only tags becomes callouts."],
-            "callout_content": ["description", "description, summary or none."],
-            "on_unknown": ["warn", "warn, error or ignore."],
+            **{option.name: [option.default, option.help] for option in SHARED_OPTIONS},
             "report": ["", "Callable receiving every Problem (default: log it)."],
             "language": ["", "Language of the words the extension writes (de, fr, ...)."],
             "strings": ["", "Overrides of those words (key: text), or a ready Strings."],
@@ -216,10 +209,10 @@ class BimlExtension(Extension):
         self._validate()
 
     def _validate(self) -> None:
-        if self.getConfig("on_unknown") not in ON_UNKNOWN:
-            raise ValueError(f"on_unknown must be one of {', '.join(ON_UNKNOWN)}")
-        if self.getConfig("callout_content") not in CALLOUT_CONTENT:
-            raise ValueError(f"callout_content must be one of {', '.join(CALLOUT_CONTENT)}")
+        for option in SHARED_OPTIONS:
+            problem = option.choice_problem(self.getConfig(option.name))
+            if problem:
+                raise ValueError(problem)
         self._factory = None
         _ = self.factory  # checks link_text now rather than on the first tag
 

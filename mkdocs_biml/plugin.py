@@ -34,6 +34,7 @@ from .catalog.loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .catalog.model import Catalog
 from .catalog.resolver import CatalogIndex
 from .config import BimlConfig
+from .expansion.options import extension_options
 from .extension import BimlExtension
 from .problems import Problem, Severity, front_matter_lines, log_problem
 from .site.assessments import Assessments, conflicts
@@ -156,15 +157,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         try:
             return BimlExtension(
                 index=self.index,
-                folder=self.config.folder,
-                base_url=self.config.base_url,
-                link=self.config.pages,
-                link_text=self.config.link_text,
-                callouts=self.config.callouts,
-                callout_content=self.config.callout_content,
-                on_unknown=self.config.on_unknown,
                 report=_report_problem,
                 strings=self.strings,
+                **extension_options(self.config),
             )
         except ValueError as exc:
             raise PluginError(str(exc)) from None

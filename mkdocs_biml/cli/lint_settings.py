@@ -23,6 +23,7 @@ from mkdocs.structure.files import InclusionLevel, get_files
 
 from ..catalog.loader import builtin_catalog_path
 from ..config import BimlConfig
+from ..expansion.options import extension_options
 
 #: Config files looked for, in this order, in the working directory and then each folder above.
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -32,7 +33,6 @@ DEFAULT_DOCS_DIR = "docs"
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 EXTENSION_NAMES = ("biml", "mkdocs_biml.extension")
 #: Options of the plugin that the Markdown extension takes as they are.
-EXTENSION_OPTIONS = ("folder", "base_url", "link_text", "callouts", "callout_content", "on_unknown")
 
 
 class LintSetupError(Exception):
@@ -203,9 +203,7 @@ def _settings_from_plugin(plugin: BimlConfig, config_dir: Path) -> SiteSettings:
         str(config_dir / name) if not builtin_catalog_path(name) else name
         for name in plugin.catalogs
     ]
-    options = {name: plugin[name] for name in EXTENSION_OPTIONS}
-    options["link"] = plugin.pages
-    return SiteSettings(options, sources, list(plugin.statuses), [], {})
+    return SiteSettings(extension_options(plugin), sources, list(plugin.statuses), [], {})
 
 
 def _listed_extension_options(mdx_configs: Mapping[str, Any]) -> dict[str, Any]:

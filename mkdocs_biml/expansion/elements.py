@@ -68,10 +68,6 @@ class LinkSettings:
             raise ValueError(f"link_text {problem}")
 
 
-#: What a callout shows under its title (the ``callout_content`` option).
-CALLOUT_CONTENT = ("description", "summary", "none")
-
-
 class ElementFactory:
     def __init__(self, settings: LinkSettings, callout_content: str, page: PageContext) -> None:
         self.settings, self.callout_content, self.page = settings, callout_content, page
