@@ -42,6 +42,7 @@ from mkdocs.config import load_config
 from mkdocs.plugins import CombinedEvent
 
 from mkdocs_biml import CatalogIndex, load_catalog
+from mkdocs_biml.catalog.loader import _loaded
 from mkdocs_biml.extension import (
     CalloutTreeprocessor,
     HostPagePreprocessor,
@@ -49,7 +50,6 @@ from mkdocs_biml.extension import (
     TagInlineProcessor,
     TagLinePreprocessor,
 )
-from mkdocs_biml.loader import _loaded
 from mkdocs_biml.plugin import BimlPlugin
 
 from .sites import write_site

@@ -37,9 +37,9 @@ import markdown
 from mkdocs.utils import get_relative_url
 
 from mkdocs_biml import CatalogIndex, load_catalog, parse_catalog
+from mkdocs_biml.catalog.loader import builtin_catalog_path
 from mkdocs_biml.extension import BimlExtension
-from mkdocs_biml.layout import PageLayout
-from mkdocs_biml.loader import builtin_catalog_path
+from mkdocs_biml.site.paths import PageLayout
 
 from .run import BUILD_ENV, machine
 from .sites import MARKDOWN_EXTENSIONS, VARIANTS, PageWriter

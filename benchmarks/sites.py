@@ -49,9 +49,9 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from mkdocs_biml import CatalogIndex, Risk, load_catalog
+from mkdocs_biml.catalog.texts import CitationToken, TagToken, Text, tokenize
+from mkdocs_biml.cli.generate import generate_pages
 from mkdocs_biml.extension import BimlExtension
-from mkdocs_biml.generate import generate_pages
-from mkdocs_biml.texts import CitationToken, TagToken, Text, tokenize
 
 PAGES_PER_FOLDER = 50
 #: One citation in CALLOUT_EVERY stands alone in its paragraph.

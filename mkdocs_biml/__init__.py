@@ -12,9 +12,9 @@ The catalogue API knows nothing of MkDocs::
     index.resolve("data:2:transfer").risk
 """
 
-from .loader import BUILTIN_NAMES, CatalogError, load_catalog, parse_catalog
-from .model import Catalog, Component, Control, Reference, Risk, TopTenEntry
-from .resolver import CatalogIndex, Outcome, Resolution, parse_tag
+from .catalog.loader import BUILTIN_NAMES, CatalogError, load_catalog, parse_catalog
+from .catalog.model import Catalog, Component, Control, Reference, Risk, TopTenEntry
+from .catalog.resolver import CatalogIndex, Outcome, Resolution, parse_tag
 
 __all__ = [
     "BUILTIN_NAMES",

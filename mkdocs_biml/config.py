@@ -10,10 +10,11 @@ from collections.abc import Callable
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .assessments import option_problem
-from .i18n import strings_problem
-from .layout import folder_problem
-from .linktext import link_text_problem
+from .expansion.linktext import link_text_problem
+from .expansion.options import OPTIONS
+from .site.assessments import option_problem
+from .site.i18n import strings_problem
+from .site.paths import folder_problem
 
 DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
 
@@ -86,14 +87,19 @@ def _folder_problem(folder: str) -> str:
     return f"{problem}: {folder!r}" if problem else ""
 
 
+def _choice(name: str) -> c.Choice[str]:
+    option = OPTIONS[name]
+    return c.Choice(option.choices, default=option.default)
+
+
 class BimlConfig(base.Config):
     #: Catalogues used beside the built-in BIML-78: built-in names or file paths.
     catalogs = c.ListOfItems(c.Type(str), default=[])
     #: Generate the framework pages (overview, diagram, components, references).
-    pages = c.Type(bool, default=True)
+    pages = c.Type(bool, default=OPTIONS["link"].default)
     #: Folder of the generated pages, inside the site.
     folder = CheckedText(
-        "biml",
+        OPTIONS["folder"].default,
         _folder_problem,
         advice=". Use a relative path inside the site, such as 'biml' or 'risks/biml'.",
         normalize=lambda folder: folder.strip("/"),
@@ -103,16 +109,16 @@ class BimlConfig(base.Config):
     #: Where the section goes in automatic navigation.
     nav_position = c.Choice(("end", "start"), default="end")
     #: Link tags to another site's framework pages instead (used with ``pages: false``).
-    base_url = c.Type(str, default="")
+    base_url = c.Type(str, default=OPTIONS["base_url"].default)
     #: Text of inline references: {title}, {tag}, {label}, {number}, {descriptor},
     #: {component}, {catalog}.
-    link_text = CheckedText("{title}", link_text_problem)
+    link_text = CheckedText(OPTIONS["link_text"].default, link_text_problem)
     #: A paragraph holding only tags becomes one callout per tag.
-    callouts = c.Type(bool, default=True)
+    callouts = c.Type(bool, default=OPTIONS["callouts"].default)
     #: What a callout shows of the risk.
-    callout_content = c.Choice(("description", "summary", "none"), default="description")
+    callout_content = _choice("callout_content")
     #: What an unknown or ambiguous tag does.
-    on_unknown = c.Choice(("warn", "error", "ignore"), default="warn")
+    on_unknown = _choice("on_unknown")
     #: Folder of Jinja templates overriding the shipped ones, relative to mkdocs.yml.
     custom_templates = c.Optional(c.Dir(exists=True))
     #: Statuses a page may give a risk in its front matter.

@@ -13,9 +13,9 @@ Processors, in the order Python-Markdown runs them:
 * :class:`CalloutTreeprocessor` turns paragraphs that hold only tags into
   callouts, and on generated pages gives headings their fixed ids.
 
-Where tags stand in page text is :mod:`mkdocs_biml.scanner`'s job, callouts
-are :mod:`mkdocs_biml.callouts`', and learning the page from a host that says
-nothing is :mod:`mkdocs_biml.hostpage`'s.
+Where tags stand in page text is :mod:`mkdocs_biml.expansion.scanner`'s job, callouts
+are :mod:`mkdocs_biml.expansion.callouts`', and learning the page from a host that says
+nothing is :mod:`mkdocs_biml.expansion.hostpage`'s.
 
 Two ways out. Standing alone, the extension emits elements linking to source
 paths (``biml/data.md#data-2-transfer``) and the host turns them into URLs, as
@@ -40,19 +40,18 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
-from .buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
-from .callouts import CalloutTreeprocessor
-from .elements import CALLOUT_CONTENT, ElementFactory, LinkSettings
-from .hostpage import host_page_path, host_page_source
-from .i18n import Strings
-from .layout import GENERATED_MARKER, PageLayout, convert_path
-from .loader import load_catalogs
-from .log import Problem, Severity, front_matter_lines, log_problem, tag_severity
-from .model import Risk
-from .resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
-from .scanner import TAG_OR_SKIP, tag_lines
-
-ON_UNKNOWN = ("warn", "error", "ignore")
+from .catalog.loader import load_catalogs
+from .catalog.model import Risk
+from .catalog.resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
+from .expansion.buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
+from .expansion.callouts import CalloutTreeprocessor
+from .expansion.elements import ElementFactory, LinkSettings
+from .expansion.hostpage import host_page_path, host_page_source
+from .expansion.options import SHARED_OPTIONS
+from .expansion.scanner import TAG_OR_SKIP, tag_lines
+from .problems import Problem, Severity, front_matter_lines, log_problem, tag_severity
+from .site.i18n import Strings
+from .site.paths import GENERATED_MARKER, PageLayout, convert_path
 
 
 @dataclass
@@ -195,13 +194,7 @@ class BimlExtension(Extension):
             # Defaults are "" rather than None: Python-Markdown turns None-defaulted
             # options into booleans.
             "index": ["", "A ready CatalogIndex (the MkDocs plugin passes its own)."],
-            "folder": ["biml", "Folder of the generated framework pages."],
-            "base_url": ["", "Link risks to the framework pages of another site."],
-            "link": [True, "Link to generated pages; false renders the tag without a link."],
-            "link_text": ["{title}", "Text of inline references."],
-            "callouts": [True, "A paragraph holding only tags becomes callouts."],
-            "callout_content": ["description", "description, summary or none."],
-            "on_unknown": ["warn", "warn, error or ignore."],
+            **{option.name: [option.default, option.help] for option in SHARED_OPTIONS},
             "report": ["", "Callable receiving every Problem (default: log it)."],
             "language": ["", "Language of the words the extension writes (de, fr, ...)."],
             "strings": ["", "Overrides of those words (key: text), or a ready Strings."],
@@ -216,10 +209,10 @@ class BimlExtension(Extension):
         self._validate()
 
     def _validate(self) -> None:
-        if self.getConfig("on_unknown") not in ON_UNKNOWN:
-            raise ValueError(f"on_unknown must be one of {', '.join(ON_UNKNOWN)}")
-        if self.getConfig("callout_content") not in CALLOUT_CONTENT:
-            raise ValueError(f"callout_content must be one of {', '.join(CALLOUT_CONTENT)}")
+        for option in SHARED_OPTIONS:
+            problem = option.choice_problem(self.getConfig(option.name))
+            if problem:
+                raise ValueError(problem)
         self._factory = None
         _ = self.factory  # checks link_text now rather than on the first tag
 

@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterator
 from html import unescape as html_to_text
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,37 +30,26 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .assessments import Assessments, conflicts
+from .catalog.loader import BUILTIN_DIRS, CatalogError, load_catalogs
+from .catalog.model import Catalog
+from .catalog.resolver import CatalogIndex
 from .config import BimlConfig
+from .expansion.options import extension_options
 from .extension import BimlExtension
-from .frontmatter import read_statuses
-from .htmlcache import HtmlCache, safe_for
-from .i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
-from .layout import PageLayout
-from .ledger import Ledger, PageEntry, StatusNote
-from .loader import BUILTIN_DIRS, CatalogError, load_catalogs
-from .log import Problem, Severity, front_matter_lines, log_problem
-from .model import Catalog
-from .navigation import (
-    append_section,
-    catalogue_groups,
-    framework_section,
-    paths_in,
-    place_in_automatic_nav,
-)
-from .outputs import Output, check_outputs, generated_output, generated_page_descriptions
-from .pages import PageError, PageGenerator
-from .rebuild import (
-    PageRecords,
-    read_page,
-    settings_fingerprint,
-    skipped_pages,
-    source_digest,
-)
-from .register import register_paths, write_register
-from .resolver import CatalogIndex
-from .searchexclude import SearchExclusion, uses_mkdocs_search
-from .shipped import ASSET_NAMES, ASSETS_DIR
+from .problems import Problem, Severity, front_matter_lines, log_problem
+from .site.assessments import Assessments, conflicts
+from .site.frontmatter import read_statuses
+from .site.htmlcache import HtmlCache, safe_for
+from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
+from .site.ledger import Ledger, StatusNote
+from .site.navigation import add_framework_section, paths_in
+from .site.outputs import check_outputs, plugin_outputs
+from .site.paths import PageLayout
+from .site.rebuild import PageRecords, catch_up_skipped_pages, settings_fingerprint, source_digest
+from .site.register import write_register
+from .site.render import PageError, PageGenerator
+from .site.searchexclude import SearchExclusion, uses_mkdocs_search
+from .site.shipped import ASSET_NAMES, ASSETS_DIR
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
     from jinja2 import Environment
@@ -169,15 +157,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         try:
             return BimlExtension(
                 index=self.index,
-                folder=self.config.folder,
-                base_url=self.config.base_url,
-                link=self.config.pages,
-                link_text=self.config.link_text,
-                callouts=self.config.callouts,
-                callout_content=self.config.callout_content,
-                on_unknown=self.config.on_unknown,
                 report=_report_problem,
                 strings=self.strings,
+                **extension_options(self.config),
             )
         except ValueError as exc:
             raise PluginError(str(exc)) from None
@@ -207,7 +189,15 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             for src_uri, path in SITE_ASSETS.items()
         ]
         pages = self._generated_pages(config) if self.config.pages else {}
-        check_outputs(files, self._outputs(assets, pages), config.docs_dir)
+        outputs = plugin_outputs(
+            assets,
+            pages,
+            catalogs=self.catalogs,
+            layout=self.layout,
+            assessments=self.assessments.names,
+            register=self.config.register,
+        )
+        check_outputs(files, outputs, config.docs_dir)
         for file in [*assets, *pages.values()]:
             files.append(file)
         self.generated = pages
@@ -234,7 +224,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             self.assessments,
             strings=self.strings,
         )
-        placed_by_nav = self._nav_paths(config)
+        placed_by_nav = set(paths_in(config.nav))
         pages = {}
         try:
             rendered = self.generator.render()
@@ -248,55 +238,31 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             pages[src_uri] = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
         return pages
 
-    def _outputs(self, assets: list[File], pages: dict[str, File]) -> Iterator[Output]:
-        """Every file the plugin writes into the site, described for a collision message."""
-        for file in assets:
-            yield generated_output(file, "the plugin's asset")
-        described = generated_page_descriptions(self.catalogs, self.layout, self.assessments.names)
-        for src_uri, file in pages.items():
-            yield generated_output(file, described.get(src_uri, "a framework page"))
-        if self.config.register:
-            for path, kind in zip(register_paths(self.layout), ("JSON", "CSV"), strict=True):
-                yield Output(path, f"the risk register ({kind})")
-
-    @staticmethod
-    def _nav_paths(config: MkDocsConfig) -> set[str]:
-        return set(paths_in(config.nav))
-
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if not self.generated:
-            return nav
-        # Theme templates insert titles as HTML, as MkDocs' own titles are.
-        groups = catalogue_groups(
-            list(self.generated),
-            {
-                self.layout.catalog_dir(c): html.escape(c.short_title)
-                for c in self.catalogs
-                if c.prefix
-            }
-            | (
-                {self.layout.assessments_dir(): html.escape(self.strings("assessments_title"))}
-                if self.assessments
-                else {}
-            ),
-        )
-        title = html.escape(self.config.nav_title)
-        if config.nav:
-            placed = self._nav_paths(config)
-            unplaced = {
-                src_uri: file.page or Page(None, file, config)
-                for src_uri, file in self.generated.items()
-                if src_uri not in placed
-            }
-            append_section(nav, framework_section(title, groups, unplaced))
-            return nav
-        pages = {src_uri: file.page for src_uri, file in self.generated.items() if file.page}
-        coverage = pages.get(self.layout.coverage_page())
-        folder_section = coverage.parent if coverage is not None else None
-        if folder_section is not None:
-            section = framework_section(title, groups, pages)
-            place_in_automatic_nav(nav, section, folder_section, self.config.nav_position)
+        if self.generated:
+            add_framework_section(
+                nav,
+                config,
+                self.generated,
+                title=html.escape(self.config.nav_title),
+                subsections=self._nav_subsections(),
+                placement=(self.layout.coverage_page(), self.config.nav_position),
+            )
         return nav
+
+    def _nav_subsections(self) -> dict[str, str]:
+        """Folder -> title of the subsections: a prefixed catalogue's, the assessments'."""
+        # Theme templates insert titles as HTML, as MkDocs' own titles are.
+        subsections = {
+            self.layout.catalog_dir(c): html.escape(c.short_title)
+            for c in self.catalogs
+            if c.prefix
+        }
+        if self.assessments:
+            subsections[self.layout.assessments_dir()] = html.escape(
+                self.strings("assessments_title")
+            )
+        return subsections
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -349,24 +315,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     @event_priority(100)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """A dirty build skipped unchanged pages: read them, so the ledger holds every page."""
-        for page in skipped_pages(files, self.pages_read):
-            entry = self._recorded_entry(page)
-            if entry is None:
-                read_page(page, config, files)
-            else:
-                self.ledger.add_entry(page.file.src_uri, entry, page.url)
-        self.records.keep_only([f.src_uri for f in files if f.is_documentation_page()])
+        catch_up_skipped_pages(files, config, self.pages_read, self.records, self.ledger)
         risks = list(self.ledger.risk_numbers)
         for problem in conflicts(risks, self.ledger, self.assessments):
             _report_problem(problem)
         return env
-
-    def _recorded_entry(self, page: Page) -> PageEntry | None:
-        try:
-            source = page.file.content_string
-        except (OSError, UnicodeDecodeError):  # read_page reports it as MkDocs would
-            return None
-        return self.records.entry(page.file.src_uri, source)
 
     # Before the search plugin (priority 0) indexes the page.
     @event_priority(50)

@@ -16,9 +16,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_biml.lint import run_lint
+from mkdocs_biml.cli.lint import run_lint
 from mkdocs_biml.plugin import BimlPlugin
-from mkdocs_biml.register import SCHEMA_PATH
+from mkdocs_biml.site.register import SCHEMA_PATH
 from tests.sites import BuiltSite, write_site
 
 SiteBuilder = Callable[..., BuiltSite]

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_biml import loader, yamlsource
-from mkdocs_biml.loader import CatalogError, catalog_schema, load_catalog
-from mkdocs_biml.schemacheck import _PATTERN_WORDS
+from mkdocs_biml.catalog import loader, yamlsource
+from mkdocs_biml.catalog.loader import CatalogError, catalog_schema, load_catalog
+from mkdocs_biml.catalog.schemacheck import _PATTERN_WORDS
 from tests.conftest import SiteBuilder
 from tests.sites import run_mkdocs, write_site
 

@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from mkdocs_biml import Catalog, CatalogIndex
-from mkdocs_biml.diagram import component_heading, risk_count_text
-from mkdocs_biml.layout import PageLayout
-from mkdocs_biml.model import Component
+from mkdocs_biml.catalog.model import Component
+from mkdocs_biml.site.diagram import component_heading, risk_count_text
+from mkdocs_biml.site.paths import PageLayout
 from tests.browser import (
     SCREENSHOTS,
     VIEWPORT,

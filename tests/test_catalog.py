@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from mkdocs_biml import Catalog, CatalogIndex, Outcome, load_catalog
-from mkdocs_biml.loader import SCHEMA_PATH, builtin_catalog_path
-from mkdocs_biml.resolver import TAG_IN_TEXT
+from mkdocs_biml.catalog.loader import SCHEMA_PATH, builtin_catalog_path
+from mkdocs_biml.catalog.resolver import TAG_IN_TEXT
 
 ROOT = Path(__file__).parent.parent
 WEB_TEXT = Path(__file__).parent / "sources" / "biml-interactive-framework.txt"

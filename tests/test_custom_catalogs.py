@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_biml import CatalogError, CatalogIndex, Outcome, load_catalog
-from mkdocs_biml.loader import load_catalogs
+from mkdocs_biml.catalog.loader import load_catalogs
 from tests.conftest import SiteBuilder
 
 OVERLAY = """\

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from mkdocs_biml.cli import main
-from mkdocs_biml.lint import Linter, LintSetupError
-from mkdocs_biml.lint_settings import SiteSettings
+from mkdocs_biml.cli.lint import Linter, LintSetupError
+from mkdocs_biml.cli.lint_settings import SiteSettings
 from tests.conftest import SiteBuilder
 
 CORPUS = Path(__file__).parent / "bad_catalogs"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from mkdocs_biml.cli import main
-from mkdocs_biml.generate import MANIFEST, generate_pages
-from mkdocs_biml.layout import GENERATED_MARKER
+from mkdocs_biml.cli.generate import MANIFEST, generate_pages
+from mkdocs_biml.site.paths import GENERATED_MARKER
 
 MANIFEST_PATH = f"biml/{MANIFEST}"
 

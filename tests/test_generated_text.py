@@ -16,10 +16,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from mkdocs_biml import Catalog, CatalogIndex, load_catalog
-from mkdocs_biml.layout import PageLayout
-from mkdocs_biml.model import split_paragraphs
-from mkdocs_biml.pages import PageGenerator
-from mkdocs_biml.texts import CitationToken, TagToken, Text, TopTenToken, tokenize
+from mkdocs_biml.catalog.model import split_paragraphs
+from mkdocs_biml.catalog.texts import CitationToken, TagToken, Text, TopTenToken, tokenize
+from mkdocs_biml.site.paths import PageLayout
+from mkdocs_biml.site.render import PageGenerator
 from tests.sites import BuiltSite, build_site
 
 LAYOUT = PageLayout()

@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_biml.loader import CatalogError, load_catalog, load_catalogs, parse_catalog
-from mkdocs_biml.valuetext import short_repr
+from mkdocs_biml.catalog.loader import CatalogError, load_catalog, load_catalogs, parse_catalog
+from mkdocs_biml.catalog.valuetext import short_repr
 from tests.sites import build_site
 
 CORPUS = Path(__file__).parent / "bad_catalogs"
@@ -29,8 +29,8 @@ TIMEOUT = 30
 
 _LOAD_EACH = """
 import json, sys, time, yaml
-from mkdocs_biml import yamlsource
-from mkdocs_biml.loader import CatalogError, load_catalogs, parse_catalog
+from mkdocs_biml.catalog import yamlsource
+from mkdocs_biml.catalog.loader import CatalogError, load_catalogs, parse_catalog
 if sys.argv[1] == "pure":
     yamlsource._BaseLoader = yaml.SafeLoader
     yamlsource._CatalogYamlLoader = yamlsource._make_yaml_loader(yaml.SafeLoader)

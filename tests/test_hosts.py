@@ -19,9 +19,9 @@ import pytest
 import yaml
 
 from mkdocs_biml import Catalog, load_catalog
-from mkdocs_biml.generate import GENERATED_MARKER, MANIFEST, asset_paths, generate_pages
-from mkdocs_biml.layout import PageLayout
-from mkdocs_biml.pages import PageGenerator
+from mkdocs_biml.cli.generate import GENERATED_MARKER, MANIFEST, asset_paths, generate_pages
+from mkdocs_biml.site.paths import PageLayout
+from mkdocs_biml.site.render import PageGenerator
 from tests.hosts.hosts import PROPERDOCS, SITE, ZENSICAL, Build, copy_site, recipe
 from tests.hosts.links import SiteLinks
 from tests.sites import BuiltSite, build_site

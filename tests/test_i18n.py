@@ -12,9 +12,9 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_biml import htmlcache
-from mkdocs_biml.generate import generate_pages
-from mkdocs_biml.i18n import ENGLISH, LOCALES_DIR, SHIPPED, Strings, placeholders
+from mkdocs_biml.cli.generate import generate_pages
+from mkdocs_biml.site import htmlcache
+from mkdocs_biml.site.i18n import ENGLISH, LOCALES_DIR, SHIPPED, Strings, placeholders
 from tests.sites import BuiltSite, build_site, write_site
 
 CITING = """\

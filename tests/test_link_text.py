@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_biml.expansion.linktext import link_text_problem
 from mkdocs_biml.extension import BimlExtension
-from mkdocs_biml.linktext import link_text_problem
 from tests.conftest import SiteBuilder
 from tests.sites import write_site
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from mkdocs_biml.cli import main
-from mkdocs_biml.lint import run_lint
-from mkdocs_biml.lint_formats import as_text
+from mkdocs_biml.cli.lint import run_lint
+from mkdocs_biml.cli.lint_formats import as_text
 from tests.sites import BuiltSite, run_module, write_site
 
 SiteBuilder = Callable[..., BuiltSite]

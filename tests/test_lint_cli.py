@@ -18,9 +18,9 @@ import pytest
 import yaml
 from mkdocs.utils import markdown_extensions
 
-from mkdocs_biml.lint import LintProblem, LintReport
-from mkdocs_biml.lint_formats import RULES, as_github
-from mkdocs_biml.lint_settings import CONFIG_NAMES, find_config
+from mkdocs_biml.cli.lint import LintProblem, LintReport
+from mkdocs_biml.cli.lint_formats import RULES, as_github
+from mkdocs_biml.cli.lint_settings import CONFIG_NAMES, find_config
 from tests.sites import build_site, write_site
 
 ROOT = Path(__file__).resolve().parents[1]

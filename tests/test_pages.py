@@ -19,10 +19,10 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from mkdocs_biml import Catalog, CatalogIndex, load_catalog
-from mkdocs_biml.diagram import Node, build_diagram
-from mkdocs_biml.layout import PageLayout
-from mkdocs_biml.model import Component
-from mkdocs_biml.texts import CitationToken, TagToken, tokenize
+from mkdocs_biml.catalog.model import Component
+from mkdocs_biml.catalog.texts import CitationToken, TagToken, tokenize
+from mkdocs_biml.site.diagram import Node, build_diagram
+from mkdocs_biml.site.paths import PageLayout
 from tests.linkcheck import broken_links, internal_target
 from tests.sites import BuiltSite, build_site, run_mkdocs, write_site
 

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from mkdocs_biml import Catalog
-from mkdocs_biml.register import CSV_COLUMNS, SCHEMA_PATH
+from mkdocs_biml.site.register import CSV_COLUMNS, SCHEMA_PATH
 from tests.sites import BuiltSite
 
 SiteBuilder = Callable[..., BuiltSite]

@@ -16,9 +16,9 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_biml import htmlcache
-from mkdocs_biml.pages import PageGenerator
 from mkdocs_biml.plugin import BimlPlugin
+from mkdocs_biml.site import htmlcache
+from mkdocs_biml.site.render import PageGenerator
 from tests.sites import write_site
 
 CATALOG = """\

@@ -1,0 +1,222 @@
+"""The catalogue as Python objects.
+
+Plain data, built once by :mod:`mkdocs_biml.catalog.loader` and never mutated after
+loading. Nothing here knows about MkDocs or Markdown.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+ComponentKind = Literal["process", "collection", "system"]
+
+#: A citation marker inside a catalogue text: ``[^7]`` cites reference 7.
+CITATION_MARKER = re.compile(r"\[\^(\d+)\]")
+
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+_DESCRIPTOR_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def slugify(text: str) -> str:
+    """Lower-case ``text`` and turn every run of other characters into one hyphen.
+
+    This is the anchor rule of the generated pages: it must never change, since
+    organisations link to these anchors from outside their sites.
+    """
+    return _NOT_ALNUM.sub("-", text.casefold()).strip("-")
+
+
+def normalize_descriptor(descriptor: str) -> str:
+    """Descriptor key for matching: case-insensitive, with space, ``-`` and ``_`` alike."""
+    return _DESCRIPTOR_SEPARATORS.sub(" ", descriptor.strip().casefold())
+
+
+@dataclass(frozen=True)
+class Reference:
+    number: int
+    key: str
+    title: str
+    authors: str | None = None
+    venue: str | None = None
+    year: int | None = None
+    url: str | None = None
+
+    @property
+    def anchor(self) -> str:
+        return f"ref-{self.number}"
+
+
+@dataclass(frozen=True)
+class Control:
+    """An "associated control": ``label`` is kept exactly as published."""
+
+    label: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class License:
+    name: str
+    url: str
+
+
+@dataclass(eq=False)
+class Risk:
+    component: Component = field(repr=False)
+    number: int
+    descriptor: str
+    title: str
+    summary: str
+    description: str
+    controls: tuple[Control, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def tag(self) -> str:
+        """``component:number:descriptor``, without brackets or catalogue prefix."""
+        return f"{self.component.label}:{self.number}:{self.descriptor}"
+
+    @property
+    def qualified_tag(self) -> str:
+        """The tag as an author writes it, with the catalogue prefix when there is one."""
+        prefix = self.component.catalog.prefix
+        return f"{prefix}:{self.tag}" if prefix else self.tag
+
+    @property
+    def anchor(self) -> str:
+        return slugify(self.tag)
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return split_paragraphs(self.description)
+
+    @property
+    def citations(self) -> list[int]:
+        """Reference numbers cited by the description, in order, without repeats."""
+        return list(dict.fromkeys(int(n) for n in CITATION_MARKER.findall(self.description)))
+
+    def __repr__(self) -> str:
+        return f"Risk({self.qualified_tag!r})"
+
+
+@dataclass(eq=False)
+class Component:
+    catalog: Catalog = field(repr=False)
+    label: str
+    name: str
+    kind: ComponentKind
+    number: int | None = None
+    introduction: tuple[str, ...] = ()
+    risks: tuple[Risk, ...] = ()
+    controls: tuple[Control, ...] = ()
+    diagram: tuple[int, int] | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_system(self) -> bool:
+        return self.kind == "system"
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.label)
+
+    @property
+    def anchor(self) -> str:
+        """Id of the component's heading: ``component-`` and the label's slug.
+
+        Not the name's slug: a name is free text, and "Intake 1 leak" or
+        "Generic controls" would take the id of a risk (``intake-1-leak``) or of
+        another heading of the page. Risk anchors go ``<label>-<number>``, so a
+        digit, never a letter, follows the label there.
+        """
+        return f"component-{self.slug}"
+
+    def __repr__(self) -> str:
+        return f"Component({self.label!r}, {len(self.risks)} risks)"
+
+
+@dataclass(frozen=True)
+class Flow:
+    source: str
+    target: str
+
+
+@dataclass(frozen=True)
+class TopTenEntry:
+    rank: int
+    name: str
+    text: str
+    risks: tuple[Risk, ...]
+
+    @property
+    def anchor(self) -> str:
+        return f"top-ten-{self.rank}"
+
+
+@dataclass(eq=False)
+class Catalog:
+    id: str
+    title: str
+    short_title: str
+    authors: tuple[str, ...]
+    publisher: str
+    version: str
+    sources: tuple[Source, ...]
+    license: License
+    attribution: str
+    prefix: str = ""
+    extends: str | None = None
+    subtitle: str | None = None
+    date: str | None = None
+    introduction: tuple[str, ...] = ()
+    system_introduction: str | None = None
+    components: tuple[Component, ...] = ()
+    flows: tuple[Flow, ...] = ()
+    top_ten: tuple[TopTenEntry, ...] = ()
+    #: Label the document uses for pointers to its Top Ten (``LLMtop10``), if any.
+    top_ten_label: str | None = None
+    references: tuple[Reference, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    #: Where the catalogue was loaded from (a path, or ``<built-in biml-78>``).
+    source_path: str = ""
+    #: Files the catalogue was built from, with the SHA-256 of their content:
+    #: its own file first, then the one it extends. Watched by ``mkdocs serve``.
+    depends_on: tuple[tuple[str, str], ...] = ()
+    #: Line of each top-level field in its file, for messages about the whole catalogue.
+    field_lines: Mapping[str, int] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        return f"Catalog({self.id!r}, {sum(1 for _ in self.risks())} risks)"
+
+    def risks(self) -> Iterator[Risk]:
+        """Every risk, components in published order, then risks in published order."""
+        for component in self.components:
+            yield from component.risks
+
+    def component(self, label: str) -> Component | None:
+        wanted = label.casefold()
+        return next((c for c in self.components if c.label.casefold() == wanted), None)
+
+    def reference(self, number: int) -> Reference | None:
+        return next((r for r in self.references if r.number == number), None)
+
+    def top_ten_rank(self, risk: Risk) -> TopTenEntry | None:
+        """The Top Ten entry that points at ``risk``, if any (first one wins)."""
+        return next((e for e in self.top_ten if any(r is risk for r in e.risks)), None)
+
+    @property
+    def diagram_components(self) -> tuple[Component, ...]:
+        return tuple(c for c in self.components if not c.is_system)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"\n\s*\n", text) if p.strip()]

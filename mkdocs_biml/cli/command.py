@@ -1,0 +1,159 @@
+"""The ``mkdocs-biml`` command: argument parsing and exit codes only.
+
+* ``mkdocs-biml lint [PATH ...]``: see :mod:`mkdocs_biml.cli.lint` and ``docs/lint.md``;
+* ``mkdocs-biml generate OUT_DIR``: the framework pages as Markdown files, for
+  documentation tools without MkDocs plugins (:mod:`mkdocs_biml.cli.generate`).
+
+Exit codes: 0 no problem, 1 problems found, 2 the command could not run
+(usage, config, catalogue or missing path).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import cast
+
+from .. import __version__
+from ..catalog.loader import CatalogError
+from ..site.i18n import SHIPPED, shipped_language
+from ..site.paths import folder_problem
+from ..site.render import PageError
+from .generate import GenerateError, generate_pages
+from .lint import LintSetupError, run_lint
+from .lint_formats import FORMATS, render
+
+EXIT_OK = 0
+EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="mkdocs-biml",
+        description="BIML risk framework tools for documentation sites.",
+    )
+    parser.add_argument("--version", action="version", version=f"mkdocs-biml {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    lint = commands.add_parser(
+        "lint",
+        help="check risk tags and front-matter statuses without building",
+        description="Report the problems a build would warn about, as file:line:column lines. "
+        "Exit 0 when there is none, 1 when there are problems, 2 when lint cannot run.",
+    )
+    lint.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="Markdown files or folders (default: every page of the site)",
+    )
+    lint.add_argument(
+        "-f",
+        "--config-file",
+        metavar="FILE",
+        help="the site's MkDocs config (default: the first mkdocs.yml or properdocs.yml "
+        "in the working directory or a folder above it)",
+    )
+    lint.add_argument(
+        "--catalog",
+        action="append",
+        default=[],
+        metavar="CATALOG",
+        help="another catalogue file (repeatable), besides the site's",
+    )
+    lint.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="text",
+        help="output format: text, json, github (GitHub Actions annotations) or sarif "
+        "(SARIF 2.1.0, for code scanning); default: text",
+    )
+    lint.set_defaults(run=_lint)
+
+    generate = commands.add_parser(
+        "generate",
+        help="write the framework pages as Markdown files",
+        description="Write the framework pages into OUT_DIR, for hosts without MkDocs plugins.",
+    )
+    generate.add_argument("out_dir", metavar="OUT_DIR", type=Path)
+    generate.add_argument(
+        "--catalog",
+        action="append",
+        default=[],
+        metavar="NAME_OR_PATH",
+        help="another catalogue, built-in name or file (repeatable), besides BIML-78",
+    )
+    generate.add_argument(
+        "--folder",
+        default="biml",
+        type=_site_folder,
+        help="folder of the pages inside OUT_DIR (default: biml)",
+    )
+    generate.add_argument(
+        "--language",
+        default="en",
+        type=_language,
+        help=f"language of the pages' own words, one of {', '.join(SHIPPED)} (default: English);"
+        " BIML's text stays in English",
+    )
+    generate.set_defaults(run=_generate)
+    return parser
+
+
+def _language(value: str) -> str:
+    if shipped_language(value) is None and not value.casefold().startswith("en"):
+        raise argparse.ArgumentTypeError(
+            f"no translation for {value!r}: use one of {', '.join(SHIPPED)}, or en"
+        )
+    return value
+
+
+def _site_folder(value: str) -> str:
+    problem = folder_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{problem}: {value!r}")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    run = cast(Callable[[argparse.Namespace], int], args.run)
+    return run(args)
+
+
+def _lint(args: argparse.Namespace) -> int:
+    try:
+        report = run_lint(args.paths, args.config_file, args.catalog)
+    except LintSetupError as exc:
+        return _fail(str(exc))
+    for note in report.notes:
+        print(f"mkdocs-biml lint: {note}", file=sys.stderr)
+    sys.stdout.write(render(report, args.format))
+    return EXIT_PROBLEMS if report.failed else EXIT_OK
+
+
+def _generate(args: argparse.Namespace) -> int:
+    try:
+        report = generate_pages(args.out_dir, args.catalog, args.folder, args.language)
+    except (CatalogError, GenerateError, PageError) as exc:
+        return _fail(str(exc))
+    sys.stdout.write(report.as_text())
+    if report.blocked:
+        print(
+            "mkdocs-biml generate: files in the way (left above), nothing written", file=sys.stderr
+        )
+        return EXIT_PROBLEMS
+    print(report.summary(args.out_dir))
+    return EXIT_OK
+
+
+def _fail(message: str) -> int:
+    print(f"mkdocs-biml: {message}", file=sys.stderr)
+    return EXIT_USAGE

@@ -1,0 +1,317 @@
+"""The framework's pages as Markdown files, for hosts that run no MkDocs plugins.
+
+Zensical (and plain Python-Markdown pipelines) run the ``biml`` Markdown
+extension but not the plugin that adds the generated pages to a build. For
+them, :func:`generate_pages` writes the same pages into the documentation
+folder once, with the same source paths and heading ids as the plugin, so the
+extension's links (``biml/data.md#data-2-transfer``) land on existing anchors.
+
+``generate`` never deletes or overwrites a file it did not write. What it
+wrote is recorded in a manifest, :data:`MANIFEST` in the pages' folder: each
+path with a hash of the bytes written, and the folders it created. A file is
+``generate``'s own only if the manifest lists it and its content still has
+that hash (or if it already holds exactly the bytes about to be written).
+Anything else in the way (a page the author wrote, a generated page the author
+edited, a symlink) is left alone and reported, and then nothing is written.
+
+Every page still starts with :data:`~mkdocs_biml.site.paths.GENERATED_MARKER`,
+which tells the extension that the page quotes the catalogue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from ..catalog.loader import load_catalogs
+from ..config import DEFAULT_STATUSES
+from ..site.i18n import Strings
+from ..site.paths import GENERATED_MARKER, PageLayout, relative_link
+from ..site.placeholders import PLACEHOLDER, SOURCE_SCHEME, resolve_source_hrefs
+from ..site.render import PageGenerator
+from ..site.shipped import ASSET_NAMES, ASSETS_DIR
+
+#: Folder of the stylesheet and script, inside the pages' folder.
+ASSETS_FOLDER = "assets"
+#: What ``generate`` wrote last time, inside the pages' folder (a dot file:
+#: MkDocs, ProperDocs and Zensical publish no such file).
+MANIFEST = ".mkdocs-biml-generated.json"
+_MANIFEST_FORMAT = 1
+
+
+def _file_mode() -> int:
+    """What ``open()`` would give a new file under the process's umask."""
+    umask = os.umask(0o022)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
+class GenerateError(Exception):
+    """``generate`` could not run: the output folder cannot be read or written."""
+
+
+@dataclass
+class GenerateReport:
+    """What one run did, by path relative to OUT_DIR (``/`` separated)."""
+
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    #: Path -> why it was left alone.
+    left: dict[str, str] = field(default_factory=dict)
+    #: Whether a file left alone is in the way of a page, so nothing was written.
+    blocked: bool = False
+
+    @property
+    def written(self) -> list[str]:
+        """Every file that now holds what this run generated."""
+        return [*self.created, *self.updated, *self.unchanged]
+
+    def as_text(self) -> str:
+        lines = [f"created {path}" for path in self.created]
+        lines += [f"updated {path}" for path in self.updated]
+        lines += [f"removed {path}" for path in self.removed]
+        lines += [f"left {path}: {why}" for path, why in self.left.items()]
+        return "".join(f"{line}\n" for line in lines)
+
+    def summary(self, out_dir: Path) -> str:
+        changed, removed, left = (
+            len(self.created) + len(self.updated),
+            len(self.removed),
+            len(self.left),
+        )
+        return (
+            f"mkdocs-biml generate: wrote {changed} file{'' if changed == 1 else 's'} "
+            f"under {out_dir} "
+            f"({len(self.unchanged)} up to date, {removed} removed, {left} left)"
+        )
+
+
+def generate_pages(
+    out_dir: Path, catalogs: Sequence[str] = (), folder: str = "biml", language: str = ""
+) -> GenerateReport:
+    """Write the framework pages and assets under ``out_dir/folder``.
+
+    ``catalogs`` are built-in catalogue names or catalogue file paths used
+    beside the built-in BIML-78, as in the plugin's ``catalogs`` option;
+    ``language`` is that of the words the pages write around BIML's text. Files
+    a previous run wrote that the catalogues no longer produce are removed,
+    and so are the folders it created once they are empty. Raises
+    :class:`~mkdocs_biml.catalog.loader.CatalogError` for a bad catalogue and
+    :class:`GenerateError` when ``out_dir`` cannot be used.
+    """
+    layout = PageLayout(folder)
+    generator = PageGenerator(
+        load_catalogs(catalogs), layout, None, DEFAULT_STATUSES, strings=Strings(language or None)
+    )
+    pages = generator.render()
+    base = layout.folder.strip("/")
+    targets = {src: _mark(_static(src, markdown)).encode() for src, markdown in pages.items()}
+    for name in ASSET_NAMES:
+        targets[f"{base}/{ASSETS_FOLDER}/{name}"] = (ASSETS_DIR / name).read_bytes()
+    if out_dir.exists() and not out_dir.is_dir():
+        raise GenerateError(f"{out_dir} is not a folder")
+    try:
+        return _Run(out_dir, base).apply(targets)
+    except OSError as exc:
+        raise GenerateError(f"could not write under {out_dir}: {exc}") from None
+
+
+def asset_paths(folder: str = "biml") -> list[str]:
+    """Source paths of the stylesheet and script, for ``extra_css``/``extra_javascript``."""
+    base = PageLayout(folder).folder.strip("/")
+    return [f"{base}/{ASSETS_FOLDER}/{name}" for name in ASSET_NAMES]
+
+
+def _static(src_uri: str, markdown: str) -> str:
+    """Do without the plugin's ``finalize``, which no host runs here.
+
+    Backlink and coverage placeholders go (only a whole-site build can fill
+    them); the diagram's ``biml-src:`` links in raw HTML become page-relative
+    ``.md`` links, which hosts rewrite into URLs like any other link. Hosts
+    rewrite plain ``href`` only, so the diagram's ``xlink:href`` (which the
+    plugin keeps for Material's instant navigation) becomes ``href`` here.
+    """
+    markdown = PLACEHOLDER.sub("", markdown)
+    markdown = markdown.replace(f'xlink:href="{SOURCE_SCHEME}', f'href="{SOURCE_SCHEME}')
+    return resolve_source_hrefs(markdown, lambda target: relative_link(src_uri, target))
+
+
+def _mark(markdown: str) -> str:
+    """Put the marker first, after front matter (which hosts require at the top)."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            split = end + len("\n---\n")
+            return f"{markdown[:split]}{GENERATED_MARKER}\n\n{markdown[split:]}"
+    return f"{GENERATED_MARKER}\n\n{markdown}"
+
+
+def _digest(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+class _Run:
+    """One run of ``generate`` on ``out_dir``, whose pages live in ``out_dir/base``."""
+
+    def __init__(self, out_dir: Path, base: str) -> None:
+        self.out_dir = out_dir
+        self.base = base
+        self.manifest_path = f"{base}/{MANIFEST}"
+        self.report = GenerateReport()
+        self.manifest_in_the_way = False
+        self.files, self.folders = self._read_manifest()
+
+    # -- the manifest ------------------------------------------------------------------
+
+    def _read_manifest(self) -> tuple[dict[str, str], set[str]]:
+        """Files (path -> hash) and folders the last run recorded (none without a manifest)."""
+        path = self._path(self.manifest_path)
+        if path is not None and not os.path.lexists(path):
+            return {}, set()
+        try:
+            if path is None or path.is_symlink():
+                raise ValueError("symlink")
+            data = json.loads(path.read_text("utf-8"))
+            files = {str(k): str(v) for k, v in data["files"].items() if self._owned(k)}
+            folders = {str(f) for f in data["folders"] if self._owned(f)}
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            self.manifest_in_the_way = True
+            self.report.left[self.manifest_path] = (
+                "not a manifest 'generate' wrote; move it away to regenerate"
+            )
+            return {}, set()
+        return files, folders
+
+    def _owned(self, path: object) -> bool:
+        """A manifest entry names a path under the pages' folder (never outside it)."""
+        if not isinstance(path, str):
+            return False
+        parts, base = PurePosixPath(path).parts, PurePosixPath(self.base).parts
+        return parts[: len(base)] == base and ".." not in parts and "\\" not in path
+
+    def _write_manifest(self, files: dict[str, str], folders: Iterable[str]) -> None:
+        data = {
+            "format": _MANIFEST_FORMAT,
+            "about": "Files and folders 'mkdocs-biml generate' wrote; do not edit.",
+            "files": dict(sorted(files.items())),
+            "folders": sorted(folders),
+        }
+        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        self._write(self.manifest_path, text.encode())
+
+    # -- the run -----------------------------------------------------------------------
+
+    def apply(self, targets: dict[str, bytes]) -> GenerateReport:
+        plan = {path: self._decide(path, content) for path, content in targets.items()}
+        if "left" in plan.values() or self.manifest_in_the_way:
+            # Half a set of pages would link to pages that are not there: write none.
+            self.report.blocked = True
+            return self.report
+        self.out_dir.mkdir(parents=True, exist_ok=True)
+        for path, action in plan.items():
+            if action != "unchanged":
+                self._write(path, targets[path])
+            getattr(self.report, action).append(path)
+        self._remove_stale(set(targets))
+        self._remove_empty_folders({str(PurePosixPath(p).parent) for p in targets})
+        self._write_manifest({p: _digest(c) for p, c in targets.items()}, self.folders)
+        return self.report
+
+    def _decide(self, path: str, content: bytes) -> str:
+        """created, updated or unchanged; or why the file in the way is left alone."""
+        target = self._path(path)
+        if target is None:
+            return self._leave(path, "a folder on its path is a symlink or a file")
+        if not os.path.lexists(target):
+            return "created"
+        if target.is_symlink() or not target.is_file():
+            return self._leave(path, "a symlink or folder, not a file 'generate' wrote")
+        current = target.read_bytes()
+        if current == content:
+            return "unchanged"
+        if self.files.get(path) == _digest(current):
+            return "updated"
+        if path in self.files:
+            return self._leave(path, "edited since 'generate' wrote it; move it away to regenerate")
+        return self._leave(path, "not written by 'generate'; move it away or use another --folder")
+
+    def _leave(self, path: str, why: str) -> str:
+        self.report.left[path] = why
+        return "left"
+
+    def _remove_stale(self, keep: set[str]) -> None:
+        """Files the last run wrote that the catalogues no longer produce, if unedited."""
+        for path, digest in sorted(self.files.items()):
+            if path in keep or path == self.manifest_path:
+                continue
+            target = self._path(path)
+            if target is None or target.is_symlink() or not target.is_file():
+                continue
+            if _digest(target.read_bytes()) == digest:
+                target.unlink()
+                self.report.removed.append(path)
+            else:
+                self.report.left[path] = "edited since 'generate' wrote it; no longer generated"
+
+    def _remove_empty_folders(self, needed: set[str]) -> None:
+        """Folders a run created that are empty now (deepest first); others stay."""
+        for folder in sorted(self.folders, key=lambda f: -len(PurePosixPath(f).parts)):
+            target = self._path(folder)
+            if folder in needed or target is None or not target.is_dir():
+                continue
+            if not any(target.iterdir()):
+                target.rmdir()
+                self.folders.discard(folder)
+                self.report.removed.append(f"{folder}/")
+        self.folders = {f for f in self.folders if (self.out_dir / f).is_dir()}
+
+    # -- paths -------------------------------------------------------------------------
+
+    def _path(self, path: str) -> Path | None:
+        """``out_dir/path``, or None if a folder on the way is a symlink or not a folder."""
+        target = self.out_dir
+        for part in PurePosixPath(path).parent.parts:
+            target = target / part
+            if target.is_symlink() or (os.path.lexists(target) and not target.is_dir()):
+                return None
+        return target / PurePosixPath(path).name
+
+    def _write(self, path: str, content: bytes) -> None:
+        target = self._path(path)
+        assert target is not None, path  # checked by _decide before anything is written
+        self._make_folders(PurePosixPath(path).parent)
+        # A new file (a name no other file has) renamed over the old one: the
+        # old file is replaced whole, and a symlink would be replaced, not followed.
+        handle, temporary = tempfile.mkstemp(prefix=".biml-", dir=target.parent)
+        with os.fdopen(handle, "wb") as file:
+            file.write(content)
+        os.chmod(temporary, _FILE_MODE)  # mkstemp's 0600 would hide the page from others
+        os.replace(temporary, target)
+
+    def _make_folders(self, folder: PurePosixPath) -> None:
+        for depth in range(1, len(folder.parts) + 1):
+            relative = PurePosixPath(*folder.parts[:depth]).as_posix()
+            target = self.out_dir / relative
+            if not target.is_dir():
+                target.mkdir()
+                self.folders.add(relative)
+
+
+__all__ = [
+    "GENERATED_MARKER",
+    "MANIFEST",
+    "GenerateError",
+    "GenerateReport",
+    "asset_paths",
+    "generate_pages",
+]

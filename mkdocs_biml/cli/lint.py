@@ -1,0 +1,262 @@
+"""``mkdocs-biml lint``: the problems a build would report, without building.
+
+Every page goes through what the build runs on it: MkDocs' front-matter
+reader (``mkdocs.utils.meta.get_data``), :func:`~mkdocs_biml.site.frontmatter.read_statuses`
+and Python-Markdown with the site's own ``markdown_extensions`` plus
+:class:`~mkdocs_biml.extension.BimlExtension`. Code blocks, code spans and
+HTML are therefore skipped exactly as in the build, and the messages are the
+build's own, located at ``file:line:column``. Documented in ``docs/lint.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import markdown
+from mkdocs.utils import is_markdown_file, markdown_extensions
+from mkdocs.utils.meta import get_data
+
+from ..catalog.loader import CatalogError, load_catalogs
+from ..catalog.model import Catalog
+from ..catalog.resolver import TAG_IN_TEXT, CatalogIndex
+from ..extension import BimlExtension
+from ..problems import Problem, front_matter_lines
+from ..site.frontmatter import read_statuses
+from .lint_settings import (
+    DEFAULT_DOCS_DIR,
+    LintSetupError,
+    SiteSettings,
+    config_names,
+    display_path,
+    folder_as_site,
+    load_settings,
+    pages_of,
+)
+
+
+@dataclass(frozen=True)
+class LintProblem:
+    """A problem at ``path:line:column``; ``path`` as the user sees it (relative to cwd)."""
+
+    path: str
+    src_uri: str
+    line: int | None
+    column: int | None
+    message: str
+    severity: str
+
+    @property
+    def location(self) -> str:
+        return Problem(self.path, self.line, self.column, self.message).location
+
+    def __str__(self) -> str:
+        return f"{self.location}: {self.message}"
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "path": self.path,
+            "src_uri": self.src_uri,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message,
+            "severity": self.severity,
+        }
+
+
+@dataclass
+class LintReport:
+    files: list[str] = field(default_factory=list)
+    problems: list[LintProblem] = field(default_factory=list)
+    #: What the user should know about how the lint ran (stderr, never in the output).
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.problems)
+
+
+# -- files -------------------------------------------------------------------------------
+
+
+def select_files(paths: Sequence[str], settings: SiteSettings) -> tuple[dict[Path, str], list[str]]:
+    """Files to lint (path -> source path), and those of them that are not pages of the site.
+
+    No ``paths``: every page of the site. A folder: the site's pages inside it,
+    or, for a folder outside ``docs_dir``, the files MkDocs would build as pages
+    there. A file is always linted, with the site's settings, when it is a
+    Markdown file (MkDocs' own rule), even outside ``docs_dir`` or excluded.
+    """
+    if not paths:
+        if settings.pages is None:
+            raise LintSetupError(
+                f"no PATH given, no {config_names()} here or above, "
+                f"and no {DEFAULT_DOCS_DIR}/ folder here"
+            )
+        return dict(sorted(settings.pages.items(), key=lambda item: item[1])), []
+    selected: dict[Path, str] = {}
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found = _files_in_folder(path, settings)
+            if not found:
+                raise LintSetupError(f"no Markdown page in {given}")
+            selected.update(found)
+        elif path.is_file():
+            if not is_markdown_file(path.name):
+                raise LintSetupError(
+                    f"{given} is not a Markdown file: MkDocs builds pages only from "
+                    f"{', '.join(f'*{ext}' for ext in markdown_extensions)} files"
+                )
+            selected[path.resolve()] = _source_path(path.resolve(), settings)
+        else:
+            raise LintSetupError(f"no such file or directory: {given}")
+    pages = settings.pages or {}
+    not_pages = [display_path(path) for path in selected if path not in pages]
+    return selected, not_pages if settings.pages is not None else []
+
+
+def _files_in_folder(folder: Path, settings: SiteSettings) -> dict[Path, str]:
+    wanted = folder.resolve()
+    docs = settings.docs_dir
+    overlaps = docs is not None and (wanted.is_relative_to(docs) or docs.is_relative_to(wanted))
+    if settings.pages is not None and overlaps:
+        pages = sorted(settings.pages.items(), key=lambda item: item[1])
+        return {path: src_uri for path, src_uri in pages if path.is_relative_to(wanted)}
+    return {path: _source_path(path, settings) for path in sorted(pages_of(folder_as_site(folder)))}
+
+
+def _source_path(path: Path, settings: SiteSettings) -> str:
+    """The page's src_uri; for other files, the path from docs_dir or the site's folder."""
+    if settings.pages is not None and path in settings.pages:
+        return settings.pages[path]
+    for base in (settings.docs_dir, settings.root.resolve()):
+        if base is not None and path.is_relative_to(base):
+            return path.relative_to(base).as_posix()
+    return path.as_posix()
+
+
+# -- linting -----------------------------------------------------------------------------
+
+
+class Linter:
+    """Runs the build's parsers over pages and collects what they report."""
+
+    def __init__(self, settings: SiteSettings) -> None:
+        self.settings = settings
+        self.index = CatalogIndex(_load_catalogs(settings.catalog_sources))
+        self._reported: list[Problem] = []
+        try:
+            self.extension = BimlExtension(
+                index=self.index, report=self._reported.append, **settings.options
+            )
+        except (ValueError, KeyError) as exc:
+            raise LintSetupError(f"biml options: {exc}") from None
+
+    def lint(self, files: Mapping[Path, str]) -> LintReport:
+        report = LintReport()
+        for path, src_uri in files.items():
+            shown = display_path(path)
+            report.files.append(shown)
+            report.problems.extend(self.lint_file(path, src_uri, shown))
+        report.problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
+        return report
+
+    def lint_file(self, path: Path, src_uri: str, shown: str) -> list[LintProblem]:
+        self._reported.clear()
+        try:
+            # As MkDocs reads a page: BOM dropped, any line ending read as '\n'.
+            source = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as exc:
+            return [LintProblem(shown, src_uri, None, None, f"cannot read: {exc}", "error")]
+        body, meta = get_data(source)
+        if self.settings.statuses is not None:
+            read_statuses(
+                meta,
+                src_uri,
+                self.index,
+                self.settings.statuses,
+                self._reported.append,
+                source=source,
+            )
+        self.extension.begin_page(src_uri, line_offset=front_matter_lines(source, body))
+        converter = markdown.Markdown(
+            extensions=[*self.settings.extensions, self.extension],
+            extension_configs=self.settings.extension_configs,
+        )
+        try:
+            converter.convert(body)
+        except Exception as exc:  # another extension failed; the build would stop here too
+            message = f"Markdown conversion failed: {type(exc).__name__}: {exc}"
+            return [LintProblem(shown, src_uri, None, None, message, "error")]
+        finally:
+            self.extension.take_citations()
+        return _located(self._reported, source.splitlines(), shown)
+
+
+def _load_catalogs(sources: Sequence[str]) -> list[Catalog]:
+    try:
+        return load_catalogs(sources)
+    except CatalogError as exc:
+        raise LintSetupError(str(exc)) from None
+
+
+def _located(problems: Sequence[Problem], lines: Sequence[str], shown: str) -> list[LintProblem]:
+    """Add the column: where the problem's tag (the first one its message quotes) is."""
+    located = []
+    used: dict[tuple[int, str], int] = {}
+    for problem in problems:
+        column = None
+        if problem.line is not None and 0 < problem.line <= len(lines):
+            column = _column(lines[problem.line - 1], problem, used)
+        located.append(
+            LintProblem(
+                shown, problem.path, problem.line, column, problem.message, problem.severity.value
+            )
+        )
+    return located
+
+
+def _column(line: str, problem: Problem, used: dict[tuple[int, str], int]) -> int:
+    """1-based column of the tag in ``line``; a tag repeated on a line takes its next copy."""
+    quoted = TAG_IN_TEXT.search(problem.message)
+    if quoted is not None:
+        text = quoted.group(1)
+        key = (problem.line or 0, text)
+        start = used.get(key, 0)
+        for needle in (f"[{text}]", text):
+            found = line.find(needle, start)
+            if found >= 0:
+                used[key] = found + len(needle)
+                return found + 1
+    return len(line) - len(line.lstrip()) + 1
+
+
+def run_lint(
+    paths: Sequence[str], config_file: str | None = None, catalogs: Sequence[str] = ()
+) -> LintReport:
+    """Lint ``paths`` (files or folders; none: the whole site) as the build would."""
+    settings = load_settings(config_file, catalogs)
+    files, not_pages = select_files(paths, settings)
+    report = Linter(settings).lint(files)
+    if settings.note is not None:
+        report.notes.append(settings.note)
+    if not_pages:
+        report.notes.append(
+            f"not pages of the site (outside docs_dir, or excluded), linted with its "
+            f"settings: {', '.join(not_pages)}"
+        )
+    return report
+
+
+__all__ = [
+    "LintProblem",
+    "LintReport",
+    "LintSetupError",
+    "Linter",
+    "load_settings",
+    "run_lint",
+    "select_files",
+]

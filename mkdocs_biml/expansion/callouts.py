@@ -1,0 +1,90 @@
+"""Callouts (a paragraph of nothing but tags) and the fixed heading ids of generated pages."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING
+
+from markdown import Markdown
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE
+
+if TYPE_CHECKING:
+    from ..extension import BimlExtension
+
+_HEADING = re.compile(r"h[1-6]")
+# No leading \s*: searched for, a leading run of spaces would be retried from each space.
+_HEADING_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)\s*:?\}\s*$")
+
+
+class CalloutTreeprocessor(Treeprocessor):
+    def __init__(self, md: Markdown, extension: BimlExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        page = self.extension.page
+        if page.generated:
+            for heading in root.iter():
+                if _HEADING.fullmatch(heading.tag):
+                    _apply_heading_id(heading)
+        if not (self.extension.callouts and page.expanded):
+            return
+        if page.stashed:
+            self._stashed_callouts(root)
+            return
+        factory = self.extension.factory
+        found = [
+            (parent, index, child)
+            for parent in root.iter()
+            for index, child in enumerate(parent)
+            if child.tag == "p" and factory.is_tag_only(child)
+        ]
+        # From the last: replacing a paragraph shifts the indexes after it.
+        for parent, index, child in reversed(found):
+            parent[index : index + 1] = factory.callouts_for(child)
+
+    def _stashed_callouts(self, root: etree.Element) -> None:
+        """Callouts where references went out as stashed HTML (final URLs).
+
+        A paragraph of nothing but our placeholders gets one placeholder for
+        its callouts; Python-Markdown puts block HTML stashed alone in a
+        paragraph in place of the paragraph.
+        """
+        page = self.extension.page
+        factory = self.extension.factory
+        for paragraph in root.iter("p"):
+            text = paragraph.text
+            if len(paragraph) or not text or paragraph.attrib:
+                continue
+            placeholders = HTML_PLACEHOLDER_RE.findall(text)
+            if not placeholders or HTML_PLACEHOLDER_RE.sub("", text).strip():
+                continue
+            cited = [page.stashed.get(_placeholder(number)) for number in placeholders]
+            if not all(cited):
+                continue  # someone else's stashed HTML shares the paragraph
+            blocks = [
+                f"<p>{html}</p>" if risk is None else factory.html("callout", risk)
+                for risk, html in filter(None, cited)
+            ]
+            paragraph.text = self.md.htmlStash.store("\n".join(blocks))
+
+
+def _placeholder(number: str) -> str:
+    return HTML_PLACEHOLDER % number
+
+
+def _apply_heading_id(heading: etree.Element) -> None:
+    """``## Title {#anchor}`` on generated pages, with or without ``attr_list``."""
+    last = heading[-1] if len(heading) else None
+    text = (last.tail if last is not None else heading.text) or ""
+    match = _HEADING_ID.search(text)
+    if match is None:
+        return
+    heading.set("id", match.group(1))
+    stripped = text[: match.start()].rstrip()
+    if last is not None:
+        last.tail = stripped
+    else:
+        heading.text = stripped

@@ -1,0 +1,332 @@
+"""Statuses a page gives risks in its front matter, in a short or a long form::
+
+    ---
+    biml:
+      data:2:transfer: mitigated
+      raw:4:legal:
+        status: accepted
+        owner: Legal team
+        note: Licences of every source reviewed in October.
+    ---
+
+The build (``plugin.on_page_markdown``) and ``mkdocs-biml lint`` both read
+statuses through :func:`read_statuses`, so they report the same problems at
+the same lines. Problems and entries name the line in the source file when
+the page's text is given; finding it is a text search in the front matter
+(one pass over its lines per page that has entries): an entry keeps its line
+because two pages' statuses are compared once the whole site is read
+(``assessments.py``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from mkdocs.utils.meta import YAML_RE
+
+from ..catalog.model import Risk
+from ..catalog.resolver import CatalogIndex
+from ..problems import Problem, log_problem
+
+FRONT_MATTER_KEY = "biml"
+EXAMPLE = "data:2:transfer: mitigated"
+
+LONG_FORM_KEYS = ("status", "owner", "note")
+
+Report = Callable[[Problem], None]
+
+
+@dataclass(frozen=True)
+class StatusEntry:
+    """One valid entry: the risk, its status, who owns it and why, and its source line."""
+
+    risk: Risk
+    status: str
+    owner: str = ""
+    note: str = ""
+    line: int | None = None
+
+
+def read_statuses(
+    meta: Mapping[str, Any],
+    page: str,
+    index: CatalogIndex,
+    allowed: Sequence[str],
+    report: Report = log_problem,
+    *,
+    source: str = "",
+) -> list[StatusEntry]:
+    """Every valid entry of the page, in order; every invalid one is reported.
+
+    ``meta`` is the page's parsed front matter, ``page`` its source path and
+    ``source`` (optional) its text, used only to give entries a line number.
+    """
+    locator = _EntryLocator(source)
+    entries = meta.get(FRONT_MATTER_KEY)
+    if entries is None:
+        if FRONT_MATTER_KEY not in meta:
+            _check_unparsed(source, page, report)
+        return []
+    if not isinstance(entries, Mapping):
+        line = locator.key_line()
+        report(Problem(page, line, None, _not_a_mapping(entries)))
+        return []
+    found: dict[Risk, StatusEntry] = {}
+    for key, value in entries.items():
+        written = _tag_text(key)
+        line = locator.entry_line(written)
+        resolution = index.resolve(written)
+        if resolution.risk is None:
+            report(Problem(page, line, None, f"front matter: {resolution.problem()}"))
+            continue
+        entry = _entry(
+            resolution.risk,
+            written,
+            value,
+            allowed=allowed,
+            page=page,
+            line=line,
+            locator=locator,
+            report=report,
+        )
+        if entry is None:
+            continue
+        if resolution.problem():
+            report(Problem(page, line, None, f"front matter: {resolution.problem()}"))
+        risk = resolution.risk
+        if risk in found:
+            report(
+                Problem(
+                    page,
+                    line,
+                    None,
+                    f"front matter: [{written}] names [{risk.qualified_tag}] again "
+                    f"(already given status '{found[risk].status}'): keep one entry per risk",
+                )
+            )
+            continue
+        found[risk] = entry
+    return list(found.values())
+
+
+def _entry(
+    risk: Risk,
+    written: str,
+    value: object,
+    *,
+    allowed: Sequence[str],
+    page: str,
+    line: int | None,
+    locator: _EntryLocator,
+    report: Report,
+) -> StatusEntry | None:
+    """The entry of ``value`` (a status, or the long form's mapping), or None if invalid."""
+    if not isinstance(value, Mapping):
+        if not isinstance(value, str) or value not in allowed:
+            report(Problem(page, line, None, _bad_status(written, value, allowed)))
+            return None
+        return StatusEntry(risk, value, line=line)
+    for key in value:
+        if key not in LONG_FORM_KEYS:
+            key_line = locator.line_below(line, str(key))
+            report(Problem(page, key_line, None, _unknown_key(written, key)))
+    status = value.get("status")
+    if not isinstance(status, str) or status not in allowed:
+        status_line = locator.line_below(line, "status") if "status" in value else line
+        report(Problem(page, status_line, None, _bad_status(written, status, allowed)))
+        return None
+    texts = {}
+    for name in ("owner", "note"):
+        text = value.get(name, "")
+        if text is None or isinstance(text, Mapping | list):
+            report(Problem(page, locator.line_below(line, name), None, _not_text(written, name)))
+            text = ""
+        texts[name] = str(text).strip()
+    return StatusEntry(risk, status, texts["owner"], texts["note"], line)
+
+
+def _unknown_key(tag: str, key: object) -> str:
+    close = difflib.get_close_matches(str(key).casefold(), LONG_FORM_KEYS, n=1, cutoff=0.5)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return (
+        f"front matter: [{tag}] has an unknown key '{key}'{hint} "
+        f"(an entry's keys are {', '.join(LONG_FORM_KEYS)}); it is ignored"
+    )
+
+
+def _not_text(tag: str, name: str) -> str:
+    return f"front matter: the {name} of [{tag}] must be text, on one line; it is ignored"
+
+
+def _tag_text(key: object) -> str:
+    """The tag of a front-matter key, written with or without its brackets."""
+    text = str(key).strip()
+    if text.startswith("[") and text.endswith("]"):
+        text = text[1:-1].strip()
+    return text
+
+
+def _not_a_mapping(value: object) -> str:
+    if isinstance(value, list):
+        found = "a list"
+    elif isinstance(value, str):
+        found = f"the text {value!r}"
+    else:
+        found = f"{type(value).__name__} {value!r}"
+    return (
+        f"front matter: '{FRONT_MATTER_KEY}' must map tags to statuses, one per line "
+        f"(e.g. '{EXAMPLE}'), not {found}"
+    )
+
+
+def _bad_status(tag: str, status: object, allowed: Sequence[str]) -> str:
+    choices = ", ".join(allowed)
+    if not isinstance(status, str):
+        shown = "no status" if status is None else f"{type(status).__name__} {status!r}"
+        return f"front matter: [{tag}] has {shown}; give it one of {choices}"
+    close = difflib.get_close_matches(status, list(allowed), n=1, cutoff=0.6)
+    if not close:
+        close = [s for s in allowed if s.casefold() == status.casefold()]
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return (
+        f"front matter: status '{status}' of [{tag}] is not one of {choices}{hint} "
+        f"(the plugin's 'statuses' option sets the list)"
+    )
+
+
+def _check_unparsed(source: str, page: str, report: Report) -> None:
+    """A ``biml`` key in front matter MkDocs could not parse would vanish silently.
+
+    MkDocs ignores front matter that is not valid YAML (and renders it as
+    text). The usual cause is a tag written with brackets but without quotes,
+    which YAML reads as a list.
+    """
+    match = YAML_RE.match(source) if source else None
+    if match is None or not any(map(_BIML_KEY.match, match.group(1).splitlines())):
+        return
+    try:
+        yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else None  # +1 for the '---' line
+        reason = getattr(exc, "problem", None) or "invalid YAML"
+        report(
+            Problem(
+                page,
+                line,
+                None,
+                f"front matter is not valid YAML ({reason}), so MkDocs ignores all "
+                f"of it, statuses included: quote tags written with brackets, "
+                f"e.g. '\"[data:2:transfer]\": mitigated'",
+            )
+        )
+
+
+class _EntryLocator:
+    """Finds the source lines of the ``biml`` key and of its entries.
+
+    YAML keeps one entry per key, so the first line at or below the ``biml``
+    key that starts with the tag as a key is the entry's. The lines are read
+    once, on the first problem, into a table from key to line: a page with
+    thousands of faulty entries costs one pass, not one pass per entry.
+    Without a source every line is ``None``.
+    """
+
+    def __init__(self, source: str) -> None:
+        self._source = source
+        self._key_line: int | None = None
+        self._entries: dict[str, int] | None = None
+        self._lines: list[str] = []
+
+    def line_below(self, entry_line: int | None, key: str) -> int | None:
+        """The line of ``key`` in the long-form entry at ``entry_line`` (the entry's own
+        line when the key cannot be found, e.g. in a flow mapping on one line)."""
+        if entry_line is None:
+            return None
+        for number, line in enumerate(self._lines[entry_line:], start=entry_line + 1):
+            if _written_key(line) == key:
+                return number
+            if _written_key(line) and _indent(line) <= _indent(self._lines[entry_line - 1]):
+                break
+        return entry_line
+
+    def key_line(self) -> int | None:
+        if self._entries is None:
+            self._read()
+        return self._key_line
+
+    def entry_line(self, text: str) -> int | None:
+        if self._entries is None:
+            self._read()
+        assert self._entries is not None
+        return self._entries.get(text)
+
+    def _read(self) -> None:
+        self._entries = {}
+        lines = _front_matter_block(self._source)
+        self._key_line = next(
+            (n + 1 for n, line in enumerate(lines) if _BIML_KEY.match(line)), None
+        )
+        self._lines = lines
+        if self._key_line is None:
+            return
+        for number, line in enumerate(lines[self._key_line - 1 :], start=self._key_line):
+            for part in _FLOW_SEPARATOR.split(line) if "{" in line else (line,):
+                key = _written_key(part)
+                if key:
+                    self._entries.setdefault(key, number)
+
+
+_BIML_KEY = re.compile(rf"[ \t]*['\"]?{FRONT_MATTER_KEY}['\"]?[ \t]*:")
+_FLOW_SEPARATOR = re.compile(r"[{,]")
+_KEY_END = re.compile(r":(?=\s|$)")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _written_key(part: str) -> str:
+    """The tag a YAML line (or a flow mapping's item) gives as its key, or ""."""
+    part = part.strip()
+    quoted = _QUOTED_KEY.match(part)
+    if quoted is not None:
+        return _tag_text(_unquoted(quoted.group(1)))
+    end = _KEY_END.search(part)
+    return _tag_text(part[: end.start()]) if end is not None else ""
+
+
+# A quoted key followed by ':': "..." with backslash escapes, '...' with ''.
+_QUOTED_KEY = re.compile(r"""("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')\s*:""")
+
+
+def _unquoted(scalar: str) -> str:
+    """The text of a quoted YAML scalar (escapes such as ``\\e`` decoded)."""
+    if scalar[0] == "'":
+        return scalar[1:-1].replace("''", "'")
+    if "\\" not in scalar:
+        return scalar[1:-1]
+    try:
+        value = yaml.safe_load(scalar)
+    except yaml.YAMLError:
+        return ""
+    return value if isinstance(value, str) else ""
+
+
+def _front_matter_block(source: str) -> list[str]:
+    """Lines of ``source`` up to the end of its front matter (the rest is Markdown)."""
+    match = YAML_RE.match(source)
+    if match is not None:
+        return source[: match.end()].splitlines()
+    # MultiMarkdown-style metadata: 'key: value' lines up to the first blank line.
+    block = []
+    for line in source.splitlines():
+        if not line.strip():
+            break
+        block.append(line)
+    return block

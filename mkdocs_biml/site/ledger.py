@@ -1,0 +1,160 @@
+"""Which pages of the site cite which risks, and with what status.
+
+Filled page by page during a build, read once every page has been rendered
+(backlinks, coverage, register). Rebuilt from scratch on every build, so
+``mkdocs serve`` never keeps a citation that an edit removed; a page that a
+dirty rebuild skips comes back through :meth:`Ledger.add_entry` (``rebuild.py``).
+
+A large site makes tens of thousands of citations, and MkDocs keeps every
+page in memory until the build ends: a page's citations are two arrays of
+machine integers (risk number, source line) rather than a list per risk.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..catalog.model import Risk
+
+#: Stored for a citation whose source line is unknown (lines count from 1).
+_NO_LINE = 0
+
+
+@dataclass(frozen=True)
+class StatusNote:
+    """What the long form of a front-matter entry adds to a status, and the entry's line."""
+
+    owner: str = ""
+    note: str = ""
+    line: int | None = None
+
+
+@dataclass(eq=False)
+class CitingPage:
+    """A page of the site that cites risks or gives them a status."""
+
+    src_uri: str
+    #: The ledger's numbering of risks, shared by all its pages.
+    risk_numbers: dict[Risk, int] = field(repr=False)
+    title: str = ""
+    url: str = ""
+    #: Risk -> status declared in the page's front matter.
+    statuses: dict[Risk, str] = field(default_factory=dict)
+    #: Risk -> owner, note and source line of the page's status entry.
+    notes: dict[Risk, StatusNote] = field(default_factory=dict)
+    #: Citations in the text, in order: risk numbers and source lines.
+    _risks: array[int] = field(default_factory=lambda: array("H"), repr=False)
+    _lines: array[int] = field(default_factory=lambda: array("I"), repr=False)
+
+    def cite(self, risk: Risk, line: int | None) -> None:
+        self._risks.append(self.risk_numbers[risk])
+        self._lines.append(line or _NO_LINE)
+
+    def cites(self, risk: Risk) -> bool:
+        return self.risk_numbers.get(risk, -1) in self._risks
+
+    def lines(self, risk: Risk) -> list[int]:
+        """Source lines where the page cites ``risk``, sorted, each once."""
+        number = self.risk_numbers[risk]
+        found = {line for r, line in zip(self._risks, self._lines) if r == number}
+        return sorted(found - {_NO_LINE})
+
+    def citations(self) -> tuple[tuple[Risk, int], ...]:
+        """Every citation in order: the risk and its source line (0 when unknown)."""
+        risks = list(self.risk_numbers)  # numbered in order of first use: position == number
+        return tuple((risks[number], line) for number, line in zip(self._risks, self._lines))
+
+    def cited_numbers(self) -> set[int]:
+        return set(self._risks)
+
+
+@dataclass(frozen=True)
+class PageEntry:
+    """All one page gives the ledger, kept to restore it without reading the page again."""
+
+    title: str = ""
+    citations: tuple[tuple[Risk, int], ...] = ()
+    statuses: tuple[tuple[Risk, str], ...] = ()
+    notes: tuple[tuple[Risk, StatusNote], ...] = ()
+
+
+@dataclass
+class Ledger:
+    pages: dict[str, CitingPage] = field(default_factory=dict)
+    #: Every risk cited or given a status this build, numbered in order of first use.
+    risk_numbers: dict[Risk, int] = field(default_factory=dict)
+    #: Risk -> the pages citing it or giving it a status; made when first asked.
+    _by_risk: dict[Risk, list[CitingPage]] | None = None
+
+    def page(self, src_uri: str) -> CitingPage:
+        page = self.pages.get(src_uri)
+        if page is None:
+            page = self.pages[src_uri] = CitingPage(src_uri, self.risk_numbers)
+        return page
+
+    def cite(self, src_uri: str, risk: Risk, line: int | None) -> None:
+        self._number(risk)
+        self.page(src_uri).cite(risk, line)
+        self._by_risk = None
+
+    def set_status(
+        self, src_uri: str, risk: Risk, status: str, note: StatusNote = StatusNote()
+    ) -> None:
+        self._number(risk)
+        page = self.page(src_uri)
+        page.statuses[risk] = status
+        page.notes[risk] = note
+        self._by_risk = None
+
+    def _number(self, risk: Risk) -> None:
+        if risk not in self.risk_numbers:
+            self.risk_numbers[risk] = len(self.risk_numbers)
+
+    def citing_pages(self, risk: Risk) -> list[CitingPage]:
+        """Pages that cite ``risk`` or give it a status, in source-path order."""
+        if self._by_risk is None:
+            self._by_risk = self._index()
+        return self._by_risk.get(risk, [])
+
+    def _index(self) -> dict[Risk, list[CitingPage]]:
+        risks = list(self.risk_numbers)
+        index: dict[Risk, list[CitingPage]] = {}
+        for src_uri in sorted(self.pages):
+            page = self.pages[src_uri]
+            mentioned = {risks[n] for n in page.cited_numbers()} | set(page.statuses)
+            for risk in mentioned:
+                index.setdefault(risk, []).append(page)
+        return index
+
+    def statuses(self, risk: Risk) -> list[str]:
+        """Distinct statuses given to ``risk`` across the site, sorted."""
+        return sorted({p.statuses[risk] for p in self.citing_pages(risk) if risk in p.statuses})
+
+    def uncited(self, risks: Iterable[Risk]) -> list[Risk]:
+        return [r for r in risks if not self.citing_pages(r)]
+
+    def entry(self, src_uri: str) -> PageEntry:
+        """What ``src_uri`` gave the ledger (an empty entry if it cites nothing)."""
+        page = self.pages.get(src_uri)
+        if page is None:
+            return PageEntry()
+        return PageEntry(
+            page.title, page.citations(), tuple(page.statuses.items()), tuple(page.notes.items())
+        )
+
+    def add_entry(self, src_uri: str, entry: PageEntry, url: str) -> None:
+        """Give the ledger what :meth:`entry` took from an earlier build of the page."""
+        notes = dict(entry.notes)
+        for risk, status in entry.statuses:
+            self.set_status(src_uri, risk, status, notes.get(risk, StatusNote()))
+        for risk, line in entry.citations:
+            self.cite(src_uri, risk, line)
+        if src_uri in self.pages:
+            self.pages[src_uri].title, self.pages[src_uri].url = entry.title, url
+
+    def clear(self) -> None:
+        self.pages.clear()
+        self.risk_numbers.clear()
+        self._by_risk = None

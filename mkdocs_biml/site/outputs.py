@@ -1,0 +1,104 @@
+"""What the plugin writes into the site, and the rule that it replaces nothing.
+
+Generated pages, the stylesheet and script, and the two register files each
+land at an output path under ``site_dir``. Files with different source paths
+can share one (``biml/raw.md`` and ``biml/raw/index.md`` are both
+``biml/raw/index.html`` with ``use_directory_urls``), so outputs are compared
+by ``File.dest_uri``, never by source path alone: a collision with a file of
+the site, or between two outputs of the plugin, is an error naming both.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+from ..catalog.model import Catalog
+from .paths import PageLayout
+from .register import register_paths
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file the plugin writes: its path in the site and what it is, for messages."""
+
+    dest_uri: str
+    description: str
+    #: What to change when this output collides with another one of the plugin's.
+    remedy: str = "give one of the catalogues another prefix, or rename the component"
+
+
+def generated_page_descriptions(
+    catalogs: Sequence[Catalog], layout: PageLayout, assessments: Sequence[str] = ()
+) -> dict[str, str]:
+    """Source path of each generated page -> what it is ("BIML-78's page of 'raw'")."""
+    described: dict[str, str] = {}
+    for catalog in catalogs:
+        name = catalog.short_title
+        described[layout.overview(catalog)] = f"the overview of {name}"
+        for component in catalog.components:
+            described[layout.component_page(component)] = (
+                f"{name}'s page of component '{component.label}'"
+            )
+        described[layout.references_page(catalog)] = f"{name}'s references page"
+    described[layout.coverage_page()] = "the coverage page"
+    for name in assessments:
+        described[layout.assessment_page(name)] = f"the page of the assessment '{name}'"
+    return described
+
+
+def generated_output(file: File, description: str) -> Output:
+    return Output(file.dest_uri, f"{description} (generated {file.src_uri})")
+
+
+def plugin_outputs(
+    assets: Sequence[File],
+    pages: dict[str, File],
+    *,
+    catalogs: Sequence[Catalog],
+    layout: PageLayout,
+    assessments: Sequence[str],
+    register: bool,
+) -> Iterator[Output]:
+    """Every file the plugin writes into the site, described for a collision message."""
+    for file in assets:
+        yield generated_output(file, "the plugin's asset")
+    described = generated_page_descriptions(catalogs, layout, assessments)
+    for src_uri, file in pages.items():
+        yield generated_output(file, described.get(src_uri, "a framework page"))
+    if register:
+        for path, kind in zip(register_paths(layout), ("JSON", "CSV"), strict=True):
+            yield Output(path, f"the risk register ({kind})")
+
+
+def check_outputs(site_files: Iterable[File], outputs: Iterable[Output], docs_dir: str) -> None:
+    """Raise ``PluginError`` when an output lands where another file already does."""
+    taken: dict[str, tuple[str, bool]] = {
+        file.dest_uri: (_site_file(file, docs_dir), True) for file in site_files
+    }
+    for output in outputs:
+        other = taken.get(output.dest_uri)
+        if other is not None:
+            description, is_site_file = other
+            remedy = (
+                "rename your file, or set the plugin's 'folder' option"
+                if is_site_file
+                else output.remedy
+            )
+            raise PluginError(
+                f"biml: {output.description} and {description} would both be written "
+                f"to {output.dest_uri} in the site: {remedy}"
+            )
+        taken[output.dest_uri] = (output.description, False)
+
+
+def _site_file(file: File, docs_dir: str) -> str:
+    if file.generated_by is not None:
+        return f"{file.src_uri} (added by {file.generated_by})"
+    if file.abs_src_path is not None and Path(file.abs_src_path).is_relative_to(docs_dir):
+        return f"your file {Path(docs_dir).name}/{file.src_uri}"
+    return f"{file.src_uri} (from the theme)"

@@ -1,0 +1,75 @@
+"""Callout bodies out of MkDocs' own search index, as Material's search leaves them out.
+
+A callout repeats its risk's description on every page citing the risk: in the
+search index, forty copies of the same paragraph would drown the author's own
+text, while the description is indexed once on the risk's generated page.
+The callout's body carries ``data-search-exclude``
+(:data:`~mkdocs_biml.expansion.elements.SEARCH_EXCLUDE`), which Material's search honours.
+MkDocs' search (``mkdocs.contrib.search``) indexes ``page.content`` as it is in
+its ``on_page_context``, and reads no attribute: so the plugin hides the marked
+paragraphs just before it (:meth:`SearchExclusion.hide`) and puts them back just
+after (:meth:`SearchExclusion.restore`). An HTML comment holds each one's place:
+search reads no comment, and a plugin that rewrites the page in between keeps it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from ..expansion.elements import SEARCH_EXCLUDE
+
+# Only the paragraphs the plugin marks: a <p> holds no other <p>, so the first
+# </p> closes it.
+_EXCLUDED = re.compile(
+    rf'<p\b[^>]*\s{re.escape(SEARCH_EXCLUDE[0])}="[^"]*"[^>]*>.*?</p>', re.DOTALL
+)
+
+
+def uses_mkdocs_search(config: MkDocsConfig) -> bool:
+    """Whether the site's search is MkDocs' own (Material's honours the attribute itself)."""
+    search = sys.modules.get("mkdocs.contrib.search")
+    if search is None:  # no plugin of the site is MkDocs' search, nor made from it
+        return False
+    return any(isinstance(plugin, search.SearchPlugin) for plugin in config.plugins.values())
+
+
+class SearchExclusion:
+    """The marked paragraphs of the pages between :meth:`hide` and :meth:`restore`."""
+
+    def __init__(self) -> None:
+        # A token no page holds: the author's own comments are never taken for ours.
+        self._mark = f"<!--biml-search-{os.urandom(8).hex()}-"
+        self._hidden: dict[str, list[str]] = {}
+
+    def hide(self, page_key: str, content: str) -> str:
+        """``content`` with every marked paragraph replaced by a comment."""
+        if SEARCH_EXCLUDE[0] not in content:
+            return content
+        hidden: list[str] = []
+
+        def keep(match: re.Match[str]) -> str:
+            hidden.append(match.group(0))
+            return f"{self._mark}{len(hidden) - 1}-->"
+
+        stripped = _EXCLUDED.sub(keep, content)
+        if hidden:
+            self._hidden[page_key] = hidden
+        return stripped
+
+    def restore(self, page_key: str, content: str) -> str:
+        """``content`` with the paragraphs :meth:`hide` took out back in their places."""
+        hidden = self._hidden.pop(page_key, None)
+        if not hidden:
+            return content
+        pieces = content.split(self._mark)
+        for number, piece in enumerate(pieces[1:], start=1):
+            index, end, rest = piece.partition("-->")
+            if end and index.isdigit():
+                pieces[number] = hidden[int(index)] + rest
+            else:  # not one of ours after all
+                pieces[number] = self._mark + piece
+        return "".join(pieces)
