@@ -203,13 +203,14 @@ def _risk_number(risk: Risk) -> int:
 
 
 def _output_files(index: CatalogIndex) -> dict[str, str]:
-    factory = _plugin_output().factory
+    serialized = _plugin_output().serialized
+    assert serialized is not None
     html: dict[str, str] = {}
     for risk in _numbered_risks():
         # Stashed HTML keeps Python-Markdown's placeholder for "&" until its
         # last step, which the hook comes after.
-        html[_output_ref(risk)] = factory.html("ref", risk).replace(AMP_SUBSTITUTE, "&")
-        callout = factory.html("callout", risk).replace(AMP_SUBSTITUTE, "&")
+        html[_output_ref(risk)] = serialized.html("ref", risk).replace(AMP_SUBSTITUTE, "&")
+        callout = serialized.html("callout", risk).replace(AMP_SUBSTITUTE, "&")
         html[_output_callout(risk)] = callout
     return {"output.json": json.dumps(html), "output_hook.py": OUTPUT_HOOK}
 

@@ -45,7 +45,7 @@ from .catalog.model import Risk
 from .catalog.resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
 from .expansion.buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
 from .expansion.callouts import CalloutTreeprocessor
-from .expansion.elements import ElementFactory, LinkSettings
+from .expansion.elements import ElementFactory, LinkSettings, SerializedElements
 from .expansion.hostpage import host_page_path, host_page_source
 from .expansion.options import SHARED_OPTIONS
 from .expansion.scanner import TAG_OR_SKIP, tag_lines
@@ -188,23 +188,33 @@ class TagInlineProcessor(InlineProcessor):
 class BimlExtension(Extension):
     """Expands BIML risk tags. Options are documented in ``docs/configuration.md``."""
 
-    def __init__(self, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *,
+        index: CatalogIndex | None = None,
+        report: Callable[[Problem], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """``index`` and ``report`` are the host's collaborators, not Markdown options:
+        a ready :class:`CatalogIndex` (default: load ``catalogs``) and a callable
+        receiving every :class:`Problem` (default: log it, and stop on errors)."""
         self.config = {
             "catalogs": [["biml-78"], "Built-in catalogue names or catalogue file paths."],
+            **{option.name: [option.default, option.help] for option in SHARED_OPTIONS},
             # Defaults are "" rather than None: Python-Markdown turns None-defaulted
             # options into booleans.
-            "index": ["", "A ready CatalogIndex (the MkDocs plugin passes its own)."],
-            **{option.name: [option.default, option.help] for option in SHARED_OPTIONS},
-            "report": ["", "Callable receiving every Problem (default: log it)."],
             "language": ["", "Language of the words the extension writes (de, fr, ...)."],
             "strings": ["", "Overrides of those words (key: text), or a ready Strings."],
         }
         super().__init__(**kwargs)
         self.page = PageState()
         self.host_tells_page = False
-        self._index: CatalogIndex | None = None
+        self._index = index
+        self._report_to = report
         self._factory: ElementFactory | None = None
         self._final_urls: Mapping[str, str] | None = None
+        #: The elements as finished HTML: made when the host gives final URLs.
+        self.serialized: SerializedElements | None = None
         self._relative_url: Callable[[str, str], str] | None = None
         self._validate()
 
@@ -221,8 +231,7 @@ class BimlExtension(Extension):
     @property
     def index(self) -> CatalogIndex:
         if self._index is None:
-            given = self.getConfig("index")
-            self._index = given or CatalogIndex(load_catalogs(_as_list(self.getConfig("catalogs"))))
+            self._index = CatalogIndex(load_catalogs(_as_list(self.getConfig("catalogs"))))
         return self._index
 
     @property
@@ -244,11 +253,6 @@ class BimlExtension(Extension):
             return given
         return Strings(self.getConfig("language") or None, given or {})
 
-    def cache_settings(self) -> dict[str, Any]:
-        """The settings that shape the HTML, as plain values: the index stands for the
-        catalogues, which a cache keys by their contents (``htmlcache.py``)."""
-        return {k: v for k, v in self.getConfigs().items() if k not in ("index", "report")}
-
     @property
     def callouts(self) -> bool:
         return bool(self.getConfig("callouts"))
@@ -263,6 +267,8 @@ class BimlExtension(Extension):
         way of making it relative. Pages then pass ``url`` to :meth:`begin_page`.
         """
         self._final_urls, self._relative_url = target_urls, relative_url
+        if self.serialized is None:
+            self.serialized = SerializedElements(self.factory)
 
     def begin_page(
         self,
@@ -324,10 +330,11 @@ class BimlExtension(Extension):
             if risk is None:
                 return self.factory.unresolved(text, resolution)
             return self.factory.reference(risk)
+        assert self.serialized is not None  # a page URL comes only with final URLs
         if risk is None:
-            html = self.factory.unresolved_html(text, resolution)
+            html = self.serialized.unresolved(text, resolution)
         else:
-            html = self.factory.html("ref", risk)
+            html = self.serialized.html("ref", risk)
         placeholder = md.htmlStash.store(html)
         page.stashed[placeholder] = (risk, html)
         return placeholder
@@ -356,7 +363,7 @@ class BimlExtension(Extension):
         if severity is None:
             return
         problem = Problem(self.page.path, line, None, message, severity)
-        report: Callable[[Problem], None] | None = self.getConfig("report") or None
+        report = self._report_to
         if report is not None:
             report(problem)
         else:
@@ -383,6 +390,12 @@ def _as_list(value: str | Sequence[str]) -> list[str]:
 
 
 def makeExtension(**kwargs: Any) -> BimlExtension:
+    """The extension by name (``biml``, ``mkdocs_biml.extension``): Markdown options
+    only. The index and the reporter are Python objects a host hands the
+    constructor; a config file naming them is refused as any unknown option is."""
+    for collaborator in ("index", "report"):
+        if collaborator in kwargs:
+            raise KeyError(f"'{collaborator}' is not an option of the biml Markdown extension")
     return BimlExtension(**kwargs)
 
 

@@ -373,6 +373,24 @@ def test_extension_works_in_plain_python_markdown() -> None:
     assert 'href="biml/data.md#data-2-transfer"' in html
 
 
+def test_markdown_options_by_name_and_collaborators_only_by_constructor() -> None:
+    """``index`` and ``report`` are the host's objects, not options a config file
+    could set: Python-Markdown refuses them by name, the constructor takes them."""
+    configs = {"link_text": "[{tag}]", "callouts": False, "folder": "risks"}
+    for name in ("biml", "mkdocs_biml.extension"):
+        md = markdown.Markdown(extensions=[name], extension_configs={name: configs})
+        assert md.convert("[data:2:transfer]") == (
+            f'<p><a class="biml-ref" data-biml-tag="data:2:transfer" '
+            f'href="risks/data.md#data-2-transfer" title="{TRANSFER_SUMMARY}">'
+            "[data:2:transfer]</a></p>"
+        )
+    assert "index" not in BimlExtension().getConfigs()
+    assert "report" not in BimlExtension().getConfigs()
+    for collaborator in ("index", "report"):
+        with pytest.raises(KeyError):
+            markdown.Markdown(extensions=["biml"], extension_configs={"biml": {collaborator: ""}})
+
+
 def test_extension_reports_through_a_callback_and_raises_on_error() -> None:
     problems: list[Problem] = []
     ext = BimlExtension(report=problems.append)

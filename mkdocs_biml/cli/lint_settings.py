@@ -217,7 +217,6 @@ def _settings_from_extension(options: dict[str, Any]) -> SiteSettings:
     """The extension used alone: its options as listed; no plugin reads front matter."""
     catalogs = options.pop("catalogs", ["biml-78"])
     sources = [catalogs] if isinstance(catalogs, str) else list(catalogs)
-    options = {k: v for k, v in options.items() if k not in ("index", "report")}
     return SiteSettings(options, sources, None, [], {})
 
 

@@ -53,7 +53,8 @@ class CalloutTreeprocessor(Treeprocessor):
         paragraph in place of the paragraph.
         """
         page = self.extension.page
-        factory = self.extension.factory
+        serialized = self.extension.serialized
+        assert serialized is not None  # stashed HTML comes only with final URLs
         for paragraph in root.iter("p"):
             text = paragraph.text
             if len(paragraph) or not text or paragraph.attrib:
@@ -65,7 +66,7 @@ class CalloutTreeprocessor(Treeprocessor):
             if not all(cited):
                 continue  # someone else's stashed HTML shares the paragraph
             blocks = [
-                f"<p>{html}</p>" if risk is None else factory.html("callout", risk)
+                f"<p>{html}</p>" if risk is None else serialized.html("callout", risk)
                 for risk, html in filter(None, cited)
             ]
             paragraph.text = self.md.htmlStash.store("\n".join(blocks))

@@ -6,7 +6,8 @@ Texts are AtomicStrings: inline patterns that run later (emphasis, links) must
 not read a reference's text again, or a tag would expand inside itself.
 
 When the host gives final URLs (the MkDocs plugin does), the same elements are
-serialized once and reused as HTML strings: see :meth:`ElementFactory.html`.
+serialized once and reused as HTML strings: see :class:`SerializedElements`,
+which wraps the factory; the factory itself only ever builds elements.
 """
 
 from __future__ import annotations
@@ -73,10 +74,6 @@ class ElementFactory:
         self.settings, self.callout_content, self.page = settings, callout_content, page
         #: Risk -> its entry's source path and anchor: computed once per build.
         self._targets: dict[Risk, str] = {}
-        #: Serialized elements with link slots, and the slots' targets: see html().
-        self._templates: dict[tuple[str, Risk], tuple[list[str], list[str]]] = {}
-        #: While a template is built: the targets of its slots so far.
-        self._slots: list[str] | None = None
 
     # -- inline ------------------------------------------------------------------------
 
@@ -118,12 +115,10 @@ class ElementFactory:
         target = self._targets.get(risk)
         if target is None:
             target = self._targets[risk] = layout.risk_target(risk)
-        return self._link(target)
+        return self.link(target)
 
-    def _link(self, target: str) -> str:
-        if self._slots is not None:
-            self._slots.append(target)
-            return _SLOT_MARK.format(len(self._slots) - 1)
+    def link(self, target: str) -> str:
+        """URL of ``target`` (``path#anchor``) from the current page."""
         final = self.page.final_url(target)
         return final if final is not None else relative_link(self.page.current_page(), target)
 
@@ -135,43 +130,7 @@ class ElementFactory:
         target = self.settings.layout.reference_target(catalog, reference)
         if self.settings.base_url:
             return external_url(self.settings.base_url, self.settings.layout, target)
-        return self._link(target)
-
-    # -- finished HTML -----------------------------------------------------------------
-
-    def html(self, kind: str, risk: Risk) -> str:
-        """The reference (``kind`` "ref") or callout ("callout") for ``risk`` as HTML.
-
-        Each is built and serialized once per build, with a slot for every
-        page-relative link; a page only fills the slots: a site cites a few
-        dozen risks from thousands of pages, so the same elements would
-        otherwise be built and serialized again for nearly every tag.
-        """
-        template = self._templates.get((kind, risk))
-        if template is None:
-            template = self._templates[(kind, risk)] = self._template(kind, risk)
-        pieces, targets = template
-        if not targets:
-            return pieces[0]
-        pieces = pieces.copy()
-        pieces[1::2] = [escape(self._link(target)) for target in targets]
-        return "".join(pieces)
-
-    def _template(self, kind: str, risk: Risk) -> tuple[list[str], list[str]]:
-        """The serialized element split around its link slots (text, slot, text, ...),
-        and the slots' targets in the order the slots occur."""
-        self._slots = []
-        try:
-            element = self.reference(risk) if kind == "ref" else _prettified(self.callout(risk))
-            serialized = to_html_string(element)
-            slots = self._slots
-        finally:
-            self._slots = None
-        pieces = _SLOT.split(serialized)
-        return pieces, [slots[int(number)] for number in pieces[1::2]]
-
-    def unresolved_html(self, text: str, resolution: Resolution) -> str:
-        return to_html_string(self.unresolved(text, resolution))
+        return self.link(target)
 
     # -- callouts ----------------------------------------------------------------------
 
@@ -263,6 +222,68 @@ class ElementFactory:
         else:
             sup.text = str(number)
         return sup
+
+
+class SerializedElements:
+    """The factory's elements as finished HTML, for hosts that give final URLs.
+
+    Each reference and callout is built and serialized once per build, with a
+    slot for every page-relative link; a page only fills the slots: a site
+    cites a few dozen risks from thousands of pages, so the same elements would
+    otherwise be built and serialized again for nearly every tag. The
+    templates come from a factory of their own, whose page answers every link
+    with a slot, so the page's factory never changes behaviour.
+    """
+
+    def __init__(self, factory: ElementFactory) -> None:
+        self.factory = factory
+        self._slots = _SlotRecorder(factory.page)
+        self._templating = ElementFactory(factory.settings, factory.callout_content, self._slots)
+        #: (kind, risk) -> the serialized element split around its slots, and their targets.
+        self._templates: dict[tuple[str, Risk], tuple[list[str], list[str]]] = {}
+
+    def html(self, kind: str, risk: Risk) -> str:
+        """The reference (``kind`` "ref") or callout ("callout") for ``risk`` as HTML."""
+        template = self._templates.get((kind, risk))
+        if template is None:
+            template = self._templates[(kind, risk)] = self._template(kind, risk)
+        pieces, targets = template
+        if not targets:
+            return pieces[0]
+        pieces = pieces.copy()
+        pieces[1::2] = [escape(self.factory.link(target)) for target in targets]
+        return "".join(pieces)
+
+    def unresolved(self, text: str, resolution: Resolution) -> str:
+        return to_html_string(self.factory.unresolved(text, resolution))
+
+    def _template(self, kind: str, risk: Risk) -> tuple[list[str], list[str]]:
+        """The serialized element split around its link slots (text, slot, text, ...),
+        and the slots' targets in the order the slots occur."""
+        self._slots.targets = []
+        factory = self._templating
+        element = factory.reference(risk) if kind == "ref" else _prettified(factory.callout(risk))
+        pieces = _SLOT.split(to_html_string(element))
+        return pieces, [self._slots.targets[int(number)] for number in pieces[1::2]]
+
+
+class _SlotRecorder:
+    """A page whose every link is a numbered slot; it keeps the slots' targets."""
+
+    def __init__(self, page: PageContext) -> None:
+        self._page = page
+        self.targets: list[str] = []
+
+    @property
+    def index(self) -> CatalogIndex:
+        return self._page.index
+
+    def current_page(self) -> str:
+        return self._page.current_page()
+
+    def final_url(self, target: str) -> str:
+        self.targets.append(target)
+        return _SLOT_MARK.format(len(self.targets) - 1)
 
 
 def hover_text(resolution: Resolution, strings: Strings) -> str:

@@ -136,6 +136,5 @@ def _describe(extension: str | Extension) -> Any:
     """An extension as a key: its name, or its class and settings."""
     if isinstance(extension, str):
         return extension
-    settings = getattr(extension, "cache_settings", None)
-    configs = settings() if callable(settings) else extension.getConfigs()
+    configs = extension.getConfigs()
     return [f"{type(extension).__module__}.{type(extension).__qualname__}", configs]
