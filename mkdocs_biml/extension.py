@@ -30,9 +30,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from collections import defaultdict, deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from markdown import Markdown
@@ -41,64 +39,17 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
 from .catalog.loader import load_catalogs
-from .catalog.model import Risk
-from .catalog.resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
+from .catalog.resolver import CatalogIndex, Outcome, Resolution, parse_tag
 from .expansion.buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
 from .expansion.callouts import CalloutTreeprocessor
 from .expansion.elements import ElementFactory, LinkSettings, SerializedElements
 from .expansion.hostpage import host_page_path, host_page_source
 from .expansion.options import SHARED_OPTIONS
+from .expansion.pagestate import Citation, PageState
 from .expansion.scanner import TAG_OR_SKIP, tag_lines
 from .problems import Problem, Severity, front_matter_lines, log_problem, tag_severity
 from .site.i18n import Strings
 from .site.paths import GENERATED_MARKER, PageLayout, convert_path
-
-
-@dataclass
-class Citation:
-    """One tag an author wrote, resolved to a risk."""
-
-    risk: Risk
-    line: int | None
-
-
-@dataclass
-class PageState:
-    """What the extension knows about the page being converted."""
-
-    path: str = ""
-    generated: bool = False
-    line_offset: int = 0
-    #: The page's URL when the host gives final URLs, else None.
-    url: str | None = None
-    #: Stash placeholder -> the risk it cites (None: unresolved) and its inline HTML.
-    stashed: dict[str, tuple[Risk | None, str]] = field(default_factory=dict)
-    #: The page's lines before code and HTML blocks were stashed away.
-    source_lines: list[str] = field(default_factory=list)
-    #: Tag text -> source lines of the tags the inline processor will meet, in order.
-    tag_lines: dict[str, deque[int]] = field(default_factory=lambda: defaultdict(deque))
-    #: Tag text -> source lines of every occurrence, for tags inside stashed HTML;
-    #: made on the first tag that needs it.
-    fallback_lines: dict[str, deque[int]] | None = None
-    citations: list[Citation] = field(default_factory=list)
-    #: Tags expanded on this page (callouts are only looked for when there are some).
-    expanded: int = 0
-    #: Generated page's source path -> its URL relative to this page (final URLs).
-    relative_urls: dict[str, str] = field(default_factory=dict)
-
-    def take_line(self, text: str) -> int | None:
-        lines = self.tag_lines.get(text)
-        if not lines:
-            lines = self._fallback().get(text)
-        return lines.popleft() + self.line_offset if lines else None
-
-    def _fallback(self) -> dict[str, deque[int]]:
-        if self.fallback_lines is None:
-            self.fallback_lines = defaultdict(deque)
-            for number, line in enumerate(self.source_lines, start=1):
-                for match in TAG_IN_TEXT.finditer(line):
-                    self.fallback_lines[match.group(1)].append(number)
-        return self.fallback_lines
 
 
 class SourceLinesPreprocessor(Preprocessor):
