@@ -17,11 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
+
+from mkdocs_biml.site import htmlcache
 
 
 @dataclass
@@ -150,3 +153,17 @@ def run_module(root: Path, module: str, *args: str) -> subprocess.CompletedProce
         timeout=300,
         check=False,
     )
+
+
+def record_converted_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Source paths of the generated pages whose Markdown is converted from now on
+    (the others' HTML comes from the plugin's cache across serve rebuilds)."""
+    converted: list[str] = []
+    original = htmlcache._capture
+
+    def counted(page: Any, html: str) -> Any:
+        converted.append(page.file.src_uri)
+        return original(page, html)
+
+    monkeypatch.setattr(htmlcache, "_capture", counted)
+    return converted

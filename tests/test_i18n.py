@@ -13,9 +13,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_biml.cli.generate import generate_pages
-from mkdocs_biml.site import htmlcache
 from mkdocs_biml.site.i18n import ENGLISH, LOCALES_DIR, SHIPPED, Strings, placeholders
-from tests.sites import BuiltSite, build_site, write_site
+from tests.sites import BuiltSite, build_site, record_converted_pages, write_site
 
 CITING = """\
 ---
@@ -184,14 +183,7 @@ def test_serve_rebuilds_follow_the_language_and_reuse_pages_while_it_stays(
 ) -> None:
     site = BuiltSite(tmp_path, tmp_path / "site")
     _rebuild(tmp_path, {"name": "mkdocs", "locale": "de"}, on_unknown="ignore")
-    converted: list[str] = []
-    original = htmlcache._capture
-
-    def counted(page: Any, html: str) -> Any:
-        converted.append(page.file.src_uri)
-        return original(page, html)
-
-    monkeypatch.setattr(htmlcache, "_capture", counted)
+    converted = record_converted_pages(monkeypatch)
     _rebuild(tmp_path, {"name": "mkdocs", "locale": "de"}, on_unknown="ignore")
     assert "biml/data.md" not in converted  # same words: the page's HTML is reused
 

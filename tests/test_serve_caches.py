@@ -17,9 +17,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_biml.plugin import BimlPlugin
-from mkdocs_biml.site import htmlcache
 from mkdocs_biml.site.render import PageGenerator
-from tests.sites import write_site
+from tests.sites import record_converted_pages, write_site
 
 CATALOG = """\
     format: 1
@@ -78,19 +77,6 @@ def _rebuild(config_file: Path) -> BimlPlugin:
     return plugin
 
 
-def _converted(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Source paths of the generated pages whose Markdown is converted from now on."""
-    converted: list[str] = []
-    original = htmlcache._capture
-
-    def counted(page: Any, html: str) -> Any:
-        converted.append(page.file.src_uri)
-        return original(page, html)
-
-    monkeypatch.setattr(htmlcache, "_capture", counted)
-    return converted
-
-
 def _text(config_file: Path, page: str) -> str:
     html = (config_file.parent / "site" / page).read_text(encoding="utf-8")
     main = BeautifulSoup(html, "html.parser").select_one('div[role="main"]')
@@ -118,7 +104,7 @@ def test_unchanged_inputs_are_not_rendered_again(
         return original(self)
 
     monkeypatch.setattr(PageGenerator, "_render_pages", counted)
-    converted = _converted(monkeypatch)
+    converted = record_converted_pages(monkeypatch)
     before = (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8")
     (served.parent / "docs" / "index.md").write_text(PAGES["index.md"] + "\nSaved.\n", "utf-8")
     _rebuild(served)
@@ -154,7 +140,7 @@ def test_rebuild_shows_an_option_change(served: Path) -> None:
 def test_rebuild_shows_a_markdown_extension_option_change(
     served: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    converted = _converted(monkeypatch)
+    converted = record_converted_pages(monkeypatch)
     settings = {**_settings(), "markdown_extensions": [{"toc": {"permalink": "#"}}]}
     write_site(served.parent, {}, settings)
     _rebuild(served)
@@ -171,7 +157,7 @@ def test_pages_are_converted_every_time_beside_a_plugin_that_may_change_them(
     )
     write_site(served.parent, {}, {**_settings(), "hooks": ["hook.py"]})
     _rebuild(served)
-    converted = _converted(monkeypatch)
+    converted = record_converted_pages(monkeypatch)
     plugin = _rebuild(served)
     assert plugin.html_cache is None and converted == []
     assert "Unsigned weights" in _text(served, RISK_PAGE)
