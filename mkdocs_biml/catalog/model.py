@@ -36,6 +36,8 @@ def normalize_descriptor(descriptor: str) -> str:
 
 @dataclass(frozen=True)
 class Reference:
+    """A numbered entry of a catalogue's reference list."""
+
     number: int
     key: str
     title: str
@@ -59,18 +61,24 @@ class Control:
 
 @dataclass(frozen=True)
 class Source:
+    """A document the catalogue quotes, with where to find it."""
+
     title: str
     url: str
 
 
 @dataclass(frozen=True)
 class License:
+    """The licence of the quoted text, with a link to it."""
+
     name: str
     url: str
 
 
 @dataclass(eq=False)
 class Risk:
+    """One entry of a component: its tag, title, summary and the quoted text."""
+
     component: Component = field(repr=False)
     number: int
     descriptor: str
@@ -110,6 +118,8 @@ class Risk:
 
 @dataclass(eq=False)
 class Component:
+    """A component of the analysed system and the risks filed under it."""
+
     catalog: Catalog = field(repr=False)
     label: str
     name: str
@@ -146,12 +156,16 @@ class Component:
 
 @dataclass(frozen=True)
 class Flow:
+    """An arrow of the diagram: information flows from ``source`` to ``target``."""
+
     source: str
     target: str
 
 
 @dataclass(frozen=True)
 class TopTenEntry:
+    """One of the Top Ten risks, with the entries it points to."""
+
     rank: int
     name: str
     text: str
@@ -164,6 +178,8 @@ class TopTenEntry:
 
 @dataclass(eq=False)
 class Catalog:
+    """A whole catalogue: its metadata, components, diagram, Top Ten and references."""
+
     id: str
     title: str
     short_title: str

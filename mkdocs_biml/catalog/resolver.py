@@ -38,6 +38,8 @@ TAG_IN_TEXT = re.compile(r"\[(" + TAG_BODY + r")\]")
 
 @dataclass(frozen=True)
 class TagParts:
+    """A tag split into its parts: prefix, component, number and descriptor."""
+
     prefix: str
     component: str
     number: int

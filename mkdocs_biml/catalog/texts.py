@@ -22,23 +22,31 @@ _TOKEN = re.compile(f"{TAG_IN_TEXT.pattern}|{CITATION_MARKER.pattern}")
 
 @dataclass(frozen=True)
 class Text:
+    """Plain text between the marks of a catalogue text."""
+
     text: str
 
 
 @dataclass(frozen=True)
 class TagToken:
+    """A tag written in a catalogue text, and what it resolves to."""
+
     written: str
     resolution: Resolution
 
 
 @dataclass(frozen=True)
 class TopTenToken:
+    """A mention of a Top Ten entry, and the entry if there is one."""
+
     written: str
     entry: TopTenEntry | None
 
 
 @dataclass(frozen=True)
 class CitationToken:
+    """A citation marker (``[12]``), and the reference if there is one."""
+
     number: int
     reference: Reference | None
 

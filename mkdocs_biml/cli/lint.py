@@ -68,6 +68,8 @@ class LintProblem:
 
 @dataclass
 class LintReport:
+    """What a lint run found, over which files, and notes on how it ran."""
+
     files: list[str] = field(default_factory=list)
     problems: list[LintProblem] = field(default_factory=list)
     #: What the user should know about how the lint ran (stderr, never in the output).

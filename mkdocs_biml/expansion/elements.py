@@ -56,6 +56,8 @@ class PageContext(Protocol):
 
 @dataclass(frozen=True)
 class LinkSettings:
+    """How the elements link a tag: where pages are, the link text, the words."""
+
     layout: PageLayout
     base_url: str = ""
     link: bool = True

@@ -35,6 +35,8 @@ class StatusCell:
 
 @dataclass(frozen=True)
 class MatrixRow:
+    """A risk's row of the assessment matrix: its status in each assessment."""
+
     risk: Risk
     href: str
     cells: tuple[StatusCell, ...]
@@ -42,12 +44,16 @@ class MatrixRow:
 
 @dataclass(frozen=True)
 class CountRow:
+    """A status (or "cited", "not addressed") and how many risks each assessment gives it."""
+
     label: str
     counts: tuple[int, ...]
 
 
 @dataclass(frozen=True)
 class PageLink:
+    """A link to a page, with the page's title."""
+
     title: str
     href: str
 

@@ -41,6 +41,8 @@ SAMPLES = 32
 
 @dataclass(frozen=True)
 class Point:
+    """A point of the drawing, in SVG user units."""
+
     x: float
     y: float
 
@@ -143,6 +145,8 @@ class Arrow:
 
 @dataclass(frozen=True)
 class Diagram:
+    """The laid-out diagram of a catalogue: boxes, arrows and the drawing's extent."""
+
     catalog: Catalog
     nodes: tuple[Node, ...]
     arrows: tuple[Arrow, ...]

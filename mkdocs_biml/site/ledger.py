@@ -82,6 +82,8 @@ class PageEntry:
 
 @dataclass
 class Ledger:
+    """What the pages of one build cite and which statuses they give."""
+
     pages: dict[str, CitingPage] = field(default_factory=dict)
     #: Every risk cited or given a status this build, numbered in order of first use.
     risk_numbers: dict[Risk, int] = field(default_factory=dict)

@@ -20,7 +20,7 @@ import json
 import re
 import traceback
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import (
     ChoiceLoader,
@@ -41,7 +41,6 @@ from ..catalog.resolver import CatalogIndex
 from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 from ..config import DEFAULT_STATUSES
 from .assessments import NO_ASSESSMENTS, Assessments
-from .assessmentviews import AssessmentView
 from .diagram import build_diagram, component_heading
 from .i18n import ENGLISH_STRINGS, Strings
 from .ledger import Ledger
@@ -51,6 +50,9 @@ from .placeholders import PLACEHOLDER, placeholder, resolve_source_hrefs, source
 from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
 from .templatecache import COMPILED, Memo, folder_digest
+
+if TYPE_CHECKING:
+    from .assessmentviews import AssessmentView
 
 
 class PageError(Exception):
@@ -184,6 +186,9 @@ class PageGenerator:
         if catalog is None:
             return ""
         if kind in ("assessment-matrix", "assessment-table", "heat-map"):
+            # Imported here: only sites with assessments need it.
+            from .assessmentviews import AssessmentView  # noqa: PLC0415
+
             view = AssessmentView(self.assessments, ledger, urls, self.layout)
             return self._fill_assessment(kind, catalog, assessment, view)
         if kind == "coverage-matrix":

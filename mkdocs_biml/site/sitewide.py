@@ -48,6 +48,8 @@ class Backlink:
 
 @dataclass(frozen=True)
 class HeatCell:
+    """A cell of a coverage row: how many risks have that status, and its shade."""
+
     label: str
     count: int
     level: int
@@ -68,6 +70,8 @@ class CoverageRow:
 
 @dataclass(frozen=True)
 class UncitedRisk:
+    """A risk no page cites, with the link to its entry."""
+
     risk: Risk
     href: str
 
