@@ -77,23 +77,26 @@ def plugin_outputs(
 
 def check_outputs(site_files: Iterable[File], outputs: Iterable[Output], docs_dir: str) -> None:
     """Raise ``PluginError`` when an output lands where another file already does."""
-    taken: dict[str, tuple[str, bool]] = {
-        file.dest_uri: (_site_file(file, docs_dir), True) for file in site_files
-    }
+    # A site file is described only when something collides with it: most sites
+    # have hundreds of files and no collision.
+    taken: dict[str, File | Output] = {file.dest_uri: file for file in site_files}
     for output in outputs:
         other = taken.get(output.dest_uri)
         if other is not None:
-            description, is_site_file = other
-            remedy = (
-                "rename your file, or set the plugin's 'folder' option"
-                if is_site_file
-                else output.remedy
-            )
-            raise PluginError(
-                f"biml: {output.description} and {description} would both be written "
-                f"to {output.dest_uri} in the site: {remedy}"
-            )
-        taken[output.dest_uri] = (output.description, False)
+            raise PluginError(_collision(output, other, docs_dir))
+        taken[output.dest_uri] = output
+
+
+def _collision(output: Output, other: File | Output, docs_dir: str) -> str:
+    if isinstance(other, File):
+        description = _site_file(other, docs_dir)
+        remedy = "rename your file, or set the plugin's 'folder' option"
+    else:
+        description, remedy = other.description, output.remedy
+    return (
+        f"biml: {output.description} and {description} would both be written "
+        f"to {output.dest_uri} in the site: {remedy}"
+    )
 
 
 def _site_file(file: File, docs_dir: str) -> str:

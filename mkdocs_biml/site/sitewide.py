@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
@@ -101,8 +102,15 @@ class PageUrls:
     def to_source(self, target: str) -> str:
         """``target`` is a source path with an optional ``#anchor``."""
         return convert_path(
-            target, lambda path: self.to_url(File(path, None, "", self.use_directory_urls).url)
+            target, lambda path: self.to_url(_page_url(path, self.use_directory_urls))
         )
+
+
+@lru_cache(maxsize=4096)
+def _page_url(src_uri: str, use_directory_urls: bool) -> str:
+    """MkDocs' URL of the page at ``src_uri``: a site's generated pages link to the same
+    few dozen paths on every build, and making a ``File`` for each link is not cheap."""
+    return File(src_uri, None, "", use_directory_urls).url
 
 
 def backlinks(
