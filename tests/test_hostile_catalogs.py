@@ -16,9 +16,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
 from mkdocs_biml.catalog.loader import CatalogError, load_catalog, load_catalogs, parse_catalog
 from mkdocs_biml.catalog.valuetext import short_repr
+from mkdocs_biml.catalog.yamllimits import MAX_VALUES, _expanded_size
 from tests.sites import build_site
 
 CORPUS = Path(__file__).parent / "bad_catalogs"
@@ -96,6 +98,23 @@ def test_a_bomb_in_the_catalogs_option_stops_the_build_quickly(tmp_path: Path) -
     (tmp_path / "bomb.yaml").write_bytes((CORPUS / "bomb-issue-example.yaml").read_bytes())
     [result] = load_elsewhere(["bomb.yaml"], cwd=tmp_path)
     assert result["message"].startswith("bomb.yaml:11: this alias makes the catalogue expand")
+
+
+@pytest.mark.parametrize(
+    "unit", ["?\n", "-\n", "a:\n", "- -\n", "- {a}\n", "- [[], {}]\n", "- !!null\n"]
+)
+def test_without_aliases_a_text_holds_no_more_values_than_characters(unit: str) -> None:
+    # What lets yamlsource skip the walk over a short text without aliases.
+    text = unit * 50
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
+    values, aliases = _expanded_size(node)
+    assert aliases == 0 and values <= len(text) + 1, (unit, values, len(text))  # + the root
+
+
+def test_a_long_text_without_aliases_is_still_held_to_the_limit() -> None:
+    text = "format: 1\nid: x\nlist: [" + "1," * MAX_VALUES + "1]\n"
+    with pytest.raises(CatalogError, match="more than 200,000 values"):
+        parse_catalog(text)
 
 
 def test_anchors_in_moderation_still_load() -> None:
