@@ -18,6 +18,12 @@ candidate change without editing the package::
     python -m benchmarks.instructions --pages 20,60 \\
         --try no-callouts:callouts=false --try summary:callout_content=summary
 
+Each site is built once, uncounted, before it is counted, as a second build
+of a site is: the plugin's cache folder then holds what the first build made.
+``--cold`` counts first builds instead (a fresh checkout, as on CI).
+``--real-site`` counts Python-Markdown's docs (:mod:`benchmarks.realsite`),
+``plain`` and ``biml``, instead of synthetic sites.
+
 Requires valgrind (``apt-get install valgrind``). Nothing is asserted.
 """
 
@@ -26,10 +32,12 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -37,22 +45,28 @@ import yaml
 
 from mkdocs_biml import CatalogIndex, load_catalog
 
-from .run import BUILD_ENV, machine, use_snapshot
+from . import realsite
+from .run import BUILD_ENV, PLUGIN_CACHE, machine, use_snapshot
 from .sites import VARIANTS, write_site
 
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
-def count_instructions(config_file: Path) -> int:
-    """Instructions executed by ``mkdocs build`` of ``config_file``, under cachegrind."""
+def count_instructions(config_file: Path, *, cold: bool = False) -> int:
+    """Instructions executed by ``mkdocs build`` of ``config_file``, under cachegrind:
+    a second build (the first one uncounted), or with ``cold`` a first one."""
+    shutil.rmtree(config_file.parent / PLUGIN_CACHE, ignore_errors=True)
     with tempfile.TemporaryDirectory(prefix="biml-bench-site-") as site_dir:
+        build = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
+        build += ["-d", site_dir]
+        if not cold:
+            # A failure shows in the counted build below.
+            subprocess.run(
+                build, cwd=config_file.parent, env=BUILD_ENV, capture_output=True, check=False
+            )
         found = subprocess.run(
-            [
-                "valgrind", "--tool=cachegrind", "--cache-sim=no",
-                "--cachegrind-out-file=/dev/null",
-                sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file),
-                "-d", site_dir,
-            ],
+            ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+             "--cachegrind-out-file=/dev/null", *build],
             cwd=config_file.parent, env=BUILD_ENV, capture_output=True, text=True, check=False,
         )  # fmt: skip
     match = _REFS.search(found.stderr)
@@ -106,8 +120,15 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--jobs", type=int, default=1, help="builds counted at once (counts do not change)"
     )
+    parser.add_argument("--cold", action="store_true", help="count first builds (fresh checkout)")
+    parser.add_argument(
+        "--real-site", action="store_true", help=f"count {realsite.NAME}, plain and biml"
+    )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
+    if args.real_site:
+        count_real_site(args)
+        return
     sizes = [int(p) for p in args.pages.split(",")]
     more = [(name, {}, []) for name in filter(None, args.variants.split(","))]
     specs = [("plain", {}, []), ("biml", {}, []), *more, *(parse_try(t) for t in args.tries)]
@@ -130,7 +151,7 @@ def main(argv: list[str] | None = None) -> None:
         }
         # Instructions, unlike times, are the same whatever runs beside a build.
         with ThreadPoolExecutor(args.jobs) as pool:
-            found = pool.map(count_instructions, builds.values())
+            found = pool.map(partial(count_instructions, cold=args.cold), builds.values())
             for (name, pages), count in zip(builds, found):
                 counts[name][pages] = count
                 print(f"  {pages:>4} pages  {name:<20} {count:>15,}", flush=True)
@@ -140,6 +161,23 @@ def main(argv: list[str] | None = None) -> None:
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         data = {"session": session, "tags": args.tags, "variants": report}
+        args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
+
+
+def count_real_site(args: argparse.Namespace) -> None:
+    """Instructions of the real site's build, ``plain`` and ``biml``, and their ratio."""
+    session = machine()
+    with tempfile.TemporaryDirectory(prefix="biml-bench-") as work:
+        if args.rev:
+            session["measured_rev"] = use_snapshot(args.rev, Path(work))
+        configs = [realsite.write_site(Path(work) / v, v) for v in ("plain", "biml")]
+        with ThreadPoolExecutor(args.jobs) as pool:
+            plain, biml = pool.map(partial(count_instructions, cold=args.cold), configs)
+    build = "first build (cold cache)" if args.cold else "second build"
+    print(f"{realsite.NAME}, {build}: plain {plain:,}  biml {biml:,}  ratio {biml / plain:.3f}")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        data = {"session": session, "cold": args.cold, "plain": plain, "biml": biml}
         args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 

@@ -76,6 +76,8 @@ class Build:
 #: Environment of every build; ``--rev`` adds a PYTHONPATH to a snapshot of the package.
 #: Bytecode is cached as after a ``pip install`` (an environment that forbids writing
 #: it would make every build recompile the plugin, a cost no user's build pays).
+#: The plugin's cache folder (option ``cache_dir``), relative to a site's ``mkdocs.yml``.
+PLUGIN_CACHE = Path(".cache/plugin/biml")
 BUILD_ENV = {
     **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
     "PYTHONHASHSEED": "0",
@@ -99,8 +101,17 @@ class RunningBuild:
 
 
 def start_build(
-    config_file: Path, variant: str, pages: int, tags: int, round_: int, *, site: str = SYNTHETIC
+    config_file: Path,
+    variant: str,
+    pages: int,
+    tags: int,
+    round_: int,
+    *,
+    site: str = SYNTHETIC,
+    cold: bool = False,
 ) -> RunningBuild:
+    if cold:  # as on a fresh checkout: nothing kept from an earlier build
+        shutil.rmtree(config_file.parent / PLUGIN_CACHE, ignore_errors=True)
     site_dir = Path(tempfile.mkdtemp(prefix="biml-bench-site-"))
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
     errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by finish_build)
@@ -144,10 +155,19 @@ def finish_build(running: RunningBuild) -> Build:
 
 
 def timed_build(
-    config_file: Path, variant: str, pages: int, tags: int, round_: int, *, site: str = SYNTHETIC
+    config_file: Path,
+    variant: str,
+    pages: int,
+    tags: int,
+    round_: int,
+    *,
+    site: str = SYNTHETIC,
+    cold: bool = False,
 ) -> Build:
     """Build in a fresh interpreter; time it and read the child's resource usage."""
-    return finish_build(start_build(config_file, variant, pages, tags, round_, site=site))
+    return finish_build(
+        start_build(config_file, variant, pages, tags, round_, site=site, cold=cold)
+    )
 
 
 def write_variant(
@@ -394,6 +414,7 @@ def run_size(
     workdir: Path,
     paired: bool = False,
     site: str = SYNTHETIC,
+    cold: bool = False,
 ) -> None:
     roots = {v: workdir / f"{site}-{v}-{pages}" for v in variants}
     configs = {
@@ -401,13 +422,13 @@ def run_size(
     }
     for _ in range(warmup):  # unrecorded: disk cache, bytecode
         for variant, config in configs.items():
-            timed_build(config, variant, pages, tags, -1, site=site)
+            timed_build(config, variant, pages, tags, -1, site=site, cold=cold)
     for round_ in range(repeat):
         if paired:
-            builds = _paired_round(configs, pages, tags, round_, site)
+            builds = _paired_round(configs, pages, tags, round_, site, cold=cold)
         else:
             builds = [
-                timed_build(config, variant, pages, tags, round_, site=site)
+                timed_build(config, variant, pages, tags, round_, site=site, cold=cold)
                 for variant, config in configs.items()
             ]
         for build in builds:
@@ -423,7 +444,7 @@ def run_size(
 
 
 def _paired_round(
-    configs: dict[str, Path], pages: int, tags: int, round_: int, site: str
+    configs: dict[str, Path], pages: int, tags: int, round_: int, site: str, *, cold: bool
 ) -> list[Build]:
     """Each variant built at the same time as a baseline build of its own.
 
@@ -437,8 +458,8 @@ def _paired_round(
     for number, variant in enumerate(others):
         pair = round_ * len(others) + number
         running = [
-            start_build(configs[BASELINE], BASELINE, pages, tags, pair, site=site),
-            start_build(configs[variant], variant, pages, tags, pair, site=site),
+            start_build(configs[BASELINE], BASELINE, pages, tags, pair, site=site, cold=cold),
+            start_build(configs[variant], variant, pages, tags, pair, site=site, cold=cold),
         ]
         builds.extend(finish_build(r) for r in running)
     return builds
@@ -472,6 +493,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--paired",
         action="store_true",
         help="build each variant side by side with a baseline build (needs 2 cores)",
+    )
+    parser.add_argument(
+        "--cold",
+        action="store_true",
+        help="empty the plugin's cache folder before every build, as on a fresh checkout",
     )
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     parser.add_argument(
@@ -514,6 +540,7 @@ def main(argv: list[str] | None = None) -> None:
                 workdir=Path(work),
                 paired=args.paired,
                 site=site,
+                cold=args.cold,
             )
     summaries = recorder.summaries()
     print()
