@@ -1,4 +1,5 @@
-"""Search indexes each risk once: a callout's body is left out of the citing page's entries.
+"""Search indexes each risk once: a callout's body is left out of the citing page's entries,
+the overview's diagram (its boxes and panels repeat the table of all risks) out of the overview's.
 
 Real builds with MkDocs' own search (MkDocs theme) and Material's search; the
 index is read back from ``site/search/search_index.json``.
@@ -78,6 +79,17 @@ def test_callout_title_and_inline_link_text_stay_searchable(built: BuiltSite, ri
     assert any(f"the risk is {risk.title} in a sentence" in text for text in texts), texts
     assert any("Our own closing words." in text for text in texts)
     assert not any("Full entry, controls and references" in text for text in texts)
+
+
+def test_the_diagram_is_left_out_and_the_table_of_risks_kept(built: BuiltSite) -> None:
+    overview = [e for e in _entries(built) if _page_of(e["location"]) == "biml"]
+    texts = " ".join(_words(e["text"]) for e in overview)
+    # The diagram's panels and boxes say these; nothing else on the page does.
+    assert "full entries and controls" not in texts
+    assert "13 risks" not in texts
+    assert "Data confidentiality" in texts  # the table of all risks
+    figure = built.content("biml/index.md").select_one("figure.biml-diagram")
+    assert figure is not None and "full entries and controls" in figure.get_text()
 
 
 def test_citing_pages_show_the_whole_callout(built: BuiltSite, risk: Any) -> None:

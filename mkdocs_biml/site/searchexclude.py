@@ -1,13 +1,16 @@
-"""Callout bodies out of MkDocs' own search index, as Material's search leaves them out.
+"""Callout bodies and the diagram out of MkDocs' own search index, as Material's search
+leaves them out.
 
 A callout repeats its risk's description on every page citing the risk: in the
 search index, forty copies of the same paragraph would drown the author's own
 text, while the description is indexed once on the risk's generated page.
-The callout's body carries ``data-search-exclude``
+The diagram's boxes and panels repeat the component names and risk titles that
+the overview's table of all risks lists once.
+The callout's body and the diagram's figure carry ``data-search-exclude``
 (:data:`~mkdocs_biml.expansion.elements.SEARCH_EXCLUDE`), which Material's search honours.
 MkDocs' search (``mkdocs.contrib.search``) indexes ``page.content`` as it is in
 its ``on_page_context``, and reads no attribute: so the plugin hides the marked
-paragraphs just before it (:meth:`SearchExclusion.hide`) and puts them back just
+elements just before it (:meth:`SearchExclusion.hide`) and puts them back just
 after (:meth:`SearchExclusion.restore`). An HTML comment holds each one's place:
 search reads no comment, and a plugin that rewrites the page in between keeps it.
 """
@@ -22,10 +25,11 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from ..expansion.elements import SEARCH_EXCLUDE
 
-# Only the paragraphs the plugin marks: a <p> holds no other <p>, so the first
-# </p> closes it.
+# Only the elements the plugin marks: a callout's paragraphs and the diagram's
+# figure. None holds another element of its own name, so the first closing tag
+# of that name closes it.
 _EXCLUDED = re.compile(
-    rf'<p\b[^>]*\s{re.escape(SEARCH_EXCLUDE[0])}="[^"]*"[^>]*>.*?</p>', re.DOTALL
+    rf'<(p|figure)\b[^>]*\s{re.escape(SEARCH_EXCLUDE[0])}="[^"]*"[^>]*>.*?</\1>', re.DOTALL
 )
 
 
@@ -38,7 +42,7 @@ def uses_mkdocs_search(config: MkDocsConfig) -> bool:
 
 
 class SearchExclusion:
-    """The marked paragraphs of the pages between :meth:`hide` and :meth:`restore`."""
+    """The marked elements of the pages between :meth:`hide` and :meth:`restore`."""
 
     def __init__(self) -> None:
         # A token no page holds: the author's own comments are never taken for ours.
@@ -46,7 +50,7 @@ class SearchExclusion:
         self._hidden: dict[str, list[str]] = {}
 
     def hide(self, page_key: str, content: str) -> str:
-        """``content`` with every marked paragraph replaced by a comment."""
+        """``content`` with every marked element replaced by a comment."""
         if SEARCH_EXCLUDE[0] not in content:
             return content
         hidden: list[str] = []
@@ -61,7 +65,7 @@ class SearchExclusion:
         return stripped
 
     def restore(self, page_key: str, content: str) -> str:
-        """``content`` with the paragraphs :meth:`hide` took out back in their places."""
+        """``content`` with the elements :meth:`hide` took out back in their places."""
         hidden = self._hidden.pop(page_key, None)
         if not hidden:
             return content
