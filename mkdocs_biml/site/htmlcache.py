@@ -19,8 +19,9 @@ JSON, so that the next ``mkdocs build`` skips the conversion too. That key
 must hold the same in the next process, and the code that converted: the
 settings described by ``cachekey.py`` (a setting with no stable description
 keeps pages in memory only), the versions of MkDocs, Python-Markdown, this
-package and each extension. A page whose conversion logged a warning is kept
-nowhere: the next build converts it again, and warns again.
+package and each extension. A page whose conversion logged a message the user
+sees (info and above) is kept nowhere: the next build converts it again, and
+says it again.
 """
 
 from __future__ import annotations
@@ -98,11 +99,7 @@ class HtmlCache:
         described = [_describe(e) for e in config.markdown_extensions]
         settings = [described, config.mdx_configs, config.validation, site_key]
         self._settings = hashlib.sha256(
-            json.dumps(
-                [described, config.mdx_configs, config.validation, repr(site_key)],
-                sort_keys=True,
-                default=repr,
-            ).encode()
+            json.dumps(settings, sort_keys=True, default=repr).encode()
         ).hexdigest()
         self._disk_settings = None
         if self._store is not None:
@@ -152,9 +149,8 @@ class HtmlCache:
         return rendered.content
 
     def _keep(self, pending: _Pending, rendered: _Rendered) -> None:
-        """Keep a converted page, unless its conversion warned (the next build must too)."""
-        warned = WATCH.stop() != pending.warnings
-        if warned:
+        """Keep a converted page, unless its conversion logged (the next build must too)."""
+        if WATCH.stop() != pending.messages:
             return
         self._kept.put(pending.key, rendered)
         if self._store is not None and pending.disk_key is not None:
@@ -173,12 +169,12 @@ class HtmlCache:
 
 @dataclass
 class _Pending:
-    """A page being converted: its Markdown, its keys, the warnings seen before."""
+    """A page being converted: its Markdown, its keys, the messages logged before."""
 
     markdown: str
     key: object
     disk_key: str | None
-    warnings: int
+    messages: int
 
 
 def _capture(page: Page, html: str) -> _Rendered:
@@ -204,20 +200,20 @@ def _describe(extension: str | Extension) -> Any:
     return [f"{type(extension).__module__}.{type(extension).__qualname__}", configs]
 
 
-# -- warnings: a page that warned is not kept ----------------------------------------------
+# -- messages: a page whose conversion logged is not kept ----------------------------------
 
 
-class _WarningWatch(logging.Handler):
-    """Counts the warnings and errors logged while a generated page is converted.
+class _MessageWatch(logging.Handler):
+    """Counts the messages (info and above) logged while a generated page is converted.
 
-    Attached to MkDocs' logger (``--strict`` counts what reaches it) and the
-    root logger (other extensions'), it must not change what the user sees: a
+    Attached to MkDocs' logger (``--strict`` counts its warnings) and the root
+    logger (other extensions'), it must not change what the user sees: a
     record that finds no other handler goes to :data:`logging.lastResort`, as
     it would have without this one.
     """
 
     def __init__(self) -> None:
-        super().__init__(logging.WARNING)
+        super().__init__(logging.INFO)
         self.seen = 0
         self._last: logging.LogRecord | None = None
         self._loggers = (logging.getLogger("mkdocs"), logging.getLogger())
@@ -253,7 +249,7 @@ class _WarningWatch(logging.Handler):
         return False
 
 
-WATCH = _WarningWatch()
+WATCH = _MessageWatch()
 
 
 # -- entries on disk: JSON, never pickle ---------------------------------------------------
