@@ -164,6 +164,17 @@ def test_the_cache_folder_is_ignored_by_git(cached_site: Path) -> None:
     assert "*" in ignore.splitlines()
 
 
+def test_an_existing_folder_gets_no_gitignore(tmp_path: Path) -> None:
+    """``cache_dir`` naming a folder of the user's: the entries go in, no ``.gitignore``."""
+    _write_inputs(tmp_path)
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "notes.txt").write_text("mine", encoding="utf-8")
+    _fresh_build(tmp_path, _settings(cache_dir="build"))
+    assert not (tmp_path / "build" / ".gitignore").exists()
+    assert list((tmp_path / "build" / "pages").iterdir())
+    assert (tmp_path / "build" / "notes.txt").read_text(encoding="utf-8") == "mine"
+
+
 def test_the_stored_html_is_what_the_next_build_serves(cached_site: Path) -> None:
     """Altered entries show in the next build's pages, until a setting changes the key."""
     for path in _entries(cached_site):

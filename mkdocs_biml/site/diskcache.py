@@ -5,7 +5,8 @@ made (compiled templates, the generated pages' HTML). A cache must never fail
 a build nor touch what is not its own, so:
 
 * the folder (the ``cache_dir`` option) is made on the first write, with a
-  ``.gitignore`` that keeps it out of version control;
+  ``.gitignore`` that keeps it out of version control (a folder that was
+  already there gets none: it may be the user's own, holding what they commit);
 * an entry is a file named by us, ``<sha256 of its key>.<suffix>``, written
   to a temporary file then renamed over the old one (a reader sees the old
   entry or the new one, never half of one);
@@ -19,13 +20,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import logging
 import os
 import re
 import secrets
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.plugins.biml")
+from ..problems import logger as log
 
 #: Written into the cache folder: nothing in it is ever committed.
 GITIGNORE = "# Made by mkdocs-biml: a cache, never committed.\n*\n"
@@ -45,7 +45,7 @@ class DiskStore:
         self.suffix = suffix
         self.limit = limit
         self._ours = re.compile(rf"[0-9a-f]{{64}}\.{re.escape(suffix)}(\.[a-z0-9_]+\.tmp)?")
-        self._pruned = False
+        self._prepared = False
         #: Set once a write failed: the folder is not writable, no use trying again.
         self.broken = False
 
@@ -69,14 +69,22 @@ class DiskStore:
         if self.broken:
             return
         try:
-            self._make_folder()
-            if not self._pruned:
-                self._pruned = True
-                self.prune(self.limit - 1)
+            if not self._prepared:
+                self._prepare()
             self._replace(self.path(key), data)
         except OSError as exc:
             self.broken = True
             log.debug(f"biml: cache folder {self.root} not writable, kept in memory only: {exc}")
+
+    def _prepare(self) -> None:
+        """Before this store's first write: the folder, its ``.gitignore``, room for entries."""
+        if not self.root.is_dir():
+            # Only into a folder made here: an existing one may be the user's own.
+            self.root.mkdir(parents=True, exist_ok=True)
+            self._replace(self.root / ".gitignore", GITIGNORE.encode())
+        self.folder.mkdir(exist_ok=True)
+        self.prune(self.limit - 1)
+        self._prepared = True
 
     def prune(self, keep: int) -> None:
         """Delete our oldest entries (and leftover temporary files) beyond ``keep``."""
@@ -96,15 +104,6 @@ class DiskStore:
         for _, name in aged[: max(len(aged) - keep, 0)]:
             with contextlib.suppress(OSError):
                 os.unlink(self.folder / name)
-
-    def _make_folder(self) -> None:
-        if self.folder.is_dir():
-            return
-        self.root.mkdir(parents=True, exist_ok=True)
-        ignore = self.root / ".gitignore"
-        if not ignore.exists():
-            self._replace(ignore, GITIGNORE.encode())
-        self.folder.mkdir(exist_ok=True)
 
     def _replace(self, path: Path, data: bytes) -> None:
         # Not mkstemp: its files are private (0600); an entry has the umask's mode.

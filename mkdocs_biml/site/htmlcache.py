@@ -38,11 +38,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
+from ..problems import logger as log
 from .cachekey import Unstable, digest, extension_stamps, software
 from .diskcache import DiskStore
 from .templatecache import Memo
 
-log = logging.getLogger("mkdocs.plugins.biml")
 #: The layout of an entry on disk; another number is a miss.
 ENTRY_FORMAT = 1
 

@@ -16,7 +16,6 @@ The templates and the catalogues rarely change between two saves, so:
 from __future__ import annotations
 
 import hashlib
-import logging
 import os
 from collections import OrderedDict
 from collections.abc import Callable
@@ -26,10 +25,9 @@ import jinja2
 from jinja2 import BytecodeCache, Environment
 from jinja2.bccache import Bucket
 
+from ..problems import logger as log
 from .cachekey import Unstable, digest, software
 from .diskcache import DiskStore
-
-log = logging.getLogger("mkdocs.plugins.biml")
 
 T = TypeVar("T")
 
