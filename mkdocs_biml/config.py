@@ -129,3 +129,7 @@ class BimlConfig(base.Config):
     assessments = AssessmentFolders()
     #: The plugin's own words replaced (key: text), in any language.
     strings = StringOverrides()
+    #: Keep compiled templates and generated pages' HTML on disk for the next build.
+    cache = c.Type(bool, default=True)
+    #: Folder of that cache, relative to mkdocs.yml (made on first use, git-ignored).
+    cache_dir = c.Type(str, default=".cache/plugin/biml")

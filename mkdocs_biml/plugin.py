@@ -38,6 +38,7 @@ from .expansion.options import extension_options
 from .extension import BimlExtension
 from .problems import Problem, Severity, front_matter_lines, log_problem
 from .site.assessments import Assessments, conflicts
+from .site.diskcache import DiskStore
 from .site.frontmatter import read_statuses
 from .site.htmlcache import HtmlCache, safe_for
 from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
@@ -87,6 +88,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.html_cache: HtmlCache | None = None
         #: Set when the site's search is MkDocs' own: see searchexclude.py.
         self.search_exclusion: SearchExclusion | None = None
+        #: The cache folder's compiled templates and pages' HTML (None: ``cache: false``).
+        self.template_store: DiskStore | None = None
+        self.page_store: DiskStore | None = None
 
     # -- configuration -------------------------------------------------------------------
 
@@ -107,6 +111,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.strings = self._strings(config)
         self.extension = self._make_extension()
         self.search_exclusion = SearchExclusion() if uses_mkdocs_search(config) else None
+        self._open_cache(config)
         self._replace_listed_extension(config)
         # A config object may be built more than once (tests, tools that call
         # build() twice): replace our earlier additions instead of stacking them.
@@ -119,6 +124,14 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         return config
+
+    def _open_cache(self, config: MkDocsConfig) -> None:
+        """The cache folder (``diskcache.py``), relative to mkdocs.yml; made on first write."""
+        self.template_store = self.page_store = None
+        if self.config.cache:
+            root = Path(config.config_file_path or ".").parent / self.config.cache_dir
+            self.template_store = DiskStore(root, "templates", "jinja", limit=200)
+            self.page_store = DiskStore(root, "pages", "json", limit=500)
 
     def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
         config_dir = Path(config.config_file_path or ".").parent
@@ -206,7 +219,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         assert self.extension is not None
         urls = {src_uri: file.url for src_uri, file in self.generated.items()}
         self.extension.use_final_urls(urls, get_relative_url)
-        self.html_cache = HtmlCache() if safe_for(config, self) else None
+        self.html_cache = HtmlCache(self.page_store) if safe_for(config, self) else None
         if self.html_cache is not None:
             # A custom template may link to any file of the site: every URL counts.
             catalogs = [catalog.depends_on for catalog in self.catalogs]
@@ -223,6 +236,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             self.config.statuses,
             self.assessments,
             strings=self.strings,
+            template_store=self.template_store,
         )
         placed_by_nav = set(paths_in(config.nav))
         pages = {}

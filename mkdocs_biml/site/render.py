@@ -42,6 +42,7 @@ from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, t
 from ..config import DEFAULT_STATUSES
 from .assessments import NO_ASSESSMENTS, Assessments
 from .diagram import build_diagram, component_heading
+from .diskcache import DiskStore
 from .i18n import ENGLISH_STRINGS, Strings
 from .ledger import Ledger
 from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
@@ -49,7 +50,7 @@ from .paths import PageLayout, relative_link
 from .placeholders import PLACEHOLDER, placeholder, resolve_source_hrefs, source_href
 from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
-from .templatecache import COMPILED, Memo, folder_digest
+from .templatecache import Memo, compiled_cache, folder_digest
 
 if TYPE_CHECKING:
     from .assessmentviews import AssessmentView
@@ -79,7 +80,9 @@ class PageGenerator:
         assessments: Assessments = NO_ASSESSMENTS,
         *,
         strings: Strings = ENGLISH_STRINGS,
+        template_store: DiskStore | None = None,
     ) -> None:
+        """``template_store``: where compiled templates outlive the process (None: memory)."""
         self.catalogs = tuple(catalogs)
         self.strings = strings
         self.assessments = assessments
@@ -87,7 +90,7 @@ class PageGenerator:
         self.statuses = tuple(statuses) or tuple(DEFAULT_STATUSES)
         self.custom_templates = custom_templates
         self.index = CatalogIndex(self.catalogs)
-        self.env = self._environment(custom_templates)
+        self.env = self._environment(custom_templates, template_store)
         self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
         self._risks = {self._risk_key(r): r for c in self.catalogs for r in c.risks()}
 
@@ -222,14 +225,15 @@ class PageGenerator:
 
     # -- template environment ----------------------------------------------------------
 
-    def _environment(self, custom_templates: str | None) -> Environment:
+    def _environment(
+        self, custom_templates: str | None, template_store: DiskStore | None
+    ) -> Environment:
         shipped = FileSystemLoader(str(TEMPLATES_DIR))
         loaders = [shipped, PrefixLoader({SHIPPED_PREFIX: shipped})]
         if custom_templates:
             loaders.insert(0, FileSystemLoader(custom_templates))
         env = Environment(
             loader=ChoiceLoader(loaders),
-            bytecode_cache=COMPILED,
             autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -238,6 +242,8 @@ class PageGenerator:
         )
         env.filters.update(self._filters())
         env.globals.update(self._globals())
+        # Compiled code depends on the settings above: the cache's key reads them.
+        env.bytecode_cache = compiled_cache(env, template_store)
         return env
 
     def _filters(self) -> dict[str, Callable[..., Any]]:
