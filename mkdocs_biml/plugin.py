@@ -38,7 +38,7 @@ from .expansion.options import extension_options
 from .extension import BimlExtension
 from .problems import Problem, Severity, front_matter_lines, log_problem
 from .site.assessments import Assessments, conflicts
-from .site.diskcache import DiskStore
+from .site.diskcache import CacheFolder
 from .site.frontmatter import read_statuses
 from .site.htmlcache import HtmlCache, safe_for
 from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
@@ -88,9 +88,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.html_cache: HtmlCache | None = None
         #: Set when the site's search is MkDocs' own: see searchexclude.py.
         self.search_exclusion: SearchExclusion | None = None
-        #: The cache folder's compiled templates and pages' HTML (None: ``cache: false``).
-        self.template_store: DiskStore | None = None
-        self.page_store: DiskStore | None = None
+        #: The cache folder's compiled templates, pages' Markdown and HTML (None: ``cache: false``).
+        self.cache_folder: CacheFolder | None = None
 
     # -- configuration -------------------------------------------------------------------
 
@@ -127,11 +126,10 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def _open_cache(self, config: MkDocsConfig) -> None:
         """The cache folder (``diskcache.py``), relative to mkdocs.yml; made on first write."""
-        self.template_store = self.page_store = None
+        self.cache_folder = None
         if self.config.cache:
             root = Path(config.config_file_path or ".").parent / self.config.cache_dir
-            self.template_store = DiskStore(root, "templates", "jinja", limit=200)
-            self.page_store = DiskStore(root, "pages", "json", limit=500)
+            self.cache_folder = CacheFolder.at(root)
 
     def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
         config_dir = Path(config.config_file_path or ".").parent
@@ -219,7 +217,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         assert self.extension is not None
         urls = {src_uri: file.url for src_uri, file in self.generated.items()}
         self.extension.use_final_urls(urls, get_relative_url)
-        self.html_cache = HtmlCache(self.page_store) if safe_for(config, self) else None
+        pages_store = self.cache_folder.pages if self.cache_folder else None
+        self.html_cache = HtmlCache(pages_store) if safe_for(config, self) else None
         if self.html_cache is not None:
             # A custom template may link to any file of the site: every URL counts.
             catalogs = [catalog.depends_on for catalog in self.catalogs]
@@ -236,7 +235,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             self.config.statuses,
             self.assessments,
             strings=self.strings,
-            template_store=self.template_store,
+            cache_folder=self.cache_folder,
         )
         placed_by_nav = set(paths_in(config.nav))
         pages = {}

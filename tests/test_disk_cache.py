@@ -189,6 +189,29 @@ def test_the_stored_html_is_what_the_next_build_serves(cached_site: Path) -> Non
     assert site.content(RISK_PAGE).select_one("a.headerlink") is not None
 
 
+def test_the_stored_markdown_is_what_the_next_build_renders(cached_site: Path) -> None:
+    """The pages' Markdown comes from the cache folder (altered here, it shows) while the
+    catalogues, options and templates are the same; an edit renders the pages anew."""
+    [entry] = _entries(cached_site, "markdown")
+    pages = json.loads(entry.read_text(encoding="utf-8"))
+    pages[RISK_PAGE] += "\n\nFrom the cache folder.\n"
+    entry.write_text(json.dumps(pages), encoding="utf-8")
+    site = _fresh_build(cached_site, _settings())
+    assert "From the cache folder." in _text(site, RISK_PAGE)
+    site = _fresh_build(cached_site, _settings(statuses=["open", "done"]))
+    assert "From the cache folder." not in _text(site, RISK_PAGE)
+    assert len(_entries(cached_site, "markdown")) == 2
+
+
+@pytest.mark.parametrize("damage", [b"", b"[1, 2]", b'{"biml/index.md": 3}', b"\xff{"])
+def test_a_damaged_markdown_entry_is_rendered_again(cached_site: Path, damage: bytes) -> None:
+    [entry] = _entries(cached_site, "markdown")
+    entry.write_bytes(damage)
+    site = _fresh_build(cached_site, _settings())
+    assert "unsigned weights" in _text(site, RISK_PAGE).casefold()
+    assert json.loads(entry.read_text(encoding="utf-8"))[RISK_PAGE]
+
+
 def test_templates_are_loaded_compiled_from_the_cache_folder(
     cached_site: Path, compile_calls: list[str]
 ) -> None:

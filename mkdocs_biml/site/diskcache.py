@@ -23,6 +23,7 @@ import hashlib
 import os
 import re
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..problems import logger as log
@@ -116,3 +117,23 @@ class DiskStore:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+
+
+@dataclass(frozen=True)
+class CacheFolder:
+    """The stores of one cache folder, a subfolder for each kind of entry."""
+
+    #: Jinja's compiled templates.
+    templates: DiskStore
+    #: The Markdown of all generated pages, one entry for the lot.
+    markdown: DiskStore
+    #: Each generated page's HTML.
+    pages: DiskStore
+
+    @classmethod
+    def at(cls, root: Path) -> CacheFolder:
+        return cls(
+            templates=DiskStore(root, "templates", "jinja", limit=200),
+            markdown=DiskStore(root, "markdown", "json", limit=50),
+            pages=DiskStore(root, "pages", "json", limit=500),
+        )

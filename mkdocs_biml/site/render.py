@@ -22,6 +22,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
+import jinja2
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -41,8 +42,9 @@ from ..catalog.resolver import CatalogIndex
 from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 from ..config import DEFAULT_STATUSES
 from .assessments import NO_ASSESSMENTS, Assessments
+from .cachekey import Unstable, digest, software
 from .diagram import build_diagram, component_heading
-from .diskcache import DiskStore
+from .diskcache import CacheFolder, DiskStore
 from .i18n import ENGLISH_STRINGS, Strings
 from .ledger import Ledger
 from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
@@ -67,6 +69,20 @@ _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
 _RENDERED: Memo[dict[str, str]] = Memo()
 
 
+def _markdown_pages(stored: bytes | None) -> dict[str, str] | None:
+    """Pages as the cache folder holds them (path -> Markdown); None if that is not what
+    ``stored`` is: a damaged entry is a miss."""
+    try:
+        pages = json.loads(stored) if stored is not None else None
+    except ValueError:
+        return None
+    if not isinstance(pages, dict):
+        return None
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in pages.items()):
+        return None
+    return pages
+
+
 # -- the generator -------------------------------------------------------------------------
 
 
@@ -80,9 +96,10 @@ class PageGenerator:
         assessments: Assessments = NO_ASSESSMENTS,
         *,
         strings: Strings = ENGLISH_STRINGS,
-        template_store: DiskStore | None = None,
+        cache_folder: CacheFolder | None = None,
     ) -> None:
-        """``template_store``: where compiled templates outlive the process (None: memory)."""
+        """``cache_folder``: where compiled templates and the pages' Markdown outlive the
+        process (None: in memory only)."""
         self.catalogs = tuple(catalogs)
         self.strings = strings
         self.assessments = assessments
@@ -90,7 +107,9 @@ class PageGenerator:
         self.statuses = tuple(statuses) or tuple(DEFAULT_STATUSES)
         self.custom_templates = custom_templates
         self.index = CatalogIndex(self.catalogs)
-        self.env = self._environment(custom_templates, template_store)
+        self.cache_folder = cache_folder
+        templates = cache_folder.templates if cache_folder else None
+        self.env = self._environment(custom_templates, templates)
         self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
         self._risks = {self._risk_key(r): r for c in self.catalogs for r in c.risks()}
 
@@ -102,8 +121,8 @@ class PageGenerator:
         The pages are made of the catalogues (their files' contents), the
         layout, the statuses, the assessments, the strings and the templates
         (theirs): while none of those changed, a rebuild in the same process
-        reuses them. An input added to
-        the pages must join this key.
+        reuses them, and so does the next build, from the cache folder. An
+        input added to the pages must join this key.
         """
         if not all(catalog.depends_on for catalog in self.catalogs):
             return self._render_pages()  # catalogues made in code: no content to compare
@@ -115,7 +134,22 @@ class PageGenerator:
             self.strings,
             folder_digest(TEMPLATES_DIR, self.custom_templates),
         )
-        return dict(_RENDERED.get(key, self._render_pages))
+        return dict(_RENDERED.get(key, lambda: self._stored_or_rendered(key)))
+
+    def _stored_or_rendered(self, key: object) -> dict[str, str]:
+        """The pages from the cache folder if a build made them already, else rendered."""
+        store = self.cache_folder.markdown if self.cache_folder else None
+        try:
+            disk_key = digest([software(), jinja2.__version__, key]) if store else None
+        except Unstable:
+            disk_key = None
+        if store is None or disk_key is None:
+            return self._render_pages()
+        pages = _markdown_pages(store.read(disk_key))
+        if pages is None:
+            pages = self._render_pages()
+            store.write(disk_key, json.dumps(pages, ensure_ascii=False).encode("utf-8"))
+        return pages
 
     def _render_pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
