@@ -47,19 +47,29 @@ class CitingPage:
     #: Citations in the text, in order: risk numbers and source lines.
     _risks: array[int] = field(default_factory=lambda: array("H"), repr=False)
     _lines: array[int] = field(default_factory=lambda: array("I"), repr=False)
+    #: Risk number -> its source lines, sorted (no line: empty); made when first asked,
+    #: since the register and the backlinks ask once per risk the page cites.
+    _grouped: dict[int, list[int]] | None = field(default=None, repr=False)
 
     def cite(self, risk: Risk, line: int | None) -> None:
         self._risks.append(self.risk_numbers[risk])
         self._lines.append(line or _NO_LINE)
+        self._grouped = None
 
     def cites(self, risk: Risk) -> bool:
-        return self.risk_numbers.get(risk, -1) in self._risks
+        return self.risk_numbers.get(risk, -1) in self._by_number()
 
     def lines(self, risk: Risk) -> list[int]:
         """Source lines where the page cites ``risk``, sorted, each once."""
-        number = self.risk_numbers[risk]
-        found = {line for r, line in zip(self._risks, self._lines) if r == number}
-        return sorted(found - {_NO_LINE})
+        return list(self._by_number().get(self.risk_numbers[risk], ()))
+
+    def _by_number(self) -> dict[int, list[int]]:
+        if self._grouped is None:
+            found: dict[int, set[int]] = {}
+            for number, line in zip(self._risks, self._lines):
+                found.setdefault(number, set()).add(line)
+            self._grouped = {n: sorted(lines - {_NO_LINE}) for n, lines in found.items()}
+        return self._grouped
 
     def citations(self) -> tuple[tuple[Risk, int], ...]:
         """Every citation in order: the risk and its source line (0 when unknown)."""
@@ -67,7 +77,7 @@ class CitingPage:
         return tuple((risks[number], line) for number, line in zip(self._risks, self._lines))
 
     def cited_numbers(self) -> set[int]:
-        return set(self._risks)
+        return set(self._by_number())
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,8 @@ def _risk_row(
     catalog: Catalog, risk: Risk, ledger: Ledger, assessments: Assessments
 ) -> dict[str, Any]:
     top_ten = catalog.top_ten_rank(risk)
+    # An assessment lists some of the same pages: each page's entry is made once.
+    pages = {page.src_uri: _page_entry(page, risk) for page in ledger.citing_pages(risk)}
     return {
         "tag": risk.qualified_tag,
         "catalog": catalog.id,
@@ -91,18 +93,22 @@ def _risk_row(
         "summary": risk.summary,
         "top_ten": top_ten.rank if top_ten else None,
         "statuses": ledger.statuses(risk),
-        "pages": [_page_entry(page, risk) for page in ledger.citing_pages(risk)],
-        "assessments": [_assessment_entry(a, risk) for a in assessed(risk, ledger, assessments)],
+        "pages": list(pages.values()),
+        "assessments": [
+            _assessment_entry(a, risk, pages) for a in assessed(risk, ledger, assessments)
+        ],
     }
 
 
-def _assessment_entry(entry: AssessedRisk, risk: Risk) -> dict[str, Any]:
+def _assessment_entry(
+    entry: AssessedRisk, risk: Risk, made: dict[str, dict[str, Any]]
+) -> dict[str, Any]:
     return {
         "name": entry.name,
         "status": entry.status,
         "owner": entry.owner,
         "note": entry.note,
-        "pages": [_page_entry(page, risk) for page in entry.pages],
+        "pages": [made.get(page.src_uri) or _page_entry(page, risk) for page in entry.pages],
     }
 
 
