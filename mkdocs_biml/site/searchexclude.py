@@ -20,6 +20,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
 
@@ -28,9 +29,28 @@ from ..expansion.elements import SEARCH_EXCLUDE
 # Only the elements the plugin marks: a callout's paragraphs and the diagram's
 # figure. None holds another element of its own name, so the first closing tag
 # of that name closes it.
-_EXCLUDED = re.compile(
-    rf'<(p|figure)\b[^>]*\s{re.escape(SEARCH_EXCLUDE[0])}="[^"]*"[^>]*>.*?</\1>', re.DOTALL
-)
+_ATTRIBUTE = f'{SEARCH_EXCLUDE[0]}="'
+_MARKED_START = re.compile(rf'<(p|figure)\b[^>]*\s{re.escape(_ATTRIBUTE)}[^"]*"[^>]*>')
+
+
+def _marked_elements(content: str) -> Iterator[tuple[int, int]]:
+    """Start and end of each marked element of ``content``, in order.
+
+    Looked for only where the attribute is, from the ``<`` before it: a page
+    has thousands of tags and a few marked ones. (Serialised HTML escapes
+    ``<`` in attribute values, so that ``<`` opens the marked tag.)
+    """
+    position = 0
+    while (found := content.find(_ATTRIBUTE, position)) != -1:
+        start = content.rfind("<", position, found)
+        opening = _MARKED_START.match(content, start) if start != -1 else None
+        closing = f"</{opening[1]}>" if opening else ""
+        end = content.find(closing, opening.end()) if opening else -1
+        if opening is None or end == -1:
+            position = found + len(_ATTRIBUTE)
+        else:
+            position = end + len(closing)
+            yield start, position
 
 
 def uses_mkdocs_search(config: MkDocsConfig) -> bool:
@@ -51,18 +71,17 @@ class SearchExclusion:
 
     def hide(self, page_key: str, content: str) -> str:
         """``content`` with every marked element replaced by a comment."""
-        if SEARCH_EXCLUDE[0] not in content:
-            return content
+        pieces: list[str] = []
         hidden: list[str] = []
-
-        def keep(match: re.Match[str]) -> str:
-            hidden.append(match.group(0))
-            return f"{self._mark}{len(hidden) - 1}-->"
-
-        stripped = _EXCLUDED.sub(keep, content)
-        if hidden:
-            self._hidden[page_key] = hidden
-        return stripped
+        position = 0
+        for start, end in _marked_elements(content):
+            pieces += content[position:start], f"{self._mark}{len(hidden)}-->"
+            hidden.append(content[start:end])
+            position = end
+        if not hidden:
+            return content
+        self._hidden[page_key] = hidden
+        return "".join([*pieces, content[position:]])
 
     def restore(self, page_key: str, content: str) -> str:
         """``content`` with the elements :meth:`hide` took out back in their places."""
