@@ -154,22 +154,6 @@ def finish_build(running: RunningBuild) -> Build:
     )
 
 
-def timed_build(
-    config_file: Path,
-    variant: str,
-    pages: int,
-    tags: int,
-    round_: int,
-    *,
-    site: str = SYNTHETIC,
-    cold: bool = False,
-) -> Build:
-    """Build in a fresh interpreter; time it and read the child's resource usage."""
-    return finish_build(
-        start_build(config_file, variant, pages, tags, round_, site=site, cold=cold)
-    )
-
-
 def write_variant(
     site: str, root: Path, variant: str, *, pages: int, tags: int, index: CatalogIndex
 ) -> Path:
@@ -422,13 +406,15 @@ def run_size(
     }
     for _ in range(warmup):  # unrecorded: disk cache, bytecode
         for variant, config in configs.items():
-            timed_build(config, variant, pages, tags, -1, site=site, cold=cold)
+            finish_build(start_build(config, variant, pages, tags, -1, site=site, cold=cold))
     for round_ in range(repeat):
         if paired:
             builds = _paired_round(configs, pages, tags, round_, site, cold=cold)
         else:
             builds = [
-                timed_build(config, variant, pages, tags, round_, site=site, cold=cold)
+                finish_build(
+                    start_build(config, variant, pages, tags, round_, site=site, cold=cold)
+                )
                 for variant, config in configs.items()
             ]
         for build in builds:

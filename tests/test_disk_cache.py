@@ -23,7 +23,7 @@ from mkdocs.config import load_config
 from mkdocs_biml.site import htmlcache, render, templatecache
 from mkdocs_biml.site.cachekey import Unstable, digest, stable
 from mkdocs_biml.site.diskcache import DiskStore, entry_name
-from tests.sites import BuiltSite, build_site, record_converted_pages, write_site
+from tests.sites import BuiltSite, build_site, record_converted_pages, run_module, write_site
 from tests.test_serve_caches import CATALOG, TEMPLATE
 
 PAGES = {"index.md": "# Home\n\n[ACME:supply:1:unsigned weights] and [data:2:transfer].\n"}
@@ -126,18 +126,8 @@ def compile_calls(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _counting_build(root: Path) -> dict[str, list[str]]:
-    script = root / "count_build.py"
-    script.write_text(COUNTING_BUILD, encoding="utf-8")
-    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
-    done = subprocess.run(
-        [sys.executable, str(script)],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=300,
-        check=False,
-    )
+    (root / "count_build.py").write_text(COUNTING_BUILD, encoding="utf-8")
+    done = run_module(root, "count_build")
     assert done.returncode == 0, done.stderr
     counts: dict[str, list[str]] = json.loads(done.stdout.strip().splitlines()[-1])
     return counts
