@@ -64,14 +64,19 @@ def count_instructions(config_file: Path, *, cold: bool = False) -> int:
             subprocess.run(
                 build, cwd=config_file.parent, env=BUILD_ENV, capture_output=True, check=False
             )
-        found = subprocess.run(
-            ["valgrind", "--tool=cachegrind", "--cache-sim=no",
-             "--cachegrind-out-file=/dev/null", *build],
-            cwd=config_file.parent, env=BUILD_ENV, capture_output=True, text=True, check=False,
-        )  # fmt: skip
+        return instructions_of(build, config_file.parent)
+
+
+def instructions_of(command: list[str], cwd: Path, stdin: str = "") -> int:
+    """Instructions executed by ``command`` run in ``cwd`` (fed ``stdin``), under cachegrind."""
+    found = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+         "--cachegrind-out-file=/dev/null", *command],
+        cwd=cwd, env=BUILD_ENV, input=stdin, capture_output=True, text=True, check=False,
+    )  # fmt: skip
     match = _REFS.search(found.stderr)
     if found.returncode != 0 or match is None:
-        raise SystemExit(f"build of {config_file} failed:\n{found.stderr[-3000:]}")
+        raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{found.stderr[-3000:]}")
     return int(match.group(1).replace(",", ""))
 
 

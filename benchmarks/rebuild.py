@@ -39,6 +39,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -46,6 +47,7 @@ from typing import IO, Any
 from mkdocs_biml import CatalogIndex, load_catalog
 
 from . import realsite
+from .instructions import instructions_of
 from .run import BASELINE, BUILD_ENV, SYNTHETIC, _spread, machine, use_snapshot, write_variant
 
 WORKER = Path(__file__).resolve().parent / "serve_worker.py"
@@ -190,8 +192,47 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument(
         "--rev", help="build with the package as of this git revision (default: working tree)"
     )
+    parser.add_argument(
+        "--instructions",
+        type=int,
+        metavar="N",
+        help="count the instructions of N rebuilds of each variant under valgrind instead",
+    )
+    parser.add_argument("--jobs", type=int, default=1, help="with --instructions: runs at once")
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     return parser.parse_args(argv)
+
+
+def count_rebuilds(configs: dict[str, Path], rebuilds: int, jobs: int) -> dict[str, Any]:
+    """Instructions of ``rebuilds`` rebuilds of each variant (valgrind): a server that
+    rebuilds ``rebuilds + 1`` times less one that rebuilds once, so neither its first
+    build nor its first rebuild counts."""
+    runs = [(v, n) for v in configs for n in (1, rebuilds + 1)]
+
+    def worker(variant: str) -> list[str]:
+        return [sys.executable, "-c", RUN_WORKER, str(configs[variant]), EDITED_PAGE]
+
+    def count(run: tuple[str, int]) -> int:
+        variant, times = run
+        return instructions_of(worker(variant), configs[variant].parent, "saved\n" * times)
+
+    # Uncounted, so that every counted first build finds the plugin's cache folder
+    # as a second build does: the two counts of a variant then differ by rebuilds only.
+    for variant, config in configs.items():
+        subprocess.run(
+            worker(variant),
+            cwd=config.parent,
+            env=BUILD_ENV,
+            input=b"",
+            stdout=subprocess.DEVNULL,
+            check=True,
+        )
+
+    with ThreadPoolExecutor(jobs) as pool:
+        counted = dict(zip(runs, pool.map(count, runs)))
+    per_rebuild = {v: (counted[v, rebuilds + 1] - counted[v, 1]) / rebuilds for v in configs}
+    base = per_rebuild[BASELINE]
+    return {v: {"instructions": n, "ratio": n / base} for v, n in per_rebuild.items()}
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -210,6 +251,14 @@ def main(argv: list[str] | None = None) -> None:
             )
             for v in variants
         }
+        if args.instructions:
+            counted = count_rebuilds(configs, args.instructions, args.jobs)
+            for variant, found in counted.items():
+                print(
+                    f"{variant:<9} {found['instructions']:>16,.0f} instructions a rebuild,"
+                    f" ratio {found['ratio']:.3f}"
+                )
+            return
         measured = measure(configs, args.repeat, args.warmup)
     session["loadavg_end"] = os.getloadavg()
     summary = summarize(measured)
