@@ -202,6 +202,43 @@ def test_a_damaged_markdown_entry_is_rendered_again(cached_site: Path, damage: b
     assert json.loads(entry.read_text(encoding="utf-8"))[RISK_PAGE]
 
 
+def test_a_file_every_page_includes_is_part_of_the_key(tmp_path: Path) -> None:
+    """pymdownx.snippets appends its ``auto_append`` files to every page, generated
+    ones included: an edit to one shows on the next build, from disk or memory."""
+    _write_inputs(tmp_path)
+    (tmp_path / "includes").mkdir()
+    glossary = tmp_path / "includes" / "abbreviations.md"
+    snippets = {"base_path": [str(tmp_path)], "auto_append": ["includes/abbreviations.md"]}
+    config = {
+        **_settings(),
+        "markdown_extensions": ["abbr", {"pymdownx.snippets": snippets}],
+    }
+
+    def title_of_ml(site: BuiltSite) -> str | None:
+        abbr = site.content("biml/index.md").find("abbr", string="ML")
+        return None if abbr is None else str(abbr["title"])
+
+    glossary.write_text("*[ML]: Machine learning\n", encoding="utf-8")
+    assert title_of_ml(_fresh_build(tmp_path, config)) == "Machine learning"
+    glossary.write_text("*[ML]: Machine learning, edited\n", encoding="utf-8")
+    assert title_of_ml(_fresh_build(tmp_path, config)) == "Machine learning, edited"
+    glossary.write_text("*[ML]: Machine learning, edited again\n", encoding="utf-8")
+    site = build_site(tmp_path, PAGES, config)  # memory caches kept, as by mkdocs serve
+    assert site.error is None, site.failure()
+    assert title_of_ml(site) == "Machine learning, edited again"
+
+
+def test_a_file_appended_from_the_web_keeps_pages_out_of_the_cache(tmp_path: Path) -> None:
+    """Its content is unknown until the page is converted: nothing can key it."""
+    _write_inputs(tmp_path)
+    # url_download is off (no network in tests): the extension leaves the URL alone.
+    snippets = {"auto_append": ["https://example.invalid/abbreviations.md"]}
+    config = {**_settings(), "markdown_extensions": [{"pymdownx.snippets": snippets}]}
+    _fresh_build(tmp_path, config)
+    assert _entries(tmp_path, "pages") == []
+    assert _entries(tmp_path, "templates")
+
+
 def test_templates_are_loaded_compiled_from_the_cache_folder(
     cached_site: Path, compile_calls: list[str]
 ) -> None:

@@ -9,7 +9,8 @@ the conversion tells MkDocs about the page (table of contents, anchors).
 
 It is only safe when the HTML depends on nothing but what the key holds: the
 page's Markdown and URL, the URLs of the generated pages it links to, the
-Markdown extensions and their settings, and MkDocs' link validation. So the
+Markdown extensions and their settings, the files an extension appends to
+every page (:func:`appended_files`), and MkDocs' link validation. So the
 cache is used only on sites whose other plugins are search plugins, which read
 pages and change none (:func:`safe_for`): any other plugin or hook may change
 a page's Markdown or HTML in ways no key can see.
@@ -29,6 +30,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
@@ -97,12 +99,17 @@ class HtmlCache:
         self._pending.clear()
         WATCH.stop()  # left attached by a build that failed mid-page
         described = [_describe(e) for e in config.markdown_extensions]
-        settings = [described, config.mdx_configs, config.validation, site_key]
+        appended = appended_files(config)
+        # A file fetched from the web: its content is unknown until converted.
+        unknowable = appended is None
+        settings = [described, config.mdx_configs, config.validation, site_key, appended]
+        if unknowable:
+            settings.append(os.urandom(16).hex())  # a key no later build makes again
         self._settings = hashlib.sha256(
             json.dumps(settings, sort_keys=True, default=repr).encode()
         ).hexdigest()
         self._disk_settings = None
-        if self._store is not None:
+        if self._store is not None and not unknowable:
             try:
                 stamps = extension_stamps(config.markdown_extensions)
                 self._disk_settings = digest([software(), stamps, settings])
@@ -190,6 +197,39 @@ def _capture(page: Page, html: str) -> _Rendered:
             else None
         ),
     )
+
+
+def appended_files(config: MkDocsConfig) -> list[list[str | None]] | None:
+    """Name and content digest of each file ``pymdownx.snippets`` appends to every page
+    (its ``auto_append``), generated pages included; None if one is a URL.
+
+    Such a file (a glossary of abbreviations, typically) is part of every page's
+    HTML, so an edit to it must reach the key. The file is looked for as the
+    extension does: in each ``base_path``, relative to the working folder.
+    """
+    settings = config.mdx_configs.get("pymdownx.snippets") or {}
+    names = settings.get("auto_append") or []
+    bases = settings.get("base_path") or ["."]
+    bases = [bases] if isinstance(bases, str) else bases
+    found: list[list[str | None]] = []
+    for name in names:
+        if "://" in str(name):
+            return None
+        content = next(
+            (_read(path) for base in bases if os.path.isfile(path := os.path.join(base, name))),
+            None,
+        )
+        digest = hashlib.sha256(content).hexdigest() if content is not None else None
+        found.append([str(name), digest])
+    return found
+
+
+def _read(path: str) -> bytes | None:
+    try:
+        with open(path, "rb") as file:
+            return file.read()
+    except OSError:
+        return None
 
 
 def _describe(extension: str | Extension) -> Any:
