@@ -62,13 +62,14 @@ def tags_in_block(text: str) -> Iterator[tuple[int, str]]:
     position = 0
     while True:
         for match in _SOURCE_TOKEN.finditer(text, position):
-            if match.group("ticks") is not None:
+            kind = match.lastgroup  # "ticks", "tag", or None for what a tag hides in
+            if kind == "ticks":
                 end = code_spans.get(match.start())
                 if end is not None:  # the scan goes on after the code span
                     position = end
                     break
-            elif match.group("tag") is not None:
-                yield match.start(), match.group("tag")
+            elif kind == "tag":
+                yield match.start(), match["tag"]
         else:
             return
 
