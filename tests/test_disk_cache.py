@@ -30,6 +30,8 @@ PAGES = {"index.md": "# Home\n\n[ACME:supply:1:unsigned weights] and [data:2:tra
 CACHE = Path(".cache/plugin/biml")
 RISK_PAGE = "biml/acme/supply.md"
 SEARCH_INDEX = "search/search_index.json"
+#: The templates of what only the whole site knows, rendered into every build's HTML.
+FILLED_IN_AFTER_THE_BUILD = {"backlinks.html.j2", "coverage-matrix.html.j2", "uncited.html.j2"}
 
 #: A build in a new interpreter that prints which of our templates it compiled and
 #: which generated pages it converted (JSON), from the site in its working folder.
@@ -141,11 +143,14 @@ def test_a_second_build_in_a_new_process_compiles_and_converts_nothing(
     write_site(tmp_path, PAGES, _settings(theme))
     first = _counting_build(tmp_path)
     assert first["compiled"] and RISK_PAGE in first["converted"]
-    assert _entries(tmp_path, "pages") and _entries(tmp_path, "templates")
+    assert _entries(tmp_path, "pages") and _entries(tmp_path, "markdown")
     site = BuiltSite(tmp_path, tmp_path / "site")
     before = _generated(site)
     second = _counting_build(tmp_path)
-    assert second == {"compiled": [], "converted": []}
+    # The pages' Markdown comes from the cache folder: only the templates of what the
+    # whole site makes (backlinks, coverage) are compiled, never stored as code.
+    assert second["converted"] == []
+    assert set(second["compiled"]) <= FILLED_IN_AFTER_THE_BUILD, second["compiled"]
     assert _generated(site) == before  # tables of contents included (the theme renders them)
 
 
@@ -236,14 +241,25 @@ def test_a_file_appended_from_the_web_keeps_pages_out_of_the_cache(tmp_path: Pat
     config = {**_settings(), "markdown_extensions": [{"pymdownx.snippets": snippets}]}
     _fresh_build(tmp_path, config)
     assert _entries(tmp_path, "pages") == []
-    assert _entries(tmp_path, "templates")
+    assert _entries(tmp_path, "markdown")
 
 
-def test_templates_are_loaded_compiled_from_the_cache_folder(
+def test_the_cache_folder_holds_data_never_code(cached_site: Path) -> None:
+    """Compiled templates stay in memory: an entry planted in the folder (a pull
+    request can add one) is read as JSON at most, never run."""
+    files = [path for path in (cached_site / CACHE).rglob("*") if path.is_file()]
+    assert {path.parent.name for path in files} == {"biml", "markdown", "pages"}
+    for path in files:
+        if path.name != ".gitignore":
+            json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_a_second_build_renders_no_page_template(
     cached_site: Path, compile_calls: list[str]
 ) -> None:
     _fresh_build(cached_site, _settings())
-    assert not [name for name in compile_calls if name.endswith(".j2")]
+    compiled = {name for name in compile_calls if name.endswith(".j2")}
+    assert compiled <= FILLED_IN_AFTER_THE_BUILD, compiled
 
 
 def test_without_the_cache_folder_every_build_compiles_and_converts(
@@ -388,7 +404,7 @@ def test_a_read_only_cache_folder_still_serves(cached_site: Path) -> None:
 @pytest.mark.parametrize("damage", ["garbage", "truncated", "wrong shape"])
 def test_a_damaged_entry_is_ignored_and_replaced(cached_site: Path, damage: str) -> None:
     before = _generated(BuiltSite(cached_site, cached_site / "site"))
-    entries = [*_entries(cached_site), *_entries(cached_site, "templates")]
+    entries = [*_entries(cached_site), *_entries(cached_site, "markdown")]
     assert entries
     for path in entries:
         data = path.read_bytes()
@@ -511,4 +527,4 @@ def test_a_setting_known_by_its_address_keeps_pages_in_memory_only(tmp_path: Pat
     assert "Unsigned weights" in (tmp_path / "site" / "biml/acme/supply/index.html").read_text(
         encoding="utf-8"
     )
-    assert _entries(tmp_path, "pages") == [] and _entries(tmp_path, "templates")
+    assert _entries(tmp_path, "pages") == [] and _entries(tmp_path, "markdown")

@@ -1,8 +1,10 @@
 """The plugin's cache folder on disk: entries by key, written whole or not at all.
 
 A second ``mkdocs build`` of an unchanged site finds there what the first one
-made (compiled templates, the generated pages' HTML). A cache must never fail
-a build nor touch what is not its own, so:
+made (the generated pages' Markdown and HTML). Every entry is JSON, read as
+data: none is ever run as code (compiled templates stay in memory, see
+``templatecache.py``). A cache must never fail a build nor touch what is not
+its own, so:
 
 * the folder (the ``cache_dir`` option) is made on the first write, with a
   ``.gitignore`` that keeps it out of version control (a folder that was
@@ -123,8 +125,6 @@ class DiskStore:
 class CacheFolder:
     """The stores of one cache folder, a subfolder for each kind of entry."""
 
-    #: Jinja's compiled templates.
-    templates: DiskStore
     #: The Markdown of all generated pages, one entry for the lot.
     markdown: DiskStore
     #: Each generated page's HTML.
@@ -133,7 +133,6 @@ class CacheFolder:
     @classmethod
     def at(cls, root: Path) -> CacheFolder:
         return cls(
-            templates=DiskStore(root, "templates", "jinja", limit=200),
             markdown=DiskStore(root, "markdown", "json", limit=50),
             pages=DiskStore(root, "pages", "json", limit=500),
         )

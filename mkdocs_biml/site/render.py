@@ -44,7 +44,7 @@ from ..config import DEFAULT_STATUSES
 from .assessments import NO_ASSESSMENTS, Assessments
 from .cachekey import Unstable, digest, software
 from .diagram import build_diagram, component_heading
-from .diskcache import CacheFolder, DiskStore
+from .diskcache import CacheFolder
 from .i18n import ENGLISH_STRINGS, Strings
 from .ledger import Ledger
 from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
@@ -52,7 +52,7 @@ from .paths import PageLayout, relative_link
 from .placeholders import PLACEHOLDER, placeholder, resolve_source_hrefs, source_href
 from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
-from .templatecache import Memo, compiled_cache, folder_digest
+from .templatecache import COMPILED, Memo, folder_digest
 
 if TYPE_CHECKING:
     from .assessmentviews import AssessmentView
@@ -98,8 +98,8 @@ class PageGenerator:
         strings: Strings = ENGLISH_STRINGS,
         cache_folder: CacheFolder | None = None,
     ) -> None:
-        """``cache_folder``: where compiled templates and the pages' Markdown outlive the
-        process (None: in memory only)."""
+        """``cache_folder``: where the pages' Markdown outlives the process (None: it
+        is kept in memory only)."""
         self.catalogs = tuple(catalogs)
         self.strings = strings
         self.assessments = assessments
@@ -108,8 +108,7 @@ class PageGenerator:
         self.custom_templates = custom_templates
         self.index = CatalogIndex(self.catalogs)
         self.cache_folder = cache_folder
-        templates = cache_folder.templates if cache_folder else None
-        self.env = self._environment(custom_templates, templates)
+        self.env = self._environment(custom_templates)
         self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
         self._risks = {self._risk_key(r): r for c in self.catalogs for r in c.risks()}
 
@@ -259,15 +258,14 @@ class PageGenerator:
 
     # -- template environment ----------------------------------------------------------
 
-    def _environment(
-        self, custom_templates: str | None, template_store: DiskStore | None
-    ) -> Environment:
+    def _environment(self, custom_templates: str | None) -> Environment:
         shipped = FileSystemLoader(str(TEMPLATES_DIR))
         loaders = [shipped, PrefixLoader({SHIPPED_PREFIX: shipped})]
         if custom_templates:
             loaders.insert(0, FileSystemLoader(custom_templates))
         env = Environment(
             loader=ChoiceLoader(loaders),
+            bytecode_cache=COMPILED,
             autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -276,8 +274,6 @@ class PageGenerator:
         )
         env.filters.update(self._filters())
         env.globals.update(self._globals())
-        # Compiled code depends on the settings above: the cache's key reads them.
-        env.bytecode_cache = compiled_cache(env, template_store)
         return env
 
     def _filters(self) -> dict[str, Callable[..., Any]]:

@@ -6,8 +6,10 @@ The templates and the catalogues rarely change between two saves, so:
 * :data:`COMPILED` keeps each template's compiled code, under its source's
   checksum (Jinja's own bytecode cache protocol): an edited template is
   compiled again, an unchanged one is not, whatever its file's time says;
-* :func:`compiled_cache` puts the cache folder behind it (``diskcache.py``),
-  so that the next ``mkdocs build`` loads that code instead of compiling;
+  compiled code is never written to the cache folder (``diskcache.py``): a
+  file there would run as code in every build, yet reads as an opaque blob
+  in a review; the folder keeps the pages' Markdown instead, which spares
+  the next build most templates;
 * :class:`Memo` keeps a few results under a key of everything they are made
   of, so that the pages are rendered again only when one of those changed;
 * :func:`folder_digest` is the content of template folders, for such a key.
@@ -21,13 +23,8 @@ from collections import OrderedDict
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-import jinja2
-from jinja2 import BytecodeCache, Environment
+from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
-
-from ..problems import logger as log
-from .cachekey import Unstable, digest, software
-from .diskcache import DiskStore
 
 T = TypeVar("T")
 
@@ -51,72 +48,6 @@ class _MemoryBytecodeCache(BytecodeCache):
 
 
 COMPILED = _MemoryBytecodeCache()
-
-#: What of an Environment its compiled code depends on (besides the template's source).
-_COMPILE_SETTINGS = (
-    "block_start_string",
-    "block_end_string",
-    "variable_start_string",
-    "variable_end_string",
-    "comment_start_string",
-    "comment_end_string",
-    "line_statement_prefix",
-    "line_comment_prefix",
-    "trim_blocks",
-    "lstrip_blocks",
-    "newline_sequence",
-    "keep_trailing_newline",
-    "optimized",
-    "undefined",
-    "finalize",
-    "autoescape",
-    "is_async",
-)
-
-
-class _DiskBytecodeCache(BytecodeCache):
-    """:data:`COMPILED` first; then compiled code the cache folder kept from an earlier
-    process, under a key of the environment's settings (Jinja checks the source's
-    checksum, its own bytecode version and Python's)."""
-
-    def __init__(self, store: DiskStore, settings: str) -> None:
-        self._store = store
-        self._settings = settings
-
-    def load_bytecode(self, bucket: Bucket) -> None:
-        COMPILED.load_bytecode(bucket)
-        if bucket.code is not None:
-            return
-        data = self._store.read(self._key(bucket))
-        if data is None:
-            return
-        try:
-            bucket.bytecode_from_string(data)
-        except Exception:  # a damaged entry: compiled again, and replaced
-            bucket.reset()
-        if bucket.code is not None:
-            COMPILED.dump_bytecode(bucket)
-
-    def dump_bytecode(self, bucket: Bucket) -> None:
-        COMPILED.dump_bytecode(bucket)
-        self._store.write(self._key(bucket), bucket.bytecode_to_string())
-
-    def _key(self, bucket: Bucket) -> str:
-        return f"{self._settings}\0{bucket.key}"
-
-
-def compiled_cache(env: Environment, store: DiskStore | None) -> BytecodeCache:
-    """The bytecode cache for ``env``: :data:`COMPILED`, with ``store`` behind it if given."""
-    if store is None:
-        return COMPILED
-    settings = {name: getattr(env, name) for name in _COMPILE_SETTINGS}
-    settings["extensions"] = sorted(env.extensions)
-    try:
-        key = digest([software(), jinja2.__version__, settings])
-    except Unstable as exc:
-        log.debug(f"biml: templates compiled in memory only, a setting differs per process: {exc}")
-        return COMPILED
-    return _DiskBytecodeCache(store, key)
 
 
 class Memo(Generic[T]):
