@@ -19,12 +19,24 @@ from typing import Any
 
 import pytest
 import yaml
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, Tag
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
 from mkdocs_biml.site import htmlcache
+
+
+def heading_section(page: BeautifulSoup, anchor: str) -> list[Tag]:
+    """The heading with id ``anchor`` and its siblings up to the next h1 or h2."""
+    heading = page.find(id=anchor)
+    assert isinstance(heading, Tag), f"no #{anchor}"
+    found = [heading]
+    for sibling in heading.find_next_siblings():
+        if sibling.name in ("h1", "h2"):
+            break
+        found.append(sibling)
+    return found
 
 
 @dataclass

@@ -20,7 +20,7 @@ from mkdocs_biml.catalog.model import split_paragraphs
 from mkdocs_biml.catalog.texts import CitationToken, TagToken, Text, TopTenToken, tokenize
 from mkdocs_biml.site.paths import PageLayout
 from mkdocs_biml.site.render import PageGenerator
-from tests.sites import BuiltSite, build_site
+from tests.sites import BuiltSite, build_site, heading_section
 
 LAYOUT = PageLayout()
 CATALOGS = (load_catalog("biml-78"), load_catalog("biml-llm"))
@@ -59,23 +59,11 @@ def _token_text(token: object) -> str:
     return token.written
 
 
-def section(site: BuiltSite, src_uri: str, anchor: str) -> list[Tag]:
-    soup = BeautifulSoup(site.output_path(src_uri).read_text("utf-8"), "html.parser")
-    heading = soup.find(id=anchor)
-    assert isinstance(heading, Tag), f"{src_uri}: no #{anchor}"
-    found = [heading]
-    for sibling in heading.find_next_siblings():
-        if sibling.name in ("h1", "h2"):
-            break
-        found.append(sibling)
-    return found
-
-
 @pytest.mark.parametrize("catalog", CATALOGS, ids=lambda c: c.id)
 @pytest.mark.slow
 def test_every_risk_reads_as_the_catalogue_has_it(site: BuiltSite, catalog: Catalog) -> None:
     for risk in catalog.risks():
-        elements = section(site, LAYOUT.component_page(risk.component), risk.anchor)
+        elements = heading_section(site.soup(LAYOUT.component_page(risk.component)), risk.anchor)
         assert plain(elements[0].get_text()) == plain(risk.title), risk.tag
         paragraphs = [plain(e.get_text()) for e in elements if e.name == "p"]
         for paragraph in shown(risk.description, catalog):

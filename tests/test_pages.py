@@ -24,7 +24,7 @@ from mkdocs_biml.catalog.texts import CitationToken, TagToken, tokenize
 from mkdocs_biml.site.diagram import Node, build_diagram
 from mkdocs_biml.site.paths import PageLayout
 from tests.linkcheck import broken_links, internal_target
-from tests.sites import BuiltSite, build_site, run_mkdocs, write_site
+from tests.sites import BuiltSite, build_site, heading_section, run_mkdocs, write_site
 
 SiteBuilder = Callable[..., BuiltSite]
 ASSETS = Path(__file__).resolve().parents[1] / "mkdocs_biml" / "assets"
@@ -130,20 +130,8 @@ def page_of(component: Component) -> str:
     return LAYOUT.component_page(component)
 
 
-def risk_section(content: BeautifulSoup, anchor: str) -> list[Tag]:
-    """The heading with id ``anchor`` and everything up to the next h2."""
-    heading = content.find(id=anchor)
-    assert isinstance(heading, Tag), f"no #{anchor}"
-    section = [heading]
-    for sibling in heading.find_next_siblings():
-        if sibling.name in ("h1", "h2"):
-            break
-        section.append(sibling)
-    return section
-
-
 def section_soup(content: BeautifulSoup, anchor: str) -> BeautifulSoup:
-    return BeautifulSoup("".join(str(t) for t in risk_section(content, anchor)), "html.parser")
+    return BeautifulSoup("".join(str(t) for t in heading_section(content, anchor)), "html.parser")
 
 
 def ids(soup: BeautifulSoup) -> list[str]:
