@@ -88,7 +88,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.html_cache: HtmlCache | None = None
         #: Set when the site's search is MkDocs' own: see searchexclude.py.
         self.search_exclusion: SearchExclusion | None = None
-        #: The cache folder's compiled templates, pages' Markdown and HTML (None: ``cache: false``).
+        #: The cache folder of generated pages' Markdown and HTML (None: ``cache: false``).
         self.cache_folder: CacheFolder | None = None
 
     # -- configuration -------------------------------------------------------------------
@@ -128,13 +128,12 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         """The cache folder (``diskcache.py``), relative to mkdocs.yml; made on first write."""
         self.cache_folder = None
         if self.config.cache:
-            root = Path(config.config_file_path or ".").parent / self.config.cache_dir
+            root = _config_dir(config) / self.config.cache_dir
             self.cache_folder = CacheFolder.at(root)
 
     def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
-        config_dir = Path(config.config_file_path or ".").parent
         try:
-            return load_catalogs(self.config.catalogs, config_dir)
+            return load_catalogs(self.config.catalogs, _config_dir(config))
         except CatalogError as exc:
             raise PluginError(f"biml: {exc}") from None
 
@@ -379,6 +378,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if self.config.custom_templates:
             server.watch(self.config.custom_templates)
         return server
+
+
+def _config_dir(config: MkDocsConfig) -> Path:
+    """The folder of ``mkdocs.yml``, which the plugin's paths are relative to."""
+    return Path(config.config_file_path or ".").parent
 
 
 def _report_problem(problem: Problem) -> None:
