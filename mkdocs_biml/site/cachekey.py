@@ -9,7 +9,7 @@ hold the code that made the entry:
   (``<object at 0x...>``) has no such description: :class:`Unstable`;
 * :func:`software` is the versions of what converts and renders, and a digest
   of this package's own files (a development install changes its code, not
-  its version);
+  its version), made by :func:`folder_digest`, which also keys template folders;
 * :func:`extension_stamps` is, for each Markdown extension, its package's
   version or else its module file's size and time.
 """
@@ -113,17 +113,28 @@ def software() -> dict[str, str]:
 @functools.lru_cache(maxsize=1)
 def package_digest() -> str:
     """Digest of every file of this package (its code, templates, catalogues), once a process."""
+    return folder_digest(_PACKAGE_DIR)
+
+
+def folder_digest(*folders: str | os.PathLike[str] | None) -> str:
+    """Digest of the names and contents of every file under ``folders`` (None: skipped),
+    but for ``__pycache__`` folders: Python's bytecode of sources that are counted."""
     hashed = hashlib.sha256()
-    for root, dirs, names in os.walk(_PACKAGE_DIR):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            path = Path(root, name)
-            try:
-                content = path.read_bytes()
-            except OSError:
-                content = b"\0unreadable"
-            hashed.update(os.fsencode(path.relative_to(_PACKAGE_DIR)) + b"\0")
-            hashed.update(hashlib.sha256(content).digest())
+    for folder in folders:
+        if folder is None:
+            continue
+        hashed.update(os.fsencode(os.path.abspath(folder)) + b"\0")
+        for root, dirs, names in os.walk(folder):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(names):
+                path = os.path.join(root, name)
+                try:
+                    with open(path, "rb") as file:
+                        content = file.read()
+                except OSError:  # unreadable: whoever needs the file says so
+                    content = b"\0unreadable"
+                hashed.update(os.fsencode(os.path.relpath(path, folder)) + b"\0")
+                hashed.update(hashlib.sha256(content).digest())
     return hashed.hexdigest()
 
 

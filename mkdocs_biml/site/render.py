@@ -42,7 +42,7 @@ from ..catalog.resolver import CatalogIndex
 from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 from ..config import DEFAULT_STATUSES
 from .assessments import NO_ASSESSMENTS, Assessments
-from .cachekey import Unstable, digest, software
+from .cachekey import Unstable, digest, folder_digest, software
 from .diagram import build_diagram, component_heading
 from .diskcache import CacheFolder
 from .i18n import ENGLISH_STRINGS, Strings
@@ -52,7 +52,7 @@ from .paths import PageLayout, relative_link
 from .placeholders import PLACEHOLDER, placeholder, resolve_source_hrefs, source_href
 from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
-from .templatecache import COMPILED, Memo, folder_digest
+from .templatecache import COMPILED, Memo
 
 if TYPE_CHECKING:
     from .assessmentviews import AssessmentView
@@ -137,13 +137,13 @@ class PageGenerator:
 
     def _stored_or_rendered(self, key: object) -> dict[str, str]:
         """The pages from the cache folder if a build made them already, else rendered."""
-        store = self.cache_folder.markdown if self.cache_folder else None
-        try:
-            disk_key = digest([software(), jinja2.__version__, key]) if store else None
-        except Unstable:
-            disk_key = None
-        if store is None or disk_key is None:
+        if self.cache_folder is None:
             return self._render_pages()
+        try:
+            disk_key = digest([software(), jinja2.__version__, key])
+        except Unstable:  # a setting that differs in every process: memory only
+            return self._render_pages()
+        store = self.cache_folder.markdown
         pages = _markdown_pages(store.read(disk_key))
         if pages is None:
             pages = self._render_pages()

@@ -12,13 +12,12 @@ The templates and the catalogues rarely change between two saves, so:
   the next build most templates;
 * :class:`Memo` keeps a few results under a key of everything they are made
   of, so that the pages are rendered again only when one of those changed;
-* :func:`folder_digest` is the content of template folders, for such a key.
+  (:func:`mkdocs_biml.site.cachekey.folder_digest` is the content of template
+  folders, for such a key).
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Generic, TypeVar
@@ -77,24 +76,3 @@ class Memo(Generic[T]):
 
     def clear(self) -> None:
         self._results.clear()
-
-
-def folder_digest(*folders: str | os.PathLike[str] | None) -> str:
-    """Digest of the names and contents of every file under ``folders`` (None: skipped)."""
-    digest = hashlib.sha256()
-    for folder in folders:
-        if folder is None:
-            continue
-        digest.update(os.fsencode(os.path.abspath(folder)) + b"\0")
-        for root, dirs, names in os.walk(folder):
-            dirs.sort()
-            for name in sorted(names):
-                path = os.path.join(root, name)
-                try:
-                    with open(path, "rb") as file:
-                        content = file.read()
-                except OSError:  # unreadable: Jinja says so if a page needs it
-                    content = b"\0unreadable"
-                digest.update(os.fsencode(os.path.relpath(path, folder)) + b"\0")
-                digest.update(hashlib.sha256(content).digest())
-    return digest.hexdigest()
