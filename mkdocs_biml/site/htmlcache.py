@@ -92,6 +92,8 @@ class HtmlCache:
         self._settings = ""
         #: The settings' digest for the disk, when they have one in every process.
         self._disk_settings: str | None = None
+        #: Set when no key can hold what the pages are made of: nothing is kept.
+        self._off = False
 
     def start_build(self, config: MkDocsConfig, site_key: object) -> None:
         """What every page's HTML depends on besides its Markdown and URL."""
@@ -101,15 +103,13 @@ class HtmlCache:
         described = [_describe(e) for e in config.markdown_extensions]
         appended = appended_files(config)
         # A file fetched from the web: its content is unknown until converted.
-        unknowable = appended is None
+        self._off = appended is None
         settings = [described, config.mdx_configs, config.validation, site_key, appended]
-        if unknowable:
-            settings.append(os.urandom(16).hex())  # a key no later build makes again
         self._settings = hashlib.sha256(
             json.dumps(settings, sort_keys=True, default=repr).encode()
         ).hexdigest()
         self._disk_settings = None
-        if self._store is not None and not unknowable:
+        if self._store is not None and not self._off:
             try:
                 stamps = extension_stamps(config.markdown_extensions)
                 self._disk_settings = digest([software(), stamps, settings])
@@ -120,6 +120,8 @@ class HtmlCache:
 
     def take(self, page: Page, markdown: str) -> str:
         """The Markdown to give MkDocs for generated ``page``: empty if its HTML is kept."""
+        if self._off:
+            return markdown
         src_uri = page.file.src_uri
         key = (self._settings, src_uri, page.url, markdown)
         disk_key = self._disk_key(page, markdown)
@@ -212,24 +214,22 @@ def appended_files(config: MkDocsConfig) -> list[list[str | None]] | None:
     bases = settings.get("base_path") or ["."]
     bases = [bases] if isinstance(bases, str) else bases
     found: list[list[str | None]] = []
-    for name in names:
-        if "://" in str(name):
+    for name in map(str, names):
+        if "://" in name:
             return None
-        content = next(
-            (_read(path) for base in bases if os.path.isfile(path := os.path.join(base, name))),
-            None,
-        )
-        digest = hashlib.sha256(content).hexdigest() if content is not None else None
-        found.append([str(name), digest])
+        found.append([name, _first_file_digest([os.path.join(base, name) for base in bases])])
     return found
 
 
-def _read(path: str) -> bytes | None:
-    try:
-        with open(path, "rb") as file:
-            return file.read()
-    except OSError:
-        return None
+def _first_file_digest(candidates: list[str]) -> str | None:
+    """SHA-256 of the first of ``candidates`` that is a readable file (None: none is)."""
+    for path in candidates:
+        try:
+            with open(path, "rb") as file:
+                return hashlib.sha256(file.read()).hexdigest()
+        except OSError:  # missing, a folder, unreadable: the extension skips it too
+            continue
+    return None
 
 
 def _describe(extension: str | Extension) -> Any:
