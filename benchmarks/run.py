@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs_biml import CatalogIndex, load_catalog
+from mkdocs_biml.config import DEFAULT_CACHE_DIR
 
 from . import realsite
 from .sites import PEERS, VARIANTS, write_site
@@ -77,7 +78,7 @@ class Build:
 #: Bytecode is cached as after a ``pip install`` (an environment that forbids writing
 #: it would make every build recompile the plugin, a cost no user's build pays).
 #: The plugin's cache folder (option ``cache_dir``), relative to a site's ``mkdocs.yml``.
-PLUGIN_CACHE = Path(".cache/plugin/biml")
+PLUGIN_CACHE = Path(DEFAULT_CACHE_DIR)
 BUILD_ENV = {
     **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
     "PYTHONHASHSEED": "0",

@@ -17,6 +17,8 @@ from .site.i18n import strings_problem
 from .site.paths import folder_problem
 
 DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
+#: The cache folder, relative to mkdocs.yml (where Material for MkDocs' plugins keep theirs).
+DEFAULT_CACHE_DIR = ".cache/plugin/biml"
 
 
 class CheckedText(c.Type[str]):
@@ -132,4 +134,4 @@ class BimlConfig(base.Config):
     #: Keep compiled templates and generated pages' HTML on disk for the next build.
     cache = c.Type(bool, default=True)
     #: Folder of that cache, relative to mkdocs.yml (made on first use, git-ignored).
-    cache_dir = c.Type(str, default=".cache/plugin/biml")
+    cache_dir = c.Type(str, default=DEFAULT_CACHE_DIR)

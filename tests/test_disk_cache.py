@@ -20,6 +20,7 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+from mkdocs_biml.config import DEFAULT_CACHE_DIR
 from mkdocs_biml.site import htmlcache, render, templatecache
 from mkdocs_biml.site.cachekey import Unstable, digest, stable
 from mkdocs_biml.site.diskcache import DiskStore, entry_name
@@ -27,7 +28,7 @@ from tests.sites import BuiltSite, build_site, record_converted_pages, run_modul
 from tests.test_serve_caches import CATALOG, TEMPLATE
 
 PAGES = {"index.md": "# Home\n\n[ACME:supply:1:unsigned weights] and [data:2:transfer].\n"}
-CACHE = Path(".cache/plugin/biml")
+CACHE = Path(DEFAULT_CACHE_DIR)
 RISK_PAGE = "biml/acme/supply.md"
 SEARCH_INDEX = "search/search_index.json"
 #: The templates of what only the whole site knows, rendered into every build's HTML.
