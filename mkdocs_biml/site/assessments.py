@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +36,15 @@ class Assessments:
 
     #: (folder, name), in the order of the configuration.
     folders: tuple[tuple[str, str], ...] = ()
+    #: Folder -> name, so that finding a page's assessment looks up each folder
+    #: above the page once, whatever the number of assessments.
+    _by_folder: dict[str, str] = field(init=False, repr=False, compare=False)
+    _positions: dict[str, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_folder", dict(self.folders))
+        positions = {name: n for n, (_, name) in enumerate(self.folders)}
+        object.__setattr__(self, "_positions", positions)
 
     @classmethod
     def from_option(cls, option: Mapping[str, str]) -> Assessments:
@@ -49,12 +58,20 @@ class Assessments:
         return bool(self.folders)
 
     def of(self, src_uri: str) -> str | None:
-        """The assessment of the page ``src_uri``; None for the site itself."""
-        best: tuple[int, str] | None = None
-        for folder, name in self.folders:
-            if src_uri.startswith(folder + "/") and (best is None or len(folder) > best[0]):
-                best = (len(folder), name)
-        return best[1] if best else None
+        """The assessment of the page ``src_uri`` (its deepest listed folder's); None for
+        the site itself."""
+        folder = src_uri
+        while "/" in folder:
+            folder = folder.rpartition("/")[0]
+            name = self._by_folder.get(folder)
+            if name is not None:
+                return name
+        return None
+
+    def position(self, name: str | None) -> int:
+        """Where the assessment ``name`` comes in the option; the site itself comes last."""
+        last = len(self.folders)
+        return last if name is None else self._positions.get(name, last)
 
     def missing_folders(self, docs_dir: str) -> list[str]:
         return [folder for folder, _ in self.folders if not (Path(docs_dir) / folder).is_dir()]
@@ -127,8 +144,9 @@ def assessed(risk: Risk, ledger: Ledger, assessments: Assessments) -> list[Asses
     groups: dict[str | None, list[CitingPage]] = {}
     for page in ledger.citing_pages(risk):
         groups.setdefault(assessments.of(page.src_uri), []).append(page)
-    order: list[str | None] = [*assessments.names, None]
-    return [_assessed(risk, name, groups[name]) for name in order if name in groups]
+    # Sorted by the option's order, the site itself last: never a walk over every assessment.
+    order = sorted(groups, key=assessments.position)
+    return [_assessed(risk, name, groups[name]) for name in order]
 
 
 def _assessed(risk: Risk, name: str | None, pages: Sequence[CitingPage]) -> AssessedRisk:
