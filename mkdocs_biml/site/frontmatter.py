@@ -242,18 +242,30 @@ class _EntryLocator:
         self._key_line: int | None = None
         self._entries: dict[str, int] | None = None
         self._lines: list[str] = []
+        self._entry_keys: dict[int, dict[str, int]] = {}
 
     def line_below(self, entry_line: int | None, key: str) -> int | None:
         """The line of ``key`` in the long-form entry at ``entry_line`` (the entry's own
         line when the key cannot be found, e.g. in a flow mapping on one line)."""
         if entry_line is None:
             return None
+        keys = self._entry_keys.get(entry_line)
+        if keys is None:
+            keys = self._entry_keys[entry_line] = self._keys_below(entry_line)
+        return keys.get(key, entry_line)
+
+    def _keys_below(self, entry_line: int) -> dict[str, int]:
+        """The keys of the long-form entry at ``entry_line`` and their lines, first
+        one kept: read once per entry, however many of its keys are asked for."""
+        keys: dict[str, int] = {}
+        indent = _indent(self._lines[entry_line - 1])
         for number, line in enumerate(self._lines[entry_line:], start=entry_line + 1):
-            if _written_key(line) == key:
-                return number
-            if _written_key(line) and _indent(line) <= _indent(self._lines[entry_line - 1]):
+            key = _written_key(line)
+            if key and _indent(line) <= indent:
                 break
-        return entry_line
+            if key:
+                keys.setdefault(key, number)
+        return keys
 
     def key_line(self) -> int | None:
         if self._entries is None:
