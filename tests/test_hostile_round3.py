@@ -6,8 +6,13 @@ or with MkDocs alone, never with an absolute time.
 
 from __future__ import annotations
 
+import os
+import resource
+import subprocess
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from mkdocs.utils.meta import get_data
@@ -20,6 +25,7 @@ from mkdocs_biml.site.frontmatter import read_statuses
 from mkdocs_biml.site.ledger import Ledger
 from mkdocs_biml.site.paths import PageLayout
 from mkdocs_biml.site.sitewide import PageUrls
+from tests.sites import write_site
 
 
 def _cpu_seconds(work: Callable[[], object]) -> float:
@@ -95,3 +101,116 @@ def test_unknown_keys_of_one_entry_take_linear_time(index: CatalogIndex) -> None
     assert large < 8 * small + 0.02, (small, large)
     # Reporting every key costs no more than a few times MkDocs' own reading of them.
     assert large < 4 * mkdocs_alone + 0.05, (large, mkdocs_alone)
+
+
+# ------------------------------------------ front matter: alias bombs and huge values
+
+
+def _run_limited(root: Path, module: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """``python -m module args`` in ``root`` with 1 GB of memory and a minute at most."""
+
+    def limit_memory() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))
+
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        preexec_fn=limit_memory,
+        env={**os.environ, "PYTHONWARNINGS": "ignore"},
+    )
+
+
+def _bomb(levels: int, width: int) -> str:
+    """Anchors of lists of aliases of the anchor before: ``width ** levels`` values."""
+    lines = [f"b0: &b0 [{', '.join(['zz'] * width)}]"]
+    for level in range(1, levels):
+        aliases = ", ".join([f"*b{level - 1}"] * width)
+        lines.append(f"b{level}: &b{level} [{aliases}]")
+    return "\n".join(lines) + "\n"
+
+
+BOMB_PAGES = {
+    # A long-form entry whose status is the bomb.
+    "status.md": "---\n" + _bomb(8, 11) + "biml:\n  raw:11:time:\n    status: *b7\n---\n\n# S\n",
+    # The whole biml key is the bomb.
+    "whole.md": "---\n" + _bomb(8, 11) + "biml: *b7\n---\n\n# W\n",
+    # An owner that is the bomb.
+    "owner.md": (
+        "---\n" + _bomb(8, 11) + "biml:\n  alg:3:exploit-v-explore:\n"
+        "    status: open\n    owner: *b7\n---\n\n# O\n"
+    ),
+}
+
+
+def test_an_alias_bomb_in_front_matter_gets_one_warning(tmp_path: Path) -> None:
+    write_site(tmp_path, BOMB_PAGES)
+    built = _run_limited(tmp_path, "mkdocs", "build")
+    assert built.returncode == 0, built.stderr[-3000:]
+    assert "Traceback" not in built.stderr
+    for page in BOMB_PAGES:
+        assert (
+            f"biml: {page}:7: front matter: this alias makes the front matter expand to more "
+            f"than 200,000 values, so its statuses are ignored" in built.stderr
+        ), built.stderr[-3000:]
+    linted = _run_limited(tmp_path, "mkdocs_biml", "lint")
+    assert linted.returncode == 1, linted.stderr[-3000:]
+    assert linted.stdout.count("this alias makes the front matter expand") == 3, linted.stdout
+
+
+def _statuses_problems(front_matter: str, index: CatalogIndex) -> list[str]:
+    source = f"---\n{front_matter}---\n\n# Page\n"
+    problems: list[Problem] = []
+    allowed = ["open", "accepted"]
+    read_statuses(get_data(source)[1], "p.md", index, allowed, problems.append, source=source)
+    return [str(problem) for problem in problems]
+
+
+def test_huge_front_matter_values_are_quoted_by_their_start(index: CatalogIndex) -> None:
+    huge = "w" * 300_000
+    # YAML's explicit keys (``? key``) may be of any length.
+    front_matter = (
+        f"biml:\n  ? {huge}\n  : open\n  raw:11:time: {huge}\n"
+        f"  alg:3:exploit-v-explore:\n    status: open\n    ? {huge}x\n    : 1\n"
+    )
+    problems = _statuses_problems(front_matter, index)
+    assert len(problems) == 3, problems
+    assert all(len(problem) < 400 for problem in problems), [len(p) for p in problems]
+    assert problems[0].startswith("p.md:3: front matter: the key 'wwwww")
+    assert "(300,000 characters) is too long to be a tag" in problems[0]
+    assert problems[1].startswith("p.md:5: front matter: status 'wwwww")
+    assert problems[2].startswith("p.md:8: front matter: [alg:3:exploit-v-explore] has an unknown")
+
+
+def test_front_matter_over_the_size_limit_is_refused(index: CatalogIndex) -> None:
+    note = "n" * 4_300_000
+    entry = f"biml:\n  raw:11:time:\n    status: open\n    note: {note}\n"
+    problems = _statuses_problems(entry, index)
+    assert problems == [
+        "p.md:2: front matter: the front matter is over 4,194,304 bytes, so its statuses are "
+        "ignored (is this the right file? a front matter is a few kilobytes)"
+    ]
+
+
+# ------------------------------------------------- names and notes: one rule for text
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        ("owner: NO", "the owner of [raw:11:time] must be text, not true/false (False) (put it"),
+        ("note: yes", "the note of [raw:11:time] must be text, not true/false (True) (put it"),
+        ("owner: 0x1F", "the owner of [raw:11:time] must be text, not a number (31) (put it"),
+        ('note: "see \\e]8;;http://x\\a here"', "the note of [raw:11:time] holds the control c"),
+        ('owner: "Ops\\NTeam"', "the owner of [raw:11:time] holds the control character U+0085"),
+        ('note: "a\\Lb"', "the note of [raw:11:time] holds the control character U+2028"),
+    ],
+)
+def test_owner_and_note_must_be_text(entry: str, problem: str, index: CatalogIndex) -> None:
+    problems = _statuses_problems(f"biml:\n  raw:11:time:\n    status: open\n    {entry}\n", index)
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"p.md:5: front matter: {problem}"), problems
+    assert problems[0].endswith("; it is ignored")

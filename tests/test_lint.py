@@ -155,7 +155,7 @@ def test_files_given_are_the_only_ones_linted(
     assert report.files == ["docs/sub/multimarkdown.md"]
     assert [str(p) for p in report.problems] == [
         "docs/sub/multimarkdown.md:2:1: front matter: 'biml' must map tags to statuses, one "
-        "per line (e.g. 'data:2:transfer: mitigated'), not the text 'data:2:transfer'",
+        "per line (e.g. 'data:2:transfer: mitigated'), not text ('data:2:transfer')",
         "docs/sub/multimarkdown.md:4:1: unknown tag [raw:99:x]",
     ]
     folder = run_lint(["docs/sub"])

@@ -113,26 +113,26 @@ def test_custom_status_list(site: SiteBuilder) -> None:
         ),
         pytest.param(
             "biml:\n  data:2:transfer: [open]\n",
-            "index.md:3: front matter: [data:2:transfer] has list ['open']; give it one of "
+            "index.md:3: front matter: [data:2:transfer] has a list (\"['open']\"); give it one of "
             "open, mitigated, accepted, not-applicable",
             id="list-status",
         ),
         pytest.param(
             "biml: mitigated\n",
             "index.md:2: front matter: 'biml' must map tags to statuses, one per line "
-            "(e.g. 'data:2:transfer: mitigated'), not the text 'mitigated'",
+            "(e.g. 'data:2:transfer: mitigated'), not text ('mitigated')",
             id="text",
         ),
         pytest.param(
             "biml:\n  - data:2:transfer\n",
             "index.md:2: front matter: 'biml' must map tags to statuses, one per line "
-            "(e.g. 'data:2:transfer: mitigated'), not a list",
+            "(e.g. 'data:2:transfer: mitigated'), not a list (\"['data:2:transfer']\")",
             id="list",
         ),
         pytest.param(
             "biml: 12\n",
             "index.md:2: front matter: 'biml' must map tags to statuses, one per line "
-            "(e.g. 'data:2:transfer: mitigated'), not int 12",
+            "(e.g. 'data:2:transfer: mitigated'), not a number (12)",
             id="number",
         ),
         pytest.param(

@@ -17,6 +17,10 @@ from typing import Any
 
 import yaml
 
+#: PyYAML's safe loader, in C when PyYAML was built with libyaml (as MkDocs reads
+#: front matter), else in Python; both report the same problems.
+SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 #: Largest catalogue file read, in bytes.
 MAX_BYTES = 4 * 1024 * 1024
 #: Most values (mappings, lists, texts, numbers) a catalogue may hold once
@@ -34,14 +38,46 @@ class ExpansionProblem(Exception):
         self.line, self.problem, self.hint = line, problem, hint
 
 
-def check_expansion(text: str, root: yaml.Node, loader: type[yaml.SafeLoader]) -> None:
+def may_expand(text: str) -> bool:
+    """Whether the YAML ``text`` may hold more values than :data:`MAX_VALUES`.
+
+    Only an alias (``*name``) makes one value stand for many. Without one, the
+    values are the nodes as written: at most one per character of the text
+    (``?``, ``-`` and ``:`` with nothing after them are the densest), so a text
+    shorter than half the limit is within it, and the walk over its nodes is
+    skipped (BIML-78, 90 KB without an alias, is read by every build).
+    """
+    return "*" in text or len(text) >= MAX_VALUES // 2
+
+
+def check_expansion(
+    text: str, root: yaml.Node, loader: type[yaml.SafeLoader], document: str = "catalogue"
+) -> None:
     """Raise :class:`ExpansionProblem` if the document ``root`` exceeds a limit.
 
-    ``text`` and ``loader`` find the line to report, in the rare failing case.
+    ``text`` and ``loader`` find the line to report, in the rare failing case;
+    ``document`` is what messages call the document ("catalogue", "front matter").
     """
     values, aliases = _expanded_size(root)
     if values > MAX_VALUES or aliases > MAX_ALIASES:
-        raise _locate(text, loader, root)
+        raise _locate(text, loader, root, document)
+
+
+def check_text(text: str, document: str, loader: type[yaml.SafeLoader] = SAFE_LOADER) -> None:
+    """Raise :class:`ExpansionProblem` if the YAML ``text``, already read by someone
+    else (MkDocs reads front matter), exceeds a limit: its nodes are composed
+    again, which costs a walk over the text, only when :func:`may_expand`."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        raise ExpansionProblem(
+            1,
+            f"the {document} is over {MAX_BYTES:,} bytes",
+            f"is this the right file? a {document} is a few kilobytes",
+        )
+    if not may_expand(text):
+        return
+    root = yaml.compose(text, Loader=loader)
+    if root is not None:
+        check_expansion(text, root, loader, document)
 
 
 def _children(node: yaml.Node) -> list[Any]:
@@ -80,7 +116,9 @@ def _expanded_size(root: yaml.Node) -> tuple[int, int]:
     return sizes[id(root)] or 0, aliases
 
 
-def _locate(text: str, loader: type[yaml.SafeLoader], root: yaml.Node) -> ExpansionProblem:
+def _locate(
+    text: str, loader: type[yaml.SafeLoader], root: yaml.Node, document: str
+) -> ExpansionProblem:
     """The problem at the alias (or value) where the document first exceeds a limit.
 
     Walks the parser's events: unlike composed nodes, they keep each alias's own line.
@@ -119,19 +157,20 @@ def _locate(text: str, loader: type[yaml.SafeLoader], root: yaml.Node) -> Expans
         if open_sizes:
             open_sizes[-1][0] += size
         if values > MAX_VALUES:
-            return _too_many_values(line, isinstance(event, yaml.AliasEvent))
-    return _too_many_values(root.start_mark.line + 1, False)  # pragma: no cover - found above
+            return _too_many_values(line, isinstance(event, yaml.AliasEvent), document)
+    end = root.start_mark.line + 1
+    return _too_many_values(end, False, document)  # pragma: no cover - found above
 
 
-def _too_many_values(line: int, at_alias: bool) -> ExpansionProblem:
+def _too_many_values(line: int, at_alias: bool, document: str) -> ExpansionProblem:
     if at_alias:
         return ExpansionProblem(
             line,
-            f"this alias makes the catalogue expand to more than {MAX_VALUES:,} values",
+            f"this alias makes the {document} expand to more than {MAX_VALUES:,} values",
             "an alias repeats its anchor's whole value: do not nest aliases of aliases",
         )
     return ExpansionProblem(
         line,
-        f"the catalogue holds more than {MAX_VALUES:,} values",
-        "is this the right file? a catalogue has a few thousand",
+        f"the {document} holds more than {MAX_VALUES:,} values",
+        f"is this the right file? a {document} has a few thousand",
     )

@@ -10,14 +10,20 @@ builds more text than it shows.
 from __future__ import annotations
 
 import codecs
-import re
 from typing import Any, cast
 
 import yaml
 from yaml.constructor import SafeConstructor
 
+from .usertext import control_character
 from .valuetext import describe_value, short_repr
-from .yamllimits import MAX_BYTES, MAX_VALUES, ExpansionProblem, check_expansion
+from .yamllimits import (
+    MAX_BYTES,
+    SAFE_LOADER,
+    ExpansionProblem,
+    check_expansion,
+    may_expand,
+)
 
 
 class CatalogError(Exception):
@@ -52,7 +58,7 @@ class LocatedList(list[Any]):
     lines: list[int]
 
 
-_BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseLoader = SAFE_LOADER
 
 
 _MERGE_TAG = "tag:yaml.org,2002:merge"
@@ -99,25 +105,14 @@ def _construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> Loc
     return items
 
 
-#: Characters no catalogue text or key may hold, however they are written (YAML
-#: refuses most of them raw, but accepts them as escapes such as "\\x1a"): C0
-#: controls but tab and line feed, DEL, C1 controls (U+0085 included), the
-#: Unicode line and paragraph separators, lone surrogates and non-characters.
-#: Terminals obey them, Python-Markdown uses STX/ETX as its placeholders, and
-#: HTML or UTF-8 output cannot carry some of them.
-FORBIDDEN_CHARACTERS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
-)
-
-
 def _construct_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
     text = loader.construct_scalar(node)
     assert isinstance(text, str)
-    found = FORBIDDEN_CHARACTERS.search(text)
+    found = control_character(text)
     if found:
         raise _YamlProblem(
             node.start_mark.line + 1,
-            f"the control character U+{ord(found.group()):04X} is not allowed in a catalogue",
+            f"the control character {found} is not allowed in a catalogue",
             "remove it: catalogue texts may hold tabs and line breaks, no other control "
             "characters, also not written as escapes",
         )
@@ -232,23 +227,11 @@ def _load(text: str) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        if _may_expand(text):
+        if may_expand(text):
             check_expansion(text, node, _BaseLoader)
         return loader.construct_document(node)
     finally:
         loader.dispose()
-
-
-def _may_expand(text: str) -> bool:
-    """Whether ``text`` may hold more values than :data:`MAX_VALUES`.
-
-    Only an alias (``*name``) makes one value stand for many. Without one, the
-    values are the nodes as written: at most one per character of the text
-    (``?``, ``-`` and ``:`` with nothing after them are the densest), so a text
-    shorter than half the limit is within it, and the walk over its nodes is
-    skipped (BIML-78, 90 KB without an alias, is read by every build).
-    """
-    return "*" in text or len(text) >= MAX_VALUES // 2
 
 
 def _decode(path: str, raw: bytes) -> str:

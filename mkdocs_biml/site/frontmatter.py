@@ -31,12 +31,18 @@ from mkdocs.utils.meta import YAML_RE
 
 from ..catalog.model import Risk
 from ..catalog.resolver import CatalogIndex
+from ..catalog.usertext import text_problem
+from ..catalog.valuetext import describe_value, short_repr
+from ..catalog.yamllimits import ExpansionProblem, check_text
 from ..problems import Problem, log_problem
 
 FRONT_MATTER_KEY = "biml"
 EXAMPLE = "data:2:transfer: mitigated"
 
 LONG_FORM_KEYS = ("status", "owner", "note")
+#: Longest key read as a tag: a descriptor has at most 120 characters, and a
+#: prefix and a label a few words. A longer key is reported by its start.
+LONGEST_TAG = 200
 
 Report = Callable[[Problem], None]
 
@@ -72,6 +78,10 @@ def read_statuses(
         if FRONT_MATTER_KEY not in meta:
             _check_unparsed(source, page, report)
         return []
+    limit = _limit_problem(source, page)
+    if limit is not None:
+        report(limit)
+        return []
     if not isinstance(entries, Mapping):
         line = locator.key_line()
         report(Problem(page, line, None, _not_a_mapping(entries)))
@@ -80,6 +90,9 @@ def read_statuses(
     for key, value in entries.items():
         written = _tag_text(key)
         line = locator.entry_line(written)
+        if len(written) > LONGEST_TAG:
+            report(Problem(page, line, None, _too_long(written)))
+            continue
         resolution = index.resolve(written)
         if resolution.risk is None:
             report(Problem(page, line, None, f"front matter: {resolution.problem()}"))
@@ -143,8 +156,10 @@ def _entry(
     texts = {}
     for name in ("owner", "note"):
         text = value.get(name, "")
-        if text is None or isinstance(text, Mapping | list):
-            report(Problem(page, locator.line_below(line, name), None, _not_text(written, name)))
+        problem = text_problem(text)
+        if problem:
+            where = locator.line_below(line, name)
+            report(Problem(page, where, None, _not_text(written, name, problem)))
             text = ""
         texts[name] = str(text).strip()
     return StatusEntry(risk, status, texts["owner"], texts["note"], line)
@@ -154,13 +169,37 @@ def _unknown_key(tag: str, key: object) -> str:
     close = difflib.get_close_matches(str(key).casefold(), LONG_FORM_KEYS, n=1, cutoff=0.5)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return (
-        f"front matter: [{tag}] has an unknown key '{key}'{hint} "
+        f"front matter: [{tag}] has an unknown key {short_repr(key)}{hint} "
         f"(an entry's keys are {', '.join(LONG_FORM_KEYS)}); it is ignored"
     )
 
 
-def _not_text(tag: str, name: str) -> str:
-    return f"front matter: the {name} of [{tag}] must be text, on one line; it is ignored"
+def _not_text(tag: str, name: str, problem: str) -> str:
+    return f"front matter: the {name} of [{tag}] {problem}; it is ignored"
+
+
+def _too_long(key: str) -> str:
+    return (
+        f"front matter: the key {short_repr(key)} ({len(key):,} characters) is too long "
+        f"to be a tag (a tag has at most {LONGEST_TAG}); it is ignored"
+    )
+
+
+def _limit_problem(source: str, page: str) -> Problem | None:
+    """Front matter beyond the limits of a catalogue (size, aliases, values once its
+    aliases are expanded): MkDocs reads it whole, cheaply, but every walk over it would
+    not be. Messages then name the line where it goes over."""
+    match = YAML_RE.match(source) if source else None
+    if match is None:
+        return None
+    try:
+        check_text(match.group(1), "front matter")
+    except ExpansionProblem as exc:
+        message = f"front matter: {exc.problem}, so its statuses are ignored ({exc.hint})"
+        return Problem(page, exc.line + 1, None, message)  # +1 for the '---' line
+    except yaml.YAMLError:  # MkDocs could not read it either: _check_unparsed says so
+        return None
+    return None
 
 
 def _tag_text(key: object) -> str:
@@ -172,29 +211,23 @@ def _tag_text(key: object) -> str:
 
 
 def _not_a_mapping(value: object) -> str:
-    if isinstance(value, list):
-        found = "a list"
-    elif isinstance(value, str):
-        found = f"the text {value!r}"
-    else:
-        found = f"{type(value).__name__} {value!r}"
     return (
         f"front matter: '{FRONT_MATTER_KEY}' must map tags to statuses, one per line "
-        f"(e.g. '{EXAMPLE}'), not {found}"
+        f"(e.g. '{EXAMPLE}'), not {describe_value(value)}"
     )
 
 
 def _bad_status(tag: str, status: object, allowed: Sequence[str]) -> str:
     choices = ", ".join(allowed)
     if not isinstance(status, str):
-        shown = "no status" if status is None else f"{type(status).__name__} {status!r}"
+        shown = "no status" if status is None else describe_value(status)
         return f"front matter: [{tag}] has {shown}; give it one of {choices}"
     close = difflib.get_close_matches(status, list(allowed), n=1, cutoff=0.6)
     if not close:
         close = [s for s in allowed if s.casefold() == status.casefold()]
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return (
-        f"front matter: status '{status}' of [{tag}] is not one of {choices}{hint} "
+        f"front matter: status {short_repr(status)} of [{tag}] is not one of {choices}{hint} "
         f"(the plugin's 'statuses' option sets the list)"
     )
 
@@ -306,6 +339,8 @@ def _indent(line: str) -> int:
 def _written_key(part: str) -> str:
     """The tag a YAML line (or a flow mapping's item) gives as its key, or ""."""
     part = part.strip()
+    if part.startswith("? "):  # an explicit key, the YAML way to write a long one
+        part = part[2:].strip() + ":"
     quoted = _QUOTED_KEY.match(part)
     if quoted is not None:
         return _tag_text(_unquoted(quoted.group(1)))
