@@ -16,13 +16,22 @@ LOGGER_NAME = "mkdocs.plugins.biml"
 logger = logging.getLogger(LOGGER_NAME)
 
 
-# C0 and C1 controls, DEL, and the bidirectional controls that reorder what a
-# terminal shows: text from a page could recolour, rewrite or hide a message.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# C0 and C1 controls (line feed and carriage return too), DEL, the Unicode line
+# and paragraph separators, and the bidirectional controls that reorder what a
+# terminal shows: text from a page or a file name could recolour, rewrite or
+# hide a message, or start a line that a CI runner reads as a command
+# (GitHub's "::error::", "::stop-commands::").
+_CONTROL = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def escape_controls(text: str) -> str:
-    """``text`` with each control character written as an escape (``\\x1b``)."""
+    """``text`` with each control character written as an escape (``\\x1b``).
+
+    The one escaping path: every message, path and note the build or the
+    ``mkdocs-biml`` command prints goes through it, whatever the output format.
+    """
     return _CONTROL.sub(_escaped, text)
 
 

@@ -214,3 +214,45 @@ def test_owner_and_note_must_be_text(entry: str, problem: str, index: CatalogInd
     assert len(problems) == 1, problems
     assert problems[0].startswith(f"p.md:5: front matter: {problem}"), problems
     assert problems[0].endswith("; it is ignored")
+
+
+# ------------------------------------------------- lint output: one escaping path
+
+
+def _lint(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_biml", "lint", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+HOSTILE_NAME = "bad\x1b]0;x\x07\n::add-mask::y\r::warning file=z::\u2028.md"
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif"])
+def test_lint_output_carries_no_control_character(tmp_path: Path, output_format: str) -> None:
+    config = {"markdown_extensions": [{"pymdownx.snippets": {"check_paths": True}}]}
+    pages = {
+        "ok.md": "# Ok\n",
+        HOSTILE_NAME: "# Bad\n\n[data:9:\x1bc\x9b2Jreset]\n",
+        # pymdownx.snippets fails with a message quoting the page's text.
+        "snip.md": '# Snip\n\n--8<-- "gone\x1b[2J\x85::notice::owned.md"\n',
+    }
+    write_site(tmp_path, pages, config)
+    outside = tmp_path / "drafts" / "also\n::error file=q::owned.md"
+    outside.parent.mkdir()
+    outside.write_text("# Draft\n", encoding="utf-8")
+    result = _lint(tmp_path, "--format", output_format, "docs", str(outside.relative_to(tmp_path)))
+    assert result.returncode == 1, result.stderr
+    assert "Markdown conversion failed" in result.stdout
+    ours = 2 if output_format == "github" else 0  # the two problems, as workflow commands
+    for stream in (result.stdout, result.stderr):
+        assert not {char for char in stream if char != "\n" and not char.isprintable()}
+        commands = [line for line in stream.splitlines() if line.lstrip().startswith("::")]
+        assert len(commands) == (ours if stream is result.stdout else 0), commands
+        assert all(c.startswith(("::warning file=", "::error file=")) for c in commands)
+    assert "also\\x0a::error file=q::owned.md" in result.stderr

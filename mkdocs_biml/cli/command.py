@@ -18,6 +18,7 @@ from typing import cast
 
 from .. import __version__
 from ..catalog.loader import CatalogError
+from ..problems import escape_controls
 from ..site.i18n import SHIPPED, shipped_language
 from ..site.paths import folder_problem
 from ..site.render import PageError
@@ -134,7 +135,7 @@ def _lint(args: argparse.Namespace) -> int:
     except LintSetupError as exc:
         return _fail(str(exc))
     for note in report.notes:
-        print(f"mkdocs-biml lint: {note}", file=sys.stderr)
+        _say(f"mkdocs-biml lint: {note}")
     sys.stdout.write(render(report, args.format))
     return EXIT_PROBLEMS if report.failed else EXIT_OK
 
@@ -155,5 +156,10 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _fail(message: str) -> int:
-    print(f"mkdocs-biml: {message}", file=sys.stderr)
+    _say(f"mkdocs-biml: {message}")
     return EXIT_USAGE
+
+
+def _say(line: str) -> None:
+    """A line on stderr, escaped: it may quote file names and a config's values."""
+    print(escape_controls(line), file=sys.stderr)

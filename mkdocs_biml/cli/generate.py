@@ -30,6 +30,7 @@ from pathlib import Path, PurePosixPath
 
 from ..catalog.loader import load_catalogs
 from ..config import DEFAULT_STATUSES
+from ..problems import escape_controls
 from ..site.i18n import Strings
 from ..site.paths import GENERATED_MARKER, PageLayout, relative_link
 from ..site.placeholders import PLACEHOLDER, SOURCE_SCHEME, resolve_source_hrefs
@@ -81,7 +82,8 @@ class GenerateReport:
         lines += [f"updated {path}" for path in self.updated]
         lines += [f"removed {path}" for path in self.removed]
         lines += [f"left {path}: {why}" for path, why in self.left.items()]
-        return "".join(f"{line}\n" for line in lines)
+        # Escaped: a path is a file name, which may hold line breaks and escapes.
+        return "".join(f"{escape_controls(line)}\n" for line in lines)
 
     def summary(self, out_dir: Path) -> str:
         changed, removed, left = (
@@ -91,7 +93,7 @@ class GenerateReport:
         )
         return (
             f"mkdocs-biml generate: wrote {changed} file{'' if changed == 1 else 's'} "
-            f"under {out_dir} "
+            f"under {escape_controls(str(out_dir))} "
             f"({len(self.unchanged)} up to date, {removed} removed, {left} left)"
         )
 

@@ -23,7 +23,7 @@ from ..catalog.loader import CatalogError, load_catalogs
 from ..catalog.model import Catalog
 from ..catalog.resolver import TAG_IN_TEXT, CatalogIndex
 from ..extension import BimlExtension
-from ..problems import Problem, front_matter_lines
+from ..problems import Problem, escape_controls, front_matter_lines
 from ..site.frontmatter import read_statuses
 from .lint_settings import (
     DEFAULT_DOCS_DIR,
@@ -47,6 +47,13 @@ class LintProblem:
     column: int | None
     message: str
     severity: str
+
+    def __post_init__(self) -> None:
+        # Escaped as a build's Problem is: the path is a file name, which may hold
+        # anything, and some messages (a failed conversion) quote other code's text.
+        object.__setattr__(self, "path", escape_controls(self.path))
+        object.__setattr__(self, "src_uri", escape_controls(self.src_uri))
+        object.__setattr__(self, "message", escape_controls(self.message))
 
     @property
     def location(self) -> str:
