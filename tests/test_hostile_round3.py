@@ -6,6 +6,7 @@ or with MkDocs alone, never with an absolute time.
 
 from __future__ import annotations
 
+import json
 import os
 import resource
 import subprocess
@@ -25,7 +26,7 @@ from mkdocs_biml.site.frontmatter import read_statuses
 from mkdocs_biml.site.ledger import Ledger
 from mkdocs_biml.site.paths import PageLayout
 from mkdocs_biml.site.sitewide import PageUrls
-from tests.sites import write_site
+from tests.sites import build_site, write_site
 
 
 def _cpu_seconds(work: Callable[[], object]) -> float:
@@ -146,6 +147,7 @@ BOMB_PAGES = {
 }
 
 
+@pytest.mark.slow
 def test_an_alias_bomb_in_front_matter_gets_one_warning(tmp_path: Path) -> None:
     write_site(tmp_path, BOMB_PAGES)
     built = _run_limited(tmp_path, "mkdocs", "build")
@@ -233,6 +235,7 @@ def _lint(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 HOSTILE_NAME = "bad\x1b]0;x\x07\n::add-mask::y\r::warning file=z::\u2028.md"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("output_format", ["text", "json", "github", "sarif"])
 def test_lint_output_carries_no_control_character(tmp_path: Path, output_format: str) -> None:
     config = {"markdown_extensions": [{"pymdownx.snippets": {"check_paths": True}}]}
@@ -256,3 +259,31 @@ def test_lint_output_carries_no_control_character(tmp_path: Path, output_format:
         assert len(commands) == (ours if stream is result.stdout else 0), commands
         assert all(c.startswith(("::warning file=", "::error file=")) for c in commands)
     assert "also\\x0a::error file=q::owned.md" in result.stderr
+
+
+# ------------------------------------------------- symlinked pages: lint is the build
+
+
+@pytest.mark.slow
+def test_lint_reports_symlinked_pages_as_the_build_does(tmp_path: Path) -> None:
+    write_site(tmp_path, {"shared/s.md": "# S\n\nSee [alg:3:exploit-v-xplore].\n"})
+    for name in ("a.md", "nested/b.md"):
+        link = tmp_path / "docs" / name
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(tmp_path / "docs" / "shared" / "s.md")
+    built = build_site(tmp_path, {})
+    assert built.error is None, built.failure()
+    build_says = sorted(w.removeprefix("biml: ") for w in built.biml_warnings())
+    assert [w.split(":", 1)[0] for w in build_says] == ["a.md", "nested/b.md", "shared/s.md"]
+    result = _lint(tmp_path, "--format", "json")
+    lint_says = sorted(
+        f"{p['src_uri']}:{p['line']}: {p['message']}" for p in json.loads(result.stdout)["problems"]
+    )
+    assert lint_says == build_says
+    assert sorted(p["path"] for p in json.loads(result.stdout)["problems"]) == [
+        "docs/a.md",
+        "docs/nested/b.md",
+        "docs/shared/s.md",
+    ]
+    named = _lint(tmp_path, "docs/nested/b.md")
+    assert named.stdout.startswith("docs/nested/b.md:3:5: unknown tag"), named.stdout

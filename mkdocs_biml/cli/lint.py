@@ -33,6 +33,7 @@ from .lint_settings import (
     display_path,
     folder_as_site,
     load_settings,
+    page_path,
     pages_of,
 )
 
@@ -119,7 +120,7 @@ def select_files(paths: Sequence[str], settings: SiteSettings) -> tuple[dict[Pat
                     f"{given} is not a Markdown file: MkDocs builds pages only from "
                     f"{', '.join(f'*{ext}' for ext in markdown_extensions)} files"
                 )
-            selected[path.resolve()] = _source_path(path.resolve(), settings)
+            selected[page_path(path)] = _source_path(page_path(path), settings)
         else:
             raise LintSetupError(f"no such file or directory: {given}")
     pages = settings.pages or {}
@@ -128,7 +129,7 @@ def select_files(paths: Sequence[str], settings: SiteSettings) -> tuple[dict[Pat
 
 
 def _files_in_folder(folder: Path, settings: SiteSettings) -> dict[Path, str]:
-    wanted = folder.resolve()
+    wanted = page_path(folder)
     docs = settings.docs_dir
     overlaps = docs is not None and (wanted.is_relative_to(docs) or docs.is_relative_to(wanted))
     if settings.pages is not None and overlaps:
@@ -141,7 +142,7 @@ def _source_path(path: Path, settings: SiteSettings) -> str:
     """The page's src_uri; for other files, the path from docs_dir or the site's folder."""
     if settings.pages is not None and path in settings.pages:
         return settings.pages[path]
-    for base in (settings.docs_dir, settings.root.resolve()):
+    for base in (settings.docs_dir, page_path(settings.root)):
         if base is not None and path.is_relative_to(base):
             return path.relative_to(base).as_posix()
     return path.as_posix()

@@ -10,6 +10,7 @@ defaults apply, and :attr:`SiteSettings.note` says so.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,7 +92,7 @@ def _default_settings() -> SiteSettings:
     settings.extensions = list(MKDOCS_BUILTIN_EXTENSIONS)
     docs = Path(DEFAULT_DOCS_DIR)
     if docs.is_dir():
-        settings.docs_dir = docs.resolve()
+        settings.docs_dir = page_path(docs)
         settings.pages = pages_of(folder_as_site(docs))
     return settings
 
@@ -160,16 +161,16 @@ def _settings_from_config(config: MkDocsConfig) -> SiteSettings:
         settings = _settings_from_extension(_listed_extension_options(config.mdx_configs))
     settings.extensions = list(extensions)
     settings.extension_configs = configs
-    settings.docs_dir = Path(config.docs_dir).resolve()
+    settings.docs_dir = page_path(config.docs_dir)
     settings.pages = pages_of(config)
-    settings.root = Path(config.config_file_path).parent.resolve()
+    settings.root = page_path(Path(config.config_file_path).parent)
     return settings
 
 
 def pages_of(config: MkDocsConfig) -> dict[Path, str]:
     """What MkDocs builds as pages (its own rule, ``exclude_docs`` applied): path -> src_uri."""
     return {
-        Path(file.abs_src_path).resolve(): file.src_uri
+        page_path(file.abs_src_path): file.src_uri
         for file in get_files(config).documentation_pages(inclusion=InclusionLevel.is_included)
         if file.abs_src_path
     }
@@ -177,7 +178,7 @@ def pages_of(config: MkDocsConfig) -> dict[Path, str]:
 
 def folder_as_site(folder: Path) -> MkDocsConfig:
     """MkDocs' default config with ``folder`` as its docs_dir; nothing is ever built."""
-    docs_dir = folder.resolve()
+    docs_dir = page_path(folder)
     config = MkDocsConfig()
     # The site_dir must be neither inside docs_dir nor around it; nothing is written there.
     site_dir = docs_dir.parent / f".{docs_dir.name}-site"
@@ -220,9 +221,15 @@ def _settings_from_extension(options: dict[str, Any]) -> SiteSettings:
     return SiteSettings(options, sources, None, [], {})
 
 
+def page_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` made absolute, its symbolic links kept: MkDocs builds a symlinked
+    page as a page of its own, under its own name, and so does the lint."""
+    return Path(os.path.abspath(path))
+
+
 def display_path(path: Path) -> str:
     """``path`` relative to the working directory when it is below it, as tools expect."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(page_path(path).relative_to(page_path(Path.cwd())))
     except ValueError:
         return str(path)
