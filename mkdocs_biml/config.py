@@ -10,11 +10,12 @@ from collections.abc import Callable
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
+from .catalog.usertext import text_problem
 from .expansion.linktext import link_text_problem
 from .expansion.options import OPTIONS
 from .site.assessments import option_problem
-from .site.i18n import strings_problem
-from .site.paths import folder_problem
+from .site.i18n import statuses_problem, strings_problem
+from .site.paths import base_url_problem, folder_problem
 
 DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
 #: The cache folder, relative to mkdocs.yml (where Material for MkDocs' plugins keep theirs).
@@ -84,6 +85,25 @@ class StringOverrides(c.Type[dict]):  # type: ignore[type-arg]
         return overrides
 
 
+class StatusNames(c.ListOfItems[str]):
+    """The statuses a page may give a risk (``i18n.statuses_problem`` checks them)."""
+
+    def __init__(self) -> None:
+        super().__init__(c.Type(str), default=list(DEFAULT_STATUSES))
+
+    def run_validation(self, value: object) -> list[str]:
+        names = super().run_validation(value)
+        problem = statuses_problem(names)
+        if problem:
+            raise base.ValidationError(problem)
+        return names
+
+
+def _name_problem(name: str) -> str | None:
+    problem = text_problem(name, name=True)
+    return f"the name {problem}" if problem else None
+
+
 def _folder_problem(folder: str) -> str:
     problem = folder_problem(folder)
     return f"{problem}: {folder!r}" if problem else ""
@@ -107,11 +127,16 @@ class BimlConfig(base.Config):
         normalize=lambda folder: folder.strip("/"),
     )
     #: Title of the generated section in automatic navigation.
-    nav_title = c.Type(str, default="BIML risk framework")
+    nav_title = CheckedText("BIML risk framework", _name_problem)
     #: Where the section goes in automatic navigation.
     nav_position = c.Choice(("end", "start"), default="end")
     #: Link tags to another site's framework pages instead (used with ``pages: false``).
-    base_url = c.Type(str, default=OPTIONS["base_url"].default)
+    base_url = CheckedText(
+        OPTIONS["base_url"].default,
+        base_url_problem,
+        advice=". Give the address of the other site's framework folder, "
+        "e.g. 'https://risks.example.org/biml/'.",
+    )
     #: Text of inline references: {title}, {tag}, {label}, {number}, {descriptor},
     #: {component}, {catalog}.
     link_text = CheckedText(OPTIONS["link_text"].default, link_text_problem)
@@ -124,7 +149,7 @@ class BimlConfig(base.Config):
     #: Folder of Jinja templates overriding the shipped ones, relative to mkdocs.yml.
     custom_templates = c.Optional(c.Dir(exists=True))
     #: Statuses a page may give a risk in its front matter.
-    statuses = c.ListOfItems(c.Type(str), default=list(DEFAULT_STATUSES))
+    statuses = StatusNames()
     #: Write the risk register (JSON and CSV) into the site.
     register = c.Type(bool, default=True)
     #: Folders of the docs, each the pages of one named assessment (one ML system).

@@ -19,6 +19,7 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from mkdocs_biml import Catalog, CatalogIndex
+from mkdocs_biml.extension import BimlExtension
 from mkdocs_biml.problems import Problem
 from mkdocs_biml.site.assessments import Assessments
 from mkdocs_biml.site.assessmentviews import AssessmentView
@@ -26,6 +27,7 @@ from mkdocs_biml.site.frontmatter import read_statuses
 from mkdocs_biml.site.ledger import Ledger
 from mkdocs_biml.site.paths import PageLayout
 from mkdocs_biml.site.sitewide import PageUrls
+from tests.conftest import SiteBuilder
 from tests.sites import build_site, write_site
 
 
@@ -287,3 +289,70 @@ def test_lint_reports_symlinked_pages_as_the_build_does(tmp_path: Path) -> None:
     ]
     named = _lint(tmp_path, "docs/nested/b.md")
     assert named.stdout.startswith("docs/nested/b.md:3:5: unknown tag"), named.stdout
+
+
+# ------------------------------------------------- options: an error naming the option
+
+
+BAD_OPTIONS = {
+    "strings-conversion": ({"strings": {"references_title": "{catalog!a} sources"}}, "strings"),
+    "strings-width": ({"strings": {"risk_count_other": "{count:^123456789} risks"}}, "strings"),
+    "strings-type": ({"strings": {"component_intro": "{count:x} of [{catalog}]({url})."}}, "strings"),
+    "strings-mark": ({"strings": {"callout_more": "More\x1a"}}, "strings"),
+    "strings-escape": ({"strings": {"filter_label": "\x1b[5mFilter"}}, "strings"),
+    "link-text-mark": ({"link_text": "{title}\x1a{tag}"}, "link_text"),
+    "link-text-nel": ({"link_text": "{title}\x85"}, "link_text"),
+    "base-url-vbscript": ({"base_url": "vbscript:msgbox(1)//"}, "base_url"),
+    "base-url-data": ({"base_url": "data:text/html;base64,PHNjcmlwdD4="}, "base_url"),
+    "base-url-space": ({"base_url": " JavaScript:void(0)/"}, "base_url"),
+    "base-url-protocol-relative": ({"base_url": "//evil.example/biml/"}, "base_url"),
+    "nav-title-escape": ({"nav_title": "Risks\x1b]0;pwned\x07"}, "nav_title"),
+    "nav-title-separator": ({"nav_title": "Risks\u2029"}, "nav_title"),
+    "folder-control": ({"folder": "bi\x7fml"}, "folder"),
+    "status-cited": ({"statuses": ["open", "Cited"]}, "statuses"),
+    "status-not-addressed": ({"statuses": ["open", "not-addressed"]}, "statuses"),
+    "status-not-cited": ({"statuses": ["not_cited", "done"]}, "statuses"),
+    "status-no-status": ({"statuses": ["No Status"]}, "statuses"),
+    "status-twice": ({"statuses": ["open", "done", "Done"]}, "statuses"),
+    "status-line-break": ({"statuses": ["open", "do\nne"]}, "statuses"),
+    "status-control": ({"statuses": ["open", "do\x1bne"]}, "statuses"),
+    "assessment-nel": ({"assessments": {"sys": "Fraud\x85model"}}, "assessments"),
+    "assessment-separator": ({"assessments": {"sys": "Fraud\u2028model"}}, "assessments"),
+    "assessment-escape": ({"assessments": {"sys": "\x1b[31mFraud"}}, "assessments"),
+    "assessment-tab": ({"assessments": {"sys": "Fraud\tmodel"}}, "assessments"),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_OPTIONS))
+def test_a_bad_option_is_a_configuration_error_naming_it(site: SiteBuilder, case: str) -> None:
+    options, name = BAD_OPTIONS[case]
+    built = site({"index.md": "# Home\n", "sys/a.md": "# A\n"}, {"plugins": [{"biml": options}]})
+    assert built.error is not None, case
+    failure = built.failure()
+    assert f"option '{name}'" in failure, failure
+    assert not {char for char in failure if char != "\n" and not char.isprintable()}, failure
+
+
+def test_the_extension_alone_refuses_a_script_base_url(index: CatalogIndex) -> None:
+    with pytest.raises(ValueError, match="base_url 'javascript:void"):
+        BimlExtension(index=index, base_url="javascript:void(0)//", link=False)
+
+
+def test_doubled_braces_in_strings_show_as_braces(site: SiteBuilder) -> None:
+    strings = {
+        "filter_label": "Filter {{our}} risks",
+        "overview_title": "{catalog} {{v2}}",
+        "filter_count": "{shown} {{of}} {total}",
+        "status_accepted": "accepted {{ok}}",
+    }
+    page = "---\nbiml:\n  raw:11:time: accepted\n---\n\n# Home\n"
+    built = site({"index.md": page}, {"plugins": [{"biml": {"strings": strings}}]})
+    assert built.error is None, built.failure()
+    overview = built.soup("biml/index.md")
+    assert "BIML-78 {v2}" in overview.get_text() and "{{v2}}" not in overview.get_text()
+    tools = overview.select_one("[data-biml-label]")
+    assert tools is not None
+    assert tools["data-biml-label"] == "Filter {our} risks"
+    assert tools["data-biml-count"] == "{shown} {of} {total}"  # filled in by biml.js
+    coverage = built.content("biml/coverage.md").get_text()
+    assert "accepted {ok}" in coverage and "{{" not in coverage

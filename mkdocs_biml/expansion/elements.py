@@ -25,7 +25,7 @@ from ..catalog.model import Risk
 from ..catalog.resolver import CatalogIndex, Outcome, Resolution
 from ..catalog.texts import CitationToken, TagToken, Text, tokenize
 from ..site.i18n import ENGLISH_STRINGS, Strings
-from ..site.paths import PageLayout, external_url, relative_link
+from ..site.paths import PageLayout, base_url_problem, external_url, relative_link
 from .linktext import link_text_problem
 
 #: A link slot in a serialized template. U+001A cannot occur in what the
@@ -69,6 +69,9 @@ class LinkSettings:
         problem = link_text_problem(self.link_text)
         if problem:
             raise ValueError(f"link_text {problem}")
+        problem = base_url_problem(self.base_url)
+        if problem:
+            raise ValueError(f"base_url {problem}")
 
 
 class ElementFactory:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from string import Formatter
 
+from ..catalog.usertext import control_character
 from ..catalog.valuetext import short_repr
 
 #: The fields ``link_text`` may use, and a value of each field's type.
@@ -45,6 +46,9 @@ def link_text_problem(text: str) -> str | None:
 
 
 def _reason(text: str) -> str | None:
+    found = control_character(text, name=True)
+    if found:
+        return f"it holds the control character {found}"
     try:
         parts = list(Formatter().parse(text))
     except ValueError as exc:

@@ -25,6 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog.model import Risk, slugify
+from ..catalog.usertext import text_problem
+from ..catalog.valuetext import short_repr
 from ..problems import Problem
 from .ledger import CitingPage, Ledger
 from .paths import folder_problem
@@ -93,11 +95,14 @@ def option_problem(option: Mapping[Any, Any]) -> str:
         if not isinstance(folder, str) or not isinstance(name, str) or not name.strip():
             return (
                 f"each entry maps a folder to a name, e.g. 'systems/fraud: Fraud detection "
-                f"model', not {folder!r}: {name!r}"
+                f"model', not {short_repr(folder)}: {short_repr(name)}"
             )
         problem = folder_problem(folder)
         if problem:
-            return f"folder {folder!r}: {problem}"
+            return f"folder {short_repr(folder)}: {problem}"
+        name_problem = text_problem(name, name=True)
+        if name_problem:
+            return f"the name of {short_repr(folder)} {name_problem}"
         key = normal_folder(folder).casefold()
         if key in seen_folders:
             return (

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from ..catalog.model import Catalog, Risk
 from .assessments import AssessedRisk, Assessments, assessed
 from .diagram import Diagram, Node
+from .i18n import CITED, NOT_ADDRESSED
 from .ledger import Ledger
 from .paths import PageLayout
 from .sitewide import PageUrls, heat_level
 
 #: A status that leaves a risk unaddressed, for the heat map.
 OPEN = "open"
-CITED, NOT_ADDRESSED = "cited", "not addressed"
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,15 @@ import difflib
 import hashlib
 import json
 import string
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from ..catalog.usertext import text_problem
+from ..catalog.valuetext import short_repr
 
 LOCALES_DIR = Path(__file__).parents[1] / "locales"
 
@@ -170,20 +173,49 @@ SHIPPED = ("de", "fr", "es", "pt", "it", "nl", "ja", "zh")
 
 _TRADITIONAL = {"hant", "tw", "hk", "mo"}
 
+
+def _status_key(name: str) -> str:
+    """A status name as its ``status_`` key writes it: case, hyphens and spaces alike."""
+    return name.casefold().replace("-", "_").replace(" ", "_")
+
+
+#: Labels the plugin gives risks itself, in the same columns and rows as the
+#: configured statuses: no status may be named like one of them.
+CITED, NOT_CITED, NOT_ADDRESSED, NO_STATUS = "cited", "not cited", "not addressed", "no status"
+OWN_STATUS_LABELS = (CITED, NOT_CITED, NOT_ADDRESSED, NO_STATUS)
+
 #: Statuses with a shipped display name (key ``status_<name>``).
 _STATUS_KEYS = {
-    name: f"status_{name.replace('-', '_').replace(' ', '_')}"
-    for name in (
-        "open",
-        "mitigated",
-        "accepted",
-        "not-applicable",
-        "cited",
-        "not cited",
-        "not addressed",
-        "no status",
-    )
+    name: f"status_{_status_key(name)}"
+    for name in ("open", "mitigated", "accepted", "not-applicable", *OWN_STATUS_LABELS)
 }
+
+
+def statuses_problem(names: Sequence[object]) -> str | None:
+    """What is wrong with the ``statuses`` option (None: nothing): each status a name
+    (:func:`~mkdocs_biml.catalog.usertext.text_problem`), given once, and none
+    written like a label the plugin gives risks itself (``cited``, ``not addressed``:
+    counted in the same tables, they would count twice)."""
+    seen: dict[str, object] = {}
+    for name in names:
+        problem = text_problem(name, name=True)
+        if problem:
+            return f"each status {problem}"
+        assert isinstance(name, str)
+        key = _status_key(name)
+        if not key.strip("_"):
+            return f"a status needs a letter or digit, not {short_repr(name)}"
+        own = next((label for label in OWN_STATUS_LABELS if _status_key(label) == key), None)
+        if own is not None:
+            return (
+                f"{short_repr(name)} is how the plugin labels risks itself ('{own}'); "
+                f"name the status otherwise (the plugin's own labels: "
+                f"{', '.join(OWN_STATUS_LABELS)})"
+            )
+        if key in seen:
+            return f"{short_repr(name)} repeats {short_repr(seen[key])}: give each status once"
+        seen[key] = name
+    return None
 
 
 class StringsError(ValueError):
@@ -196,22 +228,46 @@ def placeholders(text: str) -> set[str]:
 
 
 def strings_problem(key: str, text: object) -> str | None:
-    """What is wrong with ``text`` as the string ``key`` (``None``: nothing)."""
+    """What is wrong with ``text`` as the string ``key`` (``None``: nothing).
+
+    Placeholders are bare names (``{catalog}``): a format or a conversion
+    (``{count:>99999}``, ``{catalog!r}``) could fail or fill gigabytes.
+    """
     if key not in ENGLISH:
         close = difflib.get_close_matches(key, ENGLISH, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; keys: {', '.join(ENGLISH)}"
-        return f"unknown string '{key}'{hint}"
-    if not isinstance(text, str):
-        return f"string '{key}' must be text, not {type(text).__name__}"
+        return f"unknown string {short_repr(key)}{hint}"
+    problem = text_problem(text)
+    if problem:
+        return f"string '{key}' {problem}"
+    assert isinstance(text, str)
     try:
-        found = placeholders(text)
+        fields = [(name, spec, conv) for _, name, spec, conv in _parse(text) if name is not None]
     except ValueError as exc:
         return f"string '{key}' is not a valid template ({exc}); write braces as {{{{ and }}}}"
-    expected = placeholders(ENGLISH[key])
+    for name, spec, conversion in fields:
+        if spec or conversion:
+            return (
+                f"string '{key}' writes {{{name}}} with a format or conversion "
+                f"({short_repr(text)}): write placeholders as {{{name}}} alone"
+            )
+    found, expected = {name for name, _, _ in fields}, placeholders(ENGLISH[key])
     if found != expected:
         wanted = ", ".join(f"{{{n}}}" for n in sorted(expected)) or "no placeholder"
-        return f"string '{key}' must use exactly {wanted}, not {text!r}"
+        return f"string '{key}' must use exactly {wanted}, not {short_repr(text)}"
     return None
+
+
+def _parse(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
+    return list(string.Formatter().parse(text))
+
+
+def _braces_undoubled(text: str) -> str:
+    """``text`` with ``{{``/``}}`` written as the braces they stand for, and its
+    placeholders kept for whoever fills them (``biml.js`` fills ``filter_count``)."""
+    return "".join(
+        literal + ("" if name is None else f"{{{name}}}") for literal, name, _, _ in _parse(text)
+    )
 
 
 def shipped_language(language: str | None) -> str | None:
@@ -265,7 +321,7 @@ class Strings(Mapping[str, str]):
     def __call__(self, key: str, **values: object) -> str:
         """The string ``key`` with its placeholders filled in."""
         text = self._texts[key]
-        return text.format(**values) if values else text
+        return text.format(**values) if values else _braces_undoubled(text)
 
     def risk_count(self, count: int) -> str:
         return self("risk_count_one" if count == 1 else "risk_count_other", count=count)
@@ -273,7 +329,7 @@ class Strings(Mapping[str, str]):
     def status(self, name: str) -> str:
         """A status as displayed: shipped names translated, a site's own as written."""
         key = _STATUS_KEYS.get(name)
-        return self._texts[key] if key else name
+        return self(key) if key else name
 
     def fingerprint(self) -> tuple[tuple[str, str], ...]:
         """Identity by content, for caches of what these strings are rendered into."""

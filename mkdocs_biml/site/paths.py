@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog.model import Catalog, Component, Reference, Risk, slugify
+from ..catalog.schemacheck import WEB_ADDRESS
+from ..catalog.usertext import control_character
+from ..catalog.valuetext import short_repr
 
 #: First line of every page ``mkdocs-biml generate`` writes (after any front
 #: matter): ``generate`` replaces only files carrying it, and the extension
@@ -79,6 +82,9 @@ def folder_problem(folder: str) -> str:
     """
     if not folder.strip().strip("/"):
         return "it must name a folder, not be empty"
+    found = control_character(folder, name=True)
+    if found:
+        return f"it must not hold the control character {found}"
     if "\\" in folder:
         return "write it with '/', not a backslash"
     if posixpath.isabs(folder) or _DRIVE.match(folder):
@@ -109,6 +115,25 @@ def convert_path(target: str, convert: Callable[[str], str]) -> str:
     path, _, anchor = target.partition("#")
     link = convert(path) if path else ""
     return f"{link}#{anchor}" if anchor else link
+
+
+#: What ``base_url`` may be: a web address, or a path on the same host (``/risks/biml/``).
+_BASE_URL = re.compile(rf"(?:{WEB_ADDRESS})|(?:^/(?![/\\])\S*$)")
+
+
+def base_url_problem(base_url: str) -> str | None:
+    """Why ``base_url`` cannot be the address every tag links to (None: it can).
+
+    Every tag of every page links there: a ``javascript:`` or ``data:``
+    address would run in the reader's browser, so only ``http://``,
+    ``https://`` and paths starting with ``/`` are taken, as catalogue links are.
+    """
+    if not base_url or (_BASE_URL.match(base_url) and not control_character(base_url)):
+        return None
+    return (
+        f"{short_repr(base_url, 60)} is not a web address starting with http:// or https://, "
+        f"nor a path starting with / (tags link to it: other schemes are refused)"
+    )
 
 
 def external_url(base_url: str, layout: PageLayout, target: str) -> str:

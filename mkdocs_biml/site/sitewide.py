@@ -19,6 +19,7 @@ from mkdocs.utils import get_relative_url
 from ..catalog.model import Catalog, Component, Risk
 from .assessments import NO_ASSESSMENTS, Assessments
 from .diagram import component_heading
+from .i18n import CITED, NO_STATUS
 from .ledger import CitingPage, Ledger
 from .paths import PageLayout, convert_path
 
@@ -153,9 +154,9 @@ def _coverage_row(
     cited = [r for r in risks if ledger.citing_pages(r)]
     given = {r: ledger.statuses(r) for r in cited}
     total = len(risks)
-    counts = [("cited", len(cited))]
+    counts = [(CITED, len(cited))]
     counts += [(s, sum(1 for r in cited if s in given[r])) for s in statuses]
-    counts.append(("no status", sum(1 for r in cited if not given[r])))
+    counts.append((NO_STATUS, sum(1 for r in cited if not given[r])))
     cells = tuple(HeatCell(label, n, heat_level(n, total)) for label, n in counts)
     name = component_heading(component) if component else "All components"
     return CoverageRow(component, name, href, total, total - len(cited), cells)
