@@ -297,7 +297,7 @@ def test_lint_reports_symlinked_pages_as_the_build_does(tmp_path: Path) -> None:
 BAD_OPTIONS = {
     "strings-conversion": ({"strings": {"references_title": "{catalog!a} sources"}}, "strings"),
     "strings-width": ({"strings": {"risk_count_other": "{count:^123456789} risks"}}, "strings"),
-    "strings-type": ({"strings": {"component_intro": "{count:x} of [{catalog}]({url})."}}, "strings"),
+    "strings-type": ({"strings": {"heat_figure": "{addressed:x} of {total}"}}, "strings"),
     "strings-mark": ({"strings": {"callout_more": "More\x1a"}}, "strings"),
     "strings-escape": ({"strings": {"filter_label": "\x1b[5mFilter"}}, "strings"),
     "link-text-mark": ({"link_text": "{title}\x1a{tag}"}, "link_text"),
