@@ -6,6 +6,7 @@ or with MkDocs alone, never with an absolute time.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import resource
@@ -19,6 +20,8 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from mkdocs_biml import Catalog, CatalogIndex
+from mkdocs_biml.cli import main
+from mkdocs_biml.cli.generate import MANIFEST
 from mkdocs_biml.extension import BimlExtension
 from mkdocs_biml.problems import Problem
 from mkdocs_biml.site.assessments import Assessments
@@ -356,3 +359,92 @@ def test_doubled_braces_in_strings_show_as_braces(site: SiteBuilder) -> None:
     assert tools["data-biml-count"] == "{shown} {of} {total}"  # filled in by biml.js
     coverage = built.content("biml/coverage.md").get_text()
     assert "accepted {ok}" in coverage and "{{" not in coverage
+
+
+# ------------------------------------------------- generate: proof, all or nothing
+
+
+def _files(root: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
+
+
+def _forge(root: Path, path: str, content: bytes) -> None:
+    """List ``path`` in generate's manifest with the hash of ``content``, as anyone can."""
+    manifest = root / "handbook" / MANIFEST
+    data = json.loads(manifest.read_text("utf-8"))
+    data["files"][path] = hashlib.sha256(content).hexdigest()
+    manifest.write_text(json.dumps(data), "utf-8")
+
+
+def test_a_forged_manifest_cannot_make_generate_delete_or_replace_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["generate", str(tmp_path), "--folder", "handbook"]
+    assert main([*args, "--catalog", "biml-llm"]) == 0
+    notes = tmp_path / "handbook" / "team-notes.md"
+    notes.write_bytes(b"# Our notes\n")
+    _forge(tmp_path, "handbook/team-notes.md", notes.read_bytes())
+    ours = tmp_path / "handbook" / "llm" / "raw.md"
+    ours.write_bytes(b"# Raw, rewritten by us\n")
+    _forge(tmp_path, "handbook/llm/raw.md", ours.read_bytes())
+    capsys.readouterr()
+    assert main(args) == 0  # the LLM pages are no longer generated: theirs go, ours stay
+    out = capsys.readouterr().out
+    assert "removed handbook/llm/index.md" in out
+    assert (
+        notes.read_bytes() == b"# Our notes\n" and ours.read_bytes() == b"# Raw, rewritten by us\n"
+    )
+    # A page of the user's where a page is generated, listed too: the run is blocked.
+    data = tmp_path / "handbook" / "data.md"
+    data.write_bytes(b"# Our data page\n")
+    _forge(tmp_path, "handbook/data.md", data.read_bytes())
+    before = _files(tmp_path)
+    assert main(args) == 1
+    assert _files(tmp_path) == before
+
+
+def test_a_generated_folder_swapped_for_a_symlink_is_left_and_later_runs_work(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "docs"
+    args = ["generate", str(out), "--folder", "handbook"]
+    assert main([*args, "--catalog", "biml-llm"]) == 0
+    llm = out / "handbook" / "llm"
+    for page in llm.iterdir():
+        page.unlink()
+    llm.rmdir()
+    elsewhere = tmp_path / "archive"
+    elsewhere.mkdir()
+    llm.symlink_to(elsewhere, target_is_directory=True)
+    for run in range(2):
+        assert main([*args, "--language", "de" if run else "fr"]) == 0, capsys.readouterr()
+    assert llm.is_symlink() and elsewhere.is_dir() and not list(elsewhere.iterdir())
+    assert "Übersicht" in (out / "handbook" / "index.md").read_text("utf-8")
+
+
+def test_a_run_that_fails_half_way_leaves_the_folder_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    args = ["generate", str(tmp_path), "--folder", "handbook"]
+    assert main([*args, "--catalog", "biml-llm"]) == 0
+    before = _files(tmp_path)
+    folders = sorted(p for p in tmp_path.rglob("*") if p.is_dir())
+    replace, failed = os.replace, []
+
+    def fail_once(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+        if Path(target).name == MANIFEST and not failed:  # written after every page
+            failed.append(target)
+            raise OSError(28, "No space left on device")
+        replace(source, target)
+
+    monkeypatch.setattr(os, "replace", fail_once)
+    capsys.readouterr()
+    assert main([*args, "--language", "es"]) == 2  # every page changes, llm/ goes
+    assert "nothing was changed" in capsys.readouterr().err
+    monkeypatch.undo()
+    assert _files(tmp_path) == before
+    assert sorted(p for p in tmp_path.rglob("*") if p.is_dir()) == folders

@@ -20,6 +20,7 @@ which tells the extension that the page quotes the catalogue.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -42,7 +43,8 @@ ASSETS_FOLDER = "assets"
 #: What ``generate`` wrote last time, inside the pages' folder (a dot file:
 #: MkDocs, ProperDocs and Zensical publish no such file).
 MANIFEST = ".mkdocs-biml-generated.json"
-_MANIFEST_FORMAT = 1
+#: 2: every file ends with its signature (:func:`sign`); format 1's files did not.
+_MANIFEST_FORMAT = 2
 
 
 def _file_mode() -> int:
@@ -125,7 +127,9 @@ def generate_pages(
     try:
         return _Run(out_dir, base).apply(targets)
     except OSError as exc:
-        raise GenerateError(f"could not write under {out_dir}: {exc}") from None
+        raise GenerateError(
+            f"could not write under {out_dir}: {exc}; nothing was changed"
+        ) from None
 
 
 def asset_paths(folder: str = "biml") -> list[str]:
@@ -201,33 +205,48 @@ class _Run:
         parts, base = PurePosixPath(path).parts, PurePosixPath(self.base).parts
         return parts[: len(base)] == base and ".." not in parts and "\\" not in path
 
-    def _write_manifest(self, files: dict[str, str], folders: Iterable[str]) -> None:
-        data = {
-            "format": _MANIFEST_FORMAT,
-            "about": "Files and folders 'mkdocs-biml generate' wrote; do not edit.",
-            "files": dict(sorted(files.items())),
-            "folders": sorted(folders),
-        }
-        text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-        self._write(self.manifest_path, text.encode())
-
     # -- the run -----------------------------------------------------------------------
 
     def apply(self, targets: dict[str, bytes]) -> GenerateReport:
-        plan = {path: self._decide(path, content) for path, content in targets.items()}
+        """Decide everything, then change the folder in one :class:`_Change`: all of it,
+        or, if anything fails on the way, nothing."""
+        signed = {path: sign(path, content) for path, content in targets.items()}
+        plan = {path: self._decide(path, content) for path, content in signed.items()}
+        stale = self._stale(set(targets))
         if "left" in plan.values() or self.manifest_in_the_way:
             # Half a set of pages would link to pages that are not there: write none.
             self.report.blocked = True
             return self.report
+        emptied = self._emptied_folders(stale, {str(PurePosixPath(p).parent) for p in targets})
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        change = _Change(self.out_dir)
+        try:
+            for path, action in plan.items():
+                if action != "unchanged":
+                    change.write(path, signed[path])
+            for path in stale:
+                change.remove(path)
+            for folder in emptied:
+                change.remove_folder(folder)
+            folders = (self.folders | change.created_folders) - set(emptied)
+            change.write(self.manifest_path, self._manifest(signed, folders))
+            change.commit()
+        except OSError:
+            change.undo()
+            raise
         for path, action in plan.items():
-            if action != "unchanged":
-                self._write(path, targets[path])
             getattr(self.report, action).append(path)
-        self._remove_stale(set(targets))
-        self._remove_empty_folders({str(PurePosixPath(p).parent) for p in targets})
-        self._write_manifest({p: _digest(c) for p, c in targets.items()}, self.folders)
+        self.report.removed += [*stale, *(f"{folder}/" for folder in emptied)]
         return self.report
+
+    def _manifest(self, signed: dict[str, bytes], folders: Iterable[str]) -> bytes:
+        data = {
+            "format": _MANIFEST_FORMAT,
+            "about": "Files and folders 'mkdocs-biml generate' wrote; do not edit.",
+            "files": {path: _digest(content) for path, content in sorted(signed.items())},
+            "folders": sorted(folders),
+        }
+        return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode()
 
     def _decide(self, path: str, content: bytes) -> str:
         """created, updated or unchanged; or why the file in the way is left alone."""
@@ -241,41 +260,54 @@ class _Run:
         current = target.read_bytes()
         if current == content:
             return "unchanged"
-        if self.files.get(path) == _digest(current):
+        if self._proven(path, current):
             return "updated"
         if path in self.files:
             return self._leave(path, "edited since 'generate' wrote it; move it away to regenerate")
         return self._leave(path, "not written by 'generate'; move it away or use another --folder")
 
+    def _proven(self, path: str, content: bytes) -> bool:
+        """Whether ``content`` at ``path`` is what a run of ``generate`` wrote there: the
+        manifest lists it with this content's hash, and the content proves it (its last
+        line is the signature of the rest). The manifest alone proves nothing: anyone
+        can write one that lists any file."""
+        return self.files.get(path) == _digest(content) and is_signed(path, content)
+
     def _leave(self, path: str, why: str) -> str:
         self.report.left[path] = why
         return "left"
 
-    def _remove_stale(self, keep: set[str]) -> None:
-        """Files the last run wrote that the catalogues no longer produce, if unedited."""
-        for path, digest in sorted(self.files.items()):
+    def _stale(self, keep: set[str]) -> list[str]:
+        """Files the last run wrote that the catalogues no longer produce, if unedited;
+        the edited ones are reported and left."""
+        stale = []
+        for path in sorted(self.files):
             if path in keep or path == self.manifest_path:
                 continue
             target = self._path(path)
             if target is None or target.is_symlink() or not target.is_file():
                 continue
-            if _digest(target.read_bytes()) == digest:
-                target.unlink()
-                self.report.removed.append(path)
+            if self._proven(path, target.read_bytes()):
+                stale.append(path)
             else:
                 self.report.left[path] = "edited since 'generate' wrote it; no longer generated"
+        return stale
 
-    def _remove_empty_folders(self, needed: set[str]) -> None:
-        """Folders a run created that are empty now (deepest first); others stay."""
+    def _emptied_folders(self, stale: list[str], needed: set[str]) -> list[str]:
+        """Folders a run created that removing ``stale`` leaves empty, deepest first.
+
+        A folder that is now a symlink is never one of them: its entries are elsewhere.
+        """
+        going = {PurePosixPath(path) for path in stale}
+        emptied: list[str] = []
         for folder in sorted(self.folders, key=lambda f: -len(PurePosixPath(f).parts)):
             target = self._path(folder)
-            if folder in needed or target is None or not target.is_dir():
+            if folder in needed or target is None or target.is_symlink() or not target.is_dir():
                 continue
-            if not any(target.iterdir()):
-                target.rmdir()
-                self.folders.discard(folder)
-                self.report.removed.append(f"{folder}/")
-        self.folders = {f for f in self.folders if (self.out_dir / f).is_dir()}
+            inside = {PurePosixPath(folder) / entry.name for entry in os.scandir(target)}
+            if inside <= going | {PurePosixPath(f) for f in emptied}:
+                emptied.append(folder)
+        return emptied
 
     # -- paths -------------------------------------------------------------------------
 
@@ -288,17 +320,113 @@ class _Run:
                 return None
         return target / PurePosixPath(path).name
 
-    def _write(self, path: str, content: bytes) -> None:
-        target = self._path(path)
-        assert target is not None, path  # checked by _decide before anything is written
+
+#: The signature ``generate`` ends each file with: the hash of what comes before it,
+#: in the comment syntax of the file's kind.
+_SIGNATURE = "mkdocs-biml generate sha256:{}"
+_COMMENTS = {".md": ("<!-- ", " -->"), ".css": ("/* ", " */"), ".js": ("/* ", " */")}
+
+
+def sign(path: str, content: bytes) -> bytes:
+    """``content`` with its signature as its last line, which proves who wrote it."""
+    start, end = _COMMENTS[PurePosixPath(path).suffix]
+    line = start + _SIGNATURE.format(_digest(content)) + end
+    return content + (b"" if content.endswith(b"\n") else b"\n") + line.encode() + b"\n"
+
+
+def is_signed(path: str, content: bytes) -> bool:
+    """Whether ``content`` ends with the signature of what comes before it."""
+    if PurePosixPath(path).suffix not in _COMMENTS or not content.endswith(b"\n"):
+        return False
+    head, newline, _ = content[:-1].rpartition(b"\n")
+    return bool(newline) and content in (sign(path, head + newline), sign(path, head))
+
+
+class _Change:
+    """Changes to ``out_dir`` made all together or not at all.
+
+    New contents go into temporary files beside their targets first; only then
+    is each target moved aside and its new file renamed in (a rename replaces a
+    symlink, never follows it). If anything fails, :meth:`undo` puts every
+    moved file back and removes what was added, so a failed run leaves the
+    folder as it was; :meth:`commit` deletes what was moved aside.
+    """
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        self.created_folders: set[str] = set()
+        self._writes: list[tuple[Path, Path]] = []  # (temporary file, target)
+        self._removals: list[Path] = []
+        self._folder_removals: list[Path] = []
+        self._moved: list[tuple[Path, Path]] = []  # (target, where it was moved)
+        self._added: list[Path] = []
+        self._removed_folders: list[Path] = []
+        #: Where replaced and removed files wait until the change is committed.
+        self._aside: Path | None = None
+
+    def write(self, path: str, content: bytes) -> None:
+        target = self.out_dir / path
         self._make_folders(PurePosixPath(path).parent)
-        # A new file (a name no other file has) renamed over the old one: the
-        # old file is replaced whole, and a symlink would be replaced, not followed.
         handle, temporary = tempfile.mkstemp(prefix=".biml-", dir=target.parent)
+        self._writes.append((Path(temporary), target))
         with os.fdopen(handle, "wb") as file:
             file.write(content)
         os.chmod(temporary, _FILE_MODE)  # mkstemp's 0600 would hide the page from others
-        os.replace(temporary, target)
+
+    def remove(self, path: str) -> None:
+        self._removals.append(self.out_dir / path)
+
+    def remove_folder(self, folder: str) -> None:
+        self._folder_removals.append(self.out_dir / folder)
+
+    def commit(self) -> None:
+        for temporary, target in self._writes:
+            if os.path.lexists(target):
+                self._move_aside(target)
+            os.replace(temporary, target)
+            self._added.append(target)
+        for target in self._removals:
+            self._move_aside(target)
+        for folder in self._folder_removals:
+            folder.rmdir()
+            self._removed_folders.append(folder)
+        for _, aside in self._moved:
+            aside.unlink()
+        self._moved = []
+        self._drop_aside()
+
+    def undo(self) -> None:
+        """Put the folder back as it was. A step that fails leaves its file where it
+        is (a file moved aside stays in the ``.biml-old-`` folder): nothing is lost."""
+        for removed in reversed(self._removed_folders):
+            with contextlib.suppress(OSError):
+                removed.mkdir()
+        for target in reversed(self._added):
+            with contextlib.suppress(OSError):
+                target.unlink()
+        for target, aside in reversed(self._moved):
+            with contextlib.suppress(OSError):
+                os.replace(aside, target)
+        self._moved = [(target, aside) for target, aside in self._moved if aside.exists()]
+        for temporary, _ in self._writes:
+            temporary.unlink(missing_ok=True)
+        self._drop_aside()
+        for folder in sorted(self.created_folders, key=lambda f: -len(PurePosixPath(f).parts)):
+            with contextlib.suppress(OSError):
+                (self.out_dir / folder).rmdir()
+
+    def _move_aside(self, target: Path) -> None:
+        # Into a folder of its own, so that a folder emptied of its files can go.
+        if self._aside is None:
+            self._aside = Path(tempfile.mkdtemp(prefix=".biml-old-", dir=self.out_dir))
+        aside = self._aside / str(len(self._moved))
+        os.replace(target, aside)
+        self._moved.append((target, aside))
+
+    def _drop_aside(self) -> None:
+        if self._aside is not None and not self._moved:
+            self._aside.rmdir()
+            self._aside = None
 
     def _make_folders(self, folder: PurePosixPath) -> None:
         for depth in range(1, len(folder.parts) + 1):
@@ -306,7 +434,7 @@ class _Run:
             target = self.out_dir / relative
             if not target.is_dir():
                 target.mkdir()
-                self.folders.add(relative)
+                self.created_folders.add(relative)
 
 
 __all__ = [
