@@ -8,7 +8,6 @@ import io
 import json
 import re
 import textwrap
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from mkdocs_biml.extension import BimlExtension
 from mkdocs_biml.problems import Problem
 from mkdocs_biml.site.frontmatter import read_statuses
 from tests.conftest import SiteBuilder
+from tests.timing import cpu_seconds
 
 CORPUS = Path(__file__).parent / "bad_catalogs"
 TAG = "[data:2:transfer]"
@@ -63,16 +63,6 @@ MARKDOWN_QUADRATIC: dict[str, tuple[Callable[[int], str], int]] = {
 ALL_SHAPES = {**SHAPES, **MARKDOWN_QUADRATIC}
 
 
-def _cpu_seconds(work: Callable[[], object]) -> float:
-    """Least CPU time of three runs (CPU time: the machine may be busy with others)."""
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        work()
-        best = min(best, time.process_time() - start)
-    return best
-
-
 def _convert_seconds(text: str, index: CatalogIndex | None) -> float:
     def convert() -> None:
         extensions: list[object] = list(EXTENSIONS)
@@ -80,14 +70,14 @@ def _convert_seconds(text: str, index: CatalogIndex | None) -> float:
             extensions.append(BimlExtension(index=index, report=lambda problem: None))
         markdown.Markdown(extensions=extensions).convert(text)  # type: ignore[arg-type]
 
-    return _cpu_seconds(convert)
+    return cpu_seconds(convert)
 
 
 def _scan_seconds(text: str) -> float:
     """The extension's two scans: the inline processor's and the tag-line mapping's."""
     lines = text.split("\n")
     scan = re.compile(TAG_OR_SKIP)
-    return _cpu_seconds(lambda: (list(scan.finditer(text)), tag_lines(lines, lines)))
+    return cpu_seconds(lambda: (list(scan.finditer(text)), tag_lines(lines, lines)))
 
 
 @pytest.mark.slow
@@ -134,7 +124,7 @@ def test_front_matter_takes_linear_time(index: CatalogIndex) -> None:
     problems = read(large)()
     assert len(problems) == 1200
     assert problems[-1].line == 1202  # still found: one table of entry lines
-    seconds_small, seconds_large = _cpu_seconds(read(small)), _cpu_seconds(read(large))
+    seconds_small, seconds_large = cpu_seconds(read(small)), cpu_seconds(read(large))
     assert seconds_large < 8 * seconds_small + 0.05, (seconds_small, seconds_large)
     assert seconds_large < 3.0
 

@@ -12,7 +12,6 @@ import os
 import resource
 import subprocess
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -32,17 +31,7 @@ from mkdocs_biml.site.paths import PageLayout
 from mkdocs_biml.site.sitewide import PageUrls
 from tests.conftest import SiteBuilder
 from tests.sites import build_site, write_site
-
-
-def _cpu_seconds(work: Callable[[], object]) -> float:
-    """Least CPU time of three runs (CPU time: the machine may be busy with others)."""
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()
-        work()
-        best = min(best, time.process_time() - start)
-    return best
-
+from tests.timing import cpu_seconds
 
 # ----------------------------------------------------------- assessments: linear time
 
@@ -71,8 +60,8 @@ def _assessment_pages(biml78: Catalog, pages: int, assessments: int) -> Callable
 
 @pytest.mark.slow
 def test_assessment_pages_grow_with_pages_times_assessments(biml78: Catalog) -> None:
-    small = _cpu_seconds(_assessment_pages(biml78, 800, 10))
-    large = _cpu_seconds(_assessment_pages(biml78, 800, 80))
+    small = cpu_seconds(_assessment_pages(biml78, 800, 10))
+    large = cpu_seconds(_assessment_pages(biml78, 800, 80))
     # Eight times the assessments: eight times the work (quadratic would be 64).
     assert large < 16 * small + 0.02, (small, large)
 
@@ -92,7 +81,7 @@ def _front_matter_seconds(source: str, index: CatalogIndex | None) -> float:
         if index is not None:
             read_statuses(meta, "ops.md", index, ["open"], lambda problem: None, source=source)
 
-    return _cpu_seconds(run)
+    return cpu_seconds(run)
 
 
 @pytest.mark.slow
