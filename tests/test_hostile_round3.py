@@ -437,3 +437,19 @@ def test_a_run_that_fails_half_way_leaves_the_folder_as_it_was(
     monkeypatch.undo()
     assert _files(tmp_path) == before
     assert sorted(p for p in tmp_path.rglob("*") if p.is_dir()) == folders
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    [
+        "biml:\n  ? " + "9" * 6000 + "\n  : open\n",  # a key MkDocs cannot read
+        "biml:\n  raw:11:time: " + "1" * 5000 + "\n",  # a status MkDocs cannot read
+    ],
+)
+def test_a_number_too_long_for_mkdocs_gets_one_warning(
+    front_matter: str, index: CatalogIndex
+) -> None:
+    assert _statuses_problems(front_matter, index) == [
+        "p.md:2: front matter is not valid YAML (a number too long to read), so MkDocs "
+        "ignores all of it, statuses included"
+    ]

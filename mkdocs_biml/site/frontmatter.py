@@ -33,7 +33,7 @@ from ..catalog.model import Risk
 from ..catalog.resolver import CatalogIndex
 from ..catalog.usertext import text_problem
 from ..catalog.valuetext import describe_value, short_repr
-from ..catalog.yamllimits import ExpansionProblem, check_text
+from ..catalog.yamllimits import SAFE_LOADER, ExpansionProblem, check_text
 from ..problems import Problem, log_problem
 
 FRONT_MATTER_KEY = "biml"
@@ -242,22 +242,27 @@ def _check_unparsed(source: str, page: str, report: Report) -> None:
     match = YAML_RE.match(source) if source else None
     if match is None or not any(map(_BIML_KEY.match, match.group(1).splitlines())):
         return
+    hint = "quote tags written with brackets, e.g. '\"[data:2:transfer]\": mitigated'"
     try:
-        yaml.safe_load(match.group(1))
+        yaml.load(match.group(1), Loader=SAFE_LOADER)  # as MkDocs reads it
+        return
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for the '---' line
         reason = getattr(exc, "problem", None) or "invalid YAML"
-        report(
-            Problem(
-                page,
-                line,
-                None,
-                f"front matter is not valid YAML ({reason}), so MkDocs ignores all "
-                f"of it, statuses included: quote tags written with brackets, "
-                f"e.g. '\"[data:2:transfer]\": mitigated'",
-            )
-        )
+    except ValueError:  # Python refuses to read integers of thousands of digits
+        line, reason, hint = _biml_key_line(match.group(1)), "a number too long to read", ""
+    except RecursionError:
+        line, reason, hint = _biml_key_line(match.group(1)), "nested too deep to read", ""
+    message = (
+        f"front matter is not valid YAML ({reason}), so MkDocs ignores all of it, statuses included"
+    )
+    report(Problem(page, line, None, f"{message}: {hint}" if hint else message))
+
+
+def _biml_key_line(front_matter: str) -> int | None:
+    lines = front_matter.splitlines()
+    return next((n + 2 for n, line in enumerate(lines) if _BIML_KEY.match(line)), None)
 
 
 class _EntryLocator:
