@@ -15,7 +15,7 @@ from typing import Any, cast
 import yaml
 from yaml.constructor import SafeConstructor
 
-from .usertext import control_character
+from .usertext import CONTROL_HINT, control_character
 from .valuetext import describe_value, short_repr
 from .yamllimits import (
     MAX_BYTES,
@@ -113,8 +113,7 @@ def _construct_text(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> str:
         raise _YamlProblem(
             node.start_mark.line + 1,
             f"the control character {found} is not allowed in a catalogue",
-            "remove it: catalogue texts may hold tabs and line breaks, no other control "
-            "characters, also not written as escapes",
+            CONTROL_HINT,
         )
     return text
 
