@@ -33,6 +33,7 @@ from mkdocs.utils import get_relative_url
 from .catalog.loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .catalog.model import Catalog
 from .catalog.resolver import CatalogIndex
+from .catalog.valuetext import short_repr
 from .config import BimlConfig
 from .expansion.options import extension_options
 from .extension import BimlExtension
@@ -155,7 +156,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         language = str(language) if language else None
         if language and shipped_language(language) is None and not language.startswith("en"):
             log.info(
-                f"the theme's language '{language}' has no translation of the plugin's "
+                f"the theme's language {short_repr(language)} has no translation of the plugin's "
                 f"words: they stay in English (the 'strings' option can set them)"
             )
         try:
