@@ -298,7 +298,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             for entry in read_statuses(
                 page.meta, page.file.src_uri, self.index, self.config.statuses, source=source
             ):
-                note = StatusNote(entry.owner, entry.note, entry.line)
+                note = StatusNote(entry.owner, entry.note, entry.line, entry.tracking)
                 self.ledger.set_status(page.file.src_uri, entry.risk, entry.status, note)
         return markdown
 

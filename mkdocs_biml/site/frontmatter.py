@@ -7,6 +7,8 @@
         status: accepted
         owner: Legal team
         note: Licences of every source reviewed in October.
+        ticket: LEGAL-42            # tracking fields: tracking.py
+        expires: 2027-05-01
     ---
 
 The build (``plugin.on_page_markdown``) and ``mkdocs-biml lint`` both read
@@ -32,11 +34,12 @@ from mkdocs.utils.meta import YAML_RE
 from ..catalog.model import Risk
 from ..catalog.resolver import CatalogIndex
 from ..problems import Problem, log_problem
+from .tracking import NO_TRACKING, TRACKING_KEYS, Tracking, parse_date, read_tracking
 
 FRONT_MATTER_KEY = "biml"
 EXAMPLE = "data:2:transfer: mitigated"
 
-LONG_FORM_KEYS = ("status", "owner", "note")
+LONG_FORM_KEYS = ("status", "owner", "note", *TRACKING_KEYS)
 
 Report = Callable[[Problem], None]
 
@@ -50,6 +53,7 @@ class StatusEntry:
     owner: str = ""
     note: str = ""
     line: int | None = None
+    tracking: Tracking = NO_TRACKING
 
 
 def read_statuses(
@@ -147,7 +151,12 @@ def _entry(
             report(Problem(page, locator.line_below(line, name), None, _not_text(written, name)))
             text = ""
         texts[name] = str(text).strip()
-    return StatusEntry(risk, status, texts["owner"], texts["note"], line)
+
+    def report_field(key: str, message: str) -> None:
+        report(Problem(page, locator.line_below(line, key), None, message))
+
+    tracking = read_tracking(value, written, report_field)
+    return StatusEntry(risk, status, texts["owner"], texts["note"], line, tracking)
 
 
 def _unknown_key(tag: str, key: object) -> str:
@@ -225,6 +234,28 @@ def _check_unparsed(source: str, page: str, report: Report) -> None:
                 f"e.g. '\"[data:2:transfer]\": mitigated'",
             )
         )
+    except ValueError as exc:  # YAML reads 2026-13-40 as a date, and fails on it
+        report(
+            Problem(
+                page,
+                _impossible_date_line(match.group(1)),
+                None,
+                f"front matter holds a date that does not exist ({exc}), so MkDocs ignores "
+                f"all of it, statuses included: correct the date (YYYY-MM-DD)",
+            )
+        )
+
+
+def _impossible_date_line(front_matter: str) -> int | None:
+    """The file line of the first value YAML takes for a date that does not exist."""
+    for number, line in enumerate(front_matter.splitlines(), start=2):  # after '---'
+        found = _DATE_VALUE.search(line)
+        if found is not None and parse_date(found.group(1)) is None:
+            return number
+    return None
+
+
+_DATE_VALUE = re.compile(r":\s+(\d{4}-\d\d?-\d\d?)\s*(?:#.*)?$")
 
 
 class _EntryLocator:
