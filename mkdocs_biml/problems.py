@@ -11,6 +11,7 @@ import enum
 import logging
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 LOGGER_NAME = "mkdocs.plugins.biml"
 logger = logging.getLogger(LOGGER_NAME)
@@ -63,6 +64,14 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when it is below it, as tools expect."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def front_matter_lines(source: str, markdown: str) -> int:

@@ -24,6 +24,9 @@ from mkdocs.structure.files import InclusionLevel, get_files
 from ..catalog.loader import builtin_catalog_path
 from ..config import BimlConfig
 from ..expansion.options import extension_options
+from ..problems import display_path
+from ..site.assessments import Assessments
+from ..site.policy import NO_POLICY, Policy
 
 #: Config files looked for, in this order, in the working directory and then each folder above.
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -56,6 +59,11 @@ class SiteSettings:
     root: Path = field(default_factory=Path.cwd)
     #: Said once on stderr: no config was found, and what the lint uses instead.
     note: str | None = None
+    #: The plugin's policy checks and assessments (``policy.py``), run over the whole site.
+    policy: Policy = NO_POLICY
+    assessments: Assessments = field(default_factory=Assessments)
+    #: The config file as messages show it (policy violations no page holds are placed there).
+    config_path: str = "mkdocs.yml"
 
 
 # -- settings ----------------------------------------------------------------------------
@@ -163,6 +171,7 @@ def _settings_from_config(config: MkDocsConfig) -> SiteSettings:
     settings.docs_dir = Path(config.docs_dir).resolve()
     settings.pages = pages_of(config)
     settings.root = Path(config.config_file_path).parent.resolve()
+    settings.config_path = display_path(Path(config.config_file_path))
     return settings
 
 
@@ -203,7 +212,10 @@ def _settings_from_plugin(plugin: BimlConfig, config_dir: Path) -> SiteSettings:
         str(config_dir / name) if not builtin_catalog_path(name) else name
         for name in plugin.catalogs
     ]
-    return SiteSettings(extension_options(plugin), sources, list(plugin.statuses), [], {})
+    settings = SiteSettings(extension_options(plugin), sources, list(plugin.statuses), [], {})
+    settings.policy = Policy.from_option(plugin.policy)
+    settings.assessments = Assessments.from_option(plugin.assessments)
+    return settings
 
 
 def _listed_extension_options(mdx_configs: Mapping[str, Any]) -> dict[str, Any]:
@@ -218,11 +230,3 @@ def _settings_from_extension(options: dict[str, Any]) -> SiteSettings:
     catalogs = options.pop("catalogs", ["biml-78"])
     sources = [catalogs] if isinstance(catalogs, str) else list(catalogs)
     return SiteSettings(options, sources, None, [], {})
-
-
-def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when it is below it, as tools expect."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)
