@@ -136,12 +136,16 @@ def parse_date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    if isinstance(value, str):
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
         try:
             return dt.date.fromisoformat(value.strip())
-        except ValueError:
+        except ValueError:  # 2027-02-30
             return None
     return None
+
+
+#: YYYY-MM-DD only: Python 3.11 would also read 20270501 and week dates.
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 def today(environ: Mapping[str, str] = os.environ) -> dt.date:
