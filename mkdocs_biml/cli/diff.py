@@ -146,10 +146,12 @@ def compare(
     old: Mapping[str, Any], new: Mapping[str, Any], today: dt.date
 ) -> list[AssessmentChanges]:
     """The changes from ``old`` to ``new``, per assessment (in ``new``'s order, then those
-    only ``old`` has), risks in ``new``'s order."""
+    only ``old`` has), risks in the catalogues' order (``new``'s, then ``old``'s)."""
     before, after = _entries(old), _entries(new)
     names = list(dict.fromkeys(key[0] for key in [*after, *before]))
-    keys = list(dict.fromkeys([*after, *before]))
+    rows = [(risk["catalog"], risk["tag"]) for risk in [*new["risks"], *old["risks"]]]
+    position = {row: index for index, row in reversed(list(enumerate(rows)))}
+    keys = sorted({*after, *before}, key=lambda key: position[key[1:]])
     found = []
     for name in names:
         changes = tuple(
