@@ -388,10 +388,11 @@ def test_each_assessment_has_a_page_with_every_risk(systems: BuiltSite) -> None:
         "accepted",
         "Legal team",
         "Licences reviewed in October.",
+        *("", "", ""),  # no ticket, reviewed or expires date
         "Fraud data",
     ]
     transfer = cell_texts(rows["data:2:transfer"])
-    assert transfer[2:] == ["mitigated", "Fraud team", "", "Fraud data , Fraud model"]
+    assert transfer[2:] == ["mitigated", "Fraud team", "", "", "", "", "Fraud data , Fraud model"]
     for link in table.select("a"):
         assert systems.has_target("biml/assessments/fraud-detection-model.md", link["href"])
     recs = systems.content("biml/assessments/recommender.md")
