@@ -122,6 +122,9 @@ def test_each_check_fails_once_per_violation_and_lint_agrees(
         "the policy's 50%: give more risks a status other than open",
     ]
     assert sorted(lint_problems(tmp_path)) == sorted(warnings_of(built))
+    some = run_lint(["docs/data.md"], str(tmp_path / "mkdocs.yml"))
+    assert not any(p.message.startswith("policy: ") for p in some.problems)
+    assert "the policy checks run only when the whole site is linted (no PATH given)" in some.notes
     checks = built.content("biml/coverage.md").select("table.biml-policy-checks tbody tr")
     assert [tr["data-biml-result"] for tr in checks] == ["fail"] * 4
     strict = site({"index.md": "# Home\n", "data.md": page}, config(coverage=0.5), strict=True)
