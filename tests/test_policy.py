@@ -14,6 +14,7 @@ import pytest
 
 from mkdocs_biml import Catalog
 from mkdocs_biml.cli.lint import run_lint
+from mkdocs_biml.cli.lint_formats import summary
 from tests.sites import BuiltSite
 
 SiteBuilder = Callable[..., BuiltSite]
@@ -122,6 +123,8 @@ def test_each_check_fails_once_per_violation_and_lint_agrees(
         "the policy's 50%: give more risks a status other than open",
     ]
     assert sorted(lint_problems(tmp_path)) == sorted(warnings_of(built))
+    whole = run_lint([], str(tmp_path / "mkdocs.yml"))
+    assert summary(whole) == "mkdocs-biml lint: 6 problems in 1 of 2 files and mkdocs.yml"
     some = run_lint(["docs/data.md"], str(tmp_path / "mkdocs.yml"))
     assert not any(p.message.startswith("policy: ") for p in some.problems)
     assert "the policy checks run only when the whole site is linted (no PATH given)" in some.notes

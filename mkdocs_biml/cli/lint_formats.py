@@ -107,10 +107,13 @@ def summary(report: LintReport) -> str:
     checked = _plural(len(report.files), "file")
     if not report.problems:
         return f"mkdocs-biml lint: {checked} checked, no problems"
-    with_problems = len({p.path for p in report.problems})
+    paths = {p.path for p in report.problems}
+    # Policy checks place what no page holds in mkdocs.yml, which is not a file linted.
+    others = sorted(paths - set(report.files))
+    also = f" and {', '.join(others)}" if others else ""
     return (
         f"mkdocs-biml lint: {_plural(len(report.problems), 'problem')} "
-        f"in {with_problems} of {checked}"
+        f"in {len(paths) - len(others)} of {checked}{also}"
     )
 
 
