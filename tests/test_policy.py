@@ -130,6 +130,14 @@ def test_each_check_fails_once_per_violation_and_lint_agrees(
     assert "the policy checks run only when the whole site is linted (no PATH given)" in some.notes
     checks = built.content("biml/coverage.md").select("table.biml-policy-checks tbody tr")
     assert [tr["data-biml-result"] for tr in checks] == ["fail"] * 4
+    items = [li.get_text() for li in checks[0].select("li")]
+    assert items[0] == (
+        f"data.md:{line_of('data:1:poisoning')}: policy: top_ten: [data:1:poisoning] (Top Ten "
+        f"#2 of BIML-78) is 'open' in the site: give it a status other than open"
+    )
+    assert items[1].startswith("policy: top_ten: [raw:1:data confidentiality]"), (
+        "the config file's path stays out of the site"
+    )
     strict = site({"index.md": "# Home\n", "data.md": page}, config(coverage=0.5), strict=True)
     assert strict.error is not None
 

@@ -155,6 +155,12 @@ class PolicyReport:
 
     today: dt.date
     results: tuple[CheckResult, ...] = ()
+    #: Where violations no page holds are placed (the config file, as messages show it).
+    config_path: str = ""
+
+    def page_of(self, problem: Problem) -> str:
+        """The source path of the page holding ``problem``; "" for the config file."""
+        return "" if problem.path == self.config_path else problem.path
 
     def violations(self) -> list[Problem]:
         return [problem for result in self.results for problem in result.violations]
@@ -183,7 +189,7 @@ def check_policy(
     if policy.coverage is not None:
         name = f"coverage: {policy.coverage:g}"
         results.append(CheckResult(name, tuple(checker.coverage(policy.coverage))))
-    return PolicyReport(today, tuple(results))
+    return PolicyReport(today, tuple(results), config_path)
 
 
 class _Checker:

@@ -224,7 +224,7 @@ class PageGenerator:
             report = self.policy_report
             if report is None:
                 return ""
-            return self._render("policy.html.j2", results=report.results, today=report.today)
+            return self._render("policy.html.j2", report=report)
         key, _, assessment = key.partition(":")
         catalog = next((c for c in self.catalogs if self._catalog_keys[id(c)] == key), None)
         if catalog is None:
