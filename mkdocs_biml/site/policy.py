@@ -40,6 +40,8 @@ POLICY_KEYS = ("top_ten", "require", "expired", "coverage")
 REQUIRABLE = ("owner", "note", *TRACKING_KEYS)
 TOP_TEN_VALUES = ("addressed", "ignore")
 EXPIRED_VALUES = ("warn", "ignore")
+#: The names of the checks, as the option writes them (the coverage page shows them).
+TOP_TEN_CHECK, EXPIRED_CHECK = "top_ten: addressed", "expired: warn"
 EXAMPLE = "policy: {top_ten: addressed, require: {accepted: [owner, expires]}}"
 
 
@@ -68,14 +70,6 @@ class Policy:
 
     def __bool__(self) -> bool:
         return self.top_ten or bool(self.require) or self.expired or self.coverage is not None
-
-    def checks(self) -> list[str]:
-        """The name of each check asked for, as the option writes it."""
-        names = ["top_ten: addressed"] if self.top_ten else []
-        names += [_require_name(status, fields) for status, fields in self.require]
-        names += ["expired: warn"] if self.expired else []
-        names += [f"coverage: {self.coverage:g}"] if self.coverage is not None else []
-        return names
 
     def status_problem(self, statuses: Sequence[str]) -> str:
         """What is wrong with ``require`` given the allowed statuses ("" if nothing)."""
@@ -180,12 +174,12 @@ def check_policy(
     checker = _Checker(catalogs, ledger, assessments, today, config_path)
     results = []
     if policy.top_ten:
-        results.append(CheckResult("top_ten: addressed", tuple(checker.top_ten())))
+        results.append(CheckResult(TOP_TEN_CHECK, tuple(checker.top_ten())))
     for status, fields in policy.require:
         violations = tuple(checker.require(status, fields))
         results.append(CheckResult(_require_name(status, fields), violations))
     if policy.expired:
-        results.append(CheckResult("expired: warn", tuple(checker.expired())))
+        results.append(CheckResult(EXPIRED_CHECK, tuple(checker.expired())))
     if policy.coverage is not None:
         name = f"coverage: {policy.coverage:g}"
         results.append(CheckResult(name, tuple(checker.coverage(policy.coverage))))
