@@ -16,6 +16,8 @@ from .expansion.options import OPTIONS
 from .site.assessments import option_problem
 from .site.i18n import statuses_problem, strings_problem
 from .site.paths import base_url_problem, folder_problem
+from .site.policy import EXAMPLE as POLICY_EXAMPLE
+from .site.policy import option_problem as policy_problem
 
 DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
 #: The cache folder, relative to mkdocs.yml (where Material for MkDocs' plugins keep theirs).
@@ -66,6 +68,22 @@ class AssessmentFolders(c.Type[dict]):  # type: ignore[type-arg]
                 f"'systems/fraud: Fraud detection model'."
             )
         return mapping
+
+
+class PolicyOption(c.Type[dict]):  # type: ignore[type-arg]
+    """The checks a build fails on (``policy.py`` checks the option and runs them)."""
+
+    def __init__(self) -> None:
+        super().__init__(dict, default={})
+
+    def run_validation(self, value: object) -> dict[str, object]:
+        if value is None:
+            return {}
+        policy: dict[str, object] = super().run_validation(value)
+        problem = policy_problem(policy)
+        if problem:
+            raise base.ValidationError(f"{problem}. For example: {POLICY_EXAMPLE}")
+        return policy
 
 
 class StringOverrides(c.Type[dict]):  # type: ignore[type-arg]
@@ -154,6 +172,9 @@ class BimlConfig(base.Config):
     register = c.Type(bool, default=True)
     #: Folders of the docs, each the pages of one named assessment (one ML system).
     assessments = AssessmentFolders()
+    #: Checks that warn (so ``--strict`` fails): Top Ten addressed, required fields,
+    #: expired statuses, least coverage.
+    policy = PolicyOption()
     #: The plugin's own words replaced (key: text), in any language.
     strings = StringOverrides()
     #: Keep compiled templates and generated pages' HTML on disk for the next build.

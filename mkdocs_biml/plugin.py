@@ -37,7 +37,7 @@ from .catalog.valuetext import short_repr
 from .config import BimlConfig
 from .expansion.options import extension_options
 from .extension import BimlExtension
-from .problems import Problem, Severity, front_matter_lines, log_problem
+from .problems import Problem, Severity, display_path, front_matter_lines, log_problem
 from .site.assessments import Assessments, conflicts
 from .site.diskcache import CacheFolder
 from .site.frontmatter import read_statuses
@@ -47,11 +47,13 @@ from .site.ledger import Ledger, StatusNote
 from .site.navigation import add_framework_section, paths_in
 from .site.outputs import check_outputs, plugin_outputs
 from .site.paths import PageLayout
+from .site.policy import Policy, check_policy
 from .site.rebuild import PageRecords, catch_up_skipped_pages, settings_fingerprint, source_digest
 from .site.register import write_register
 from .site.render import PageError, PageGenerator
 from .site.searchexclude import SearchExclusion, uses_mkdocs_search
 from .site.shipped import ASSET_NAMES, ASSETS_DIR
+from .site.tracking import today
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
     from jinja2 import Environment
@@ -75,6 +77,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.layout = PageLayout()
         self.ledger = Ledger()
         self.assessments = Assessments()
+        self.policy = Policy()
         self.generator: PageGenerator | None = None
         self.strings = ENGLISH_STRINGS
         self.generated: dict[str, File] = {}
@@ -108,6 +111,10 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             raise PluginError(f"biml: {exc}") from None
         self.layout = PageLayout(self.config.folder)
         self.assessments = self._assessments(config)
+        self.policy = Policy.from_option(self.config.policy)
+        problem = self.policy.status_problem(self.config.statuses)
+        if problem:
+            raise PluginError(f"biml: {problem}")
         self.strings = self._strings(config)
         self.extension = self._make_extension()
         self.search_exclusion = SearchExclusion() if uses_mkdocs_search(config) else None
@@ -299,7 +306,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             for entry in read_statuses(
                 page.meta, page.file.src_uri, self.index, self.config.statuses, source=source
             ):
-                note = StatusNote(entry.owner, entry.note, entry.line)
+                note = StatusNote(entry.owner, entry.note, entry.line, entry.tracking)
                 self.ledger.set_status(page.file.src_uri, entry.risk, entry.status, note)
         return markdown
 
@@ -332,7 +339,25 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         risks = list(self.ledger.risk_numbers)
         for problem in conflicts(risks, self.ledger, self.assessments):
             _report_problem(problem)
+        if self.policy:
+            self._check_policy(config)
         return env
+
+    def _check_policy(self, config: MkDocsConfig) -> None:
+        """Each violation of the ``policy`` option is a warning; the coverage page lists
+        the checks."""
+        report = check_policy(
+            self.policy,
+            self.catalogs,
+            self.ledger,
+            self.assessments,
+            today=today(),
+            config_path=display_path(Path(config.config_file_path or "mkdocs.yml")),
+        )
+        for problem in report.violations():
+            _report_problem(problem)
+        if self.generator is not None:
+            self.generator.policy_report = report
 
     # Before the search plugin (priority 0) indexes the page.
     @event_priority(50)

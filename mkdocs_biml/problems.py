@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import enum
 import logging
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 LOGGER_NAME = "mkdocs.plugins.biml"
 logger = logging.getLogger(LOGGER_NAME)
@@ -72,6 +74,20 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.location}: {self.message}"
+
+
+def page_path(path: str | os.PathLike[str]) -> Path:
+    """``path`` made absolute, its symbolic links kept: MkDocs builds a symlinked
+    page as a page of its own, under its own name, and so does the lint."""
+    return Path(os.path.abspath(path))
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when it is below it, as tools expect."""
+    try:
+        return str(page_path(path).relative_to(page_path(Path.cwd())))
+    except ValueError:
+        return str(path)
 
 
 def front_matter_lines(source: str, markdown: str) -> int:

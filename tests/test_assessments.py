@@ -78,6 +78,9 @@ def test_long_form_gives_owner_and_note_and_names_unknown_keys(site: SiteBuilder
             "status": "accepted",
             "owner": "Legal team",
             "note": "Licences of every source reviewed in October.",
+            "ticket": "",
+            "reviewed": None,
+            "expires": None,
             "pages": legal["pages"],
         }
     ]
@@ -88,13 +91,15 @@ def test_long_form_gives_owner_and_note_and_names_unknown_keys(site: SiteBuilder
             "fraud.md",
             11,
             "front matter: [data:1:poisoning] has an unknown key 'ownr'; did you mean "
-            "'owner'? (an entry's keys are status, owner, note); it is ignored",
+            "'owner'? (an entry's keys are status, owner, note, ticket, reviewed, expires); "
+            "it is ignored",
         ),
         (
             "fraud.md",
             12,
             "front matter: [data:1:poisoning] has an unknown key 'notes'; did you mean "
-            "'note'? (an entry's keys are status, owner, note); it is ignored",
+            "'note'? (an entry's keys are status, owner, note, ticket, reviewed, expires); "
+            "it is ignored",
         ),
     }
     lint = run_lint([], str(built.root / "mkdocs.yml"))
@@ -204,7 +209,10 @@ def test_register_rows_give_each_assessment_its_status(systems: BuiltSite) -> No
 
 def test_register_csv_has_a_row_per_risk_and_assessment(systems: BuiltSite) -> None:
     rows = read_csv(systems)
-    assert list(rows[0])[-4:] == ["assessment", "status", "owner", "note"]
+    assert list(rows[0])[-7:] == [
+        *("assessment", "status", "owner", "note"),
+        *("ticket", "reviewed", "expires"),
+    ]
     transfer = [
         (r["assessment"], r["status"], r["owner"], r["pages"])
         for r in rows
@@ -380,10 +388,11 @@ def test_each_assessment_has_a_page_with_every_risk(systems: BuiltSite) -> None:
         "accepted",
         "Legal team",
         "Licences reviewed in October.",
+        *("", "", ""),  # no ticket, reviewed or expires date
         "Fraud data",
     ]
     transfer = cell_texts(rows["data:2:transfer"])
-    assert transfer[2:] == ["mitigated", "Fraud team", "", "Fraud data , Fraud model"]
+    assert transfer[2:] == ["mitigated", "Fraud team", "", "", "", "", "Fraud data , Fraud model"]
     for link in table.select("a"):
         assert systems.has_target("biml/assessments/fraud-detection-model.md", link["href"])
     recs = systems.content("biml/assessments/recommender.md")
@@ -440,7 +449,10 @@ def test_nothing_configured_adds_nothing_to_the_pages(site: SiteBuilder) -> None
         "open</span></li>",
     ]
     rows = read_csv(built)
-    assert list(rows[0]) == ["tag", "catalog", "component", "title", "statuses", "pages", "summary"]
+    assert list(rows[0]) == [
+        *("tag", "catalog", "component", "title", "statuses", "pages", "summary"),
+        *("ticket", "reviewed", "expires"),
+    ]
     assert len(rows) == 79
     transfer = row(built, "data:2:transfer")
     assert [(a["name"], a["status"], a["owner"]) for a in transfer["assessments"]] == [

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from mkdocs_biml import Catalog
-from mkdocs_biml.site.register import CSV_COLUMNS, SCHEMA_PATH
+from mkdocs_biml.site.register import CSV_COLUMNS, SCHEMA_PATH, TRACKING_COLUMNS
 from tests.sites import BuiltSite
 
 SiteBuilder = Callable[..., BuiltSite]
@@ -62,6 +62,7 @@ def assert_csv_agrees_with_json(document: dict[str, Any], rows: list[dict[str, s
     assert len(rows) == len(document["risks"])
     for row, risk in zip(rows, document["risks"], strict=True):
         shown = {key: unguarded(value) for key, value in row.items()}
+        site = risk["assessments"][0] if risk["assessments"] else {}
         assert shown == {
             "tag": risk["tag"],
             "catalog": risk["catalog"],
@@ -70,6 +71,7 @@ def assert_csv_agrees_with_json(document: dict[str, Any], rows: list[dict[str, s
             "statuses": "; ".join(risk["statuses"]),
             "pages": "; ".join(page["path"] for page in risk["pages"]),
             "summary": risk["summary"],
+            **{key: site.get(key) or "" for key in TRACKING_COLUMNS},
         }
 
 
@@ -124,7 +126,9 @@ def test_top_ten_ranks(built: BuiltSite, biml78: Catalog) -> None:
 
 def test_csv_opens_in_a_spreadsheet_as_is(built: BuiltSite) -> None:
     raw = (built.site_dir / "biml" / "risk-register.csv").read_bytes()
-    assert raw.startswith(b"\xef\xbb\xbf" + b",".join(c.encode() for c in CSV_COLUMNS) + b"\r\n")
+    assert raw.startswith(
+        b"\xef\xbb\xbf" + b",".join(c.encode() for c in (*CSV_COLUMNS, *TRACKING_COLUMNS)) + b"\r\n"
+    )
     records = raw.split(b"\r\n")
     assert records[-1] == b"", "every record ends with CRLF"
     assert all(b"\n" not in r for r in records[:2])

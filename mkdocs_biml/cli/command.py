@@ -2,10 +2,12 @@
 
 * ``mkdocs-biml lint [PATH ...]``: see :mod:`mkdocs_biml.cli.lint` and ``docs/lint.md``;
 * ``mkdocs-biml generate OUT_DIR``: the framework pages as Markdown files, for
-  documentation tools without MkDocs plugins (:mod:`mkdocs_biml.cli.generate`).
+  documentation tools without MkDocs plugins (:mod:`mkdocs_biml.cli.generate`);
+* ``mkdocs-biml diff OLD NEW``: what changed between two risk registers
+  (:mod:`mkdocs_biml.cli.diff`).
 
-Exit codes: 0 no problem, 1 problems found, 2 the command could not run
-(usage, config, catalogue or missing path).
+Exit codes: 0 no problem (diff: no change), 1 problems found (diff: changes),
+2 the command could not run (usage, config, catalogue, missing path, not a register).
 """
 
 from __future__ import annotations
@@ -22,6 +24,9 @@ from ..problems import escape_controls
 from ..site.i18n import SHIPPED, shipped_language
 from ..site.paths import folder_problem
 from ..site.render import PageError
+from ..site.tracking import today
+from .diff import RENDERERS as DIFF_RENDERERS
+from .diff import DiffError, changed, compare, load_register
 from .generate import GenerateError, generate_pages
 from .lint import LintSetupError, run_lint
 from .lint_formats import FORMATS, render
@@ -101,6 +106,23 @@ def build_parser() -> argparse.ArgumentParser:
         " BIML's text stays in English",
     )
     generate.set_defaults(run=_generate)
+
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two risk registers",
+        description="Compare two risk registers (each a risk-register.json or a built site "
+        "folder) per assessment: statuses, owners, risks cited, expires dates. Exit 0 when "
+        "nothing changed, 1 when something did, 2 on bad input.",
+    )
+    diff.add_argument("old", metavar="OLD", help="the earlier register, or its site folder")
+    diff.add_argument("new", metavar="NEW", help="the later register, or its site folder")
+    diff.add_argument(
+        "--format",
+        choices=tuple(DIFF_RENDERERS),
+        default="text",
+        help="output format: text, markdown (a pull-request comment) or json; default: text",
+    )
+    diff.set_defaults(run=_diff)
     return parser
 
 
@@ -153,6 +175,16 @@ def _generate(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS
     print(report.summary(args.out_dir))
     return EXIT_OK
+
+
+def _diff(args: argparse.Namespace) -> int:
+    try:
+        old, new = load_register(args.old), load_register(args.new)
+    except DiffError as exc:
+        return _fail(str(exc))
+    found = compare(old, new, today())
+    sys.stdout.write(DIFF_RENDERERS[args.format](found))
+    return EXIT_PROBLEMS if changed(found) else EXIT_OK
 
 
 def _fail(message: str) -> int:

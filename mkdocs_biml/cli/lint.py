@@ -23,17 +23,18 @@ from ..catalog.loader import CatalogError, load_catalogs
 from ..catalog.model import Catalog
 from ..catalog.resolver import TAG_IN_TEXT, CatalogIndex
 from ..extension import BimlExtension
-from ..problems import Problem, escape_controls, front_matter_lines
+from ..problems import Problem, display_path, escape_controls, front_matter_lines, page_path
 from ..site.frontmatter import read_statuses
+from ..site.ledger import Ledger, StatusNote
+from ..site.policy import check_policy
+from ..site.tracking import today
 from .lint_settings import (
     DEFAULT_DOCS_DIR,
     LintSetupError,
     SiteSettings,
     config_names,
-    display_path,
     folder_as_site,
     load_settings,
-    page_path,
     pages_of,
 )
 
@@ -156,8 +157,11 @@ class Linter:
 
     def __init__(self, settings: SiteSettings) -> None:
         self.settings = settings
-        self.index = CatalogIndex(_load_catalogs(settings.catalog_sources))
+        self.catalogs = _load_catalogs(settings.catalog_sources)
+        self.index = CatalogIndex(self.catalogs)
         self._reported: list[Problem] = []
+        #: What the linted pages cite and which statuses they give, as in the build.
+        self.ledger = Ledger()
         try:
             self.extension = BimlExtension(
                 index=self.index, report=self._reported.append, **settings.options
@@ -171,7 +175,7 @@ class Linter:
             shown = display_path(path)
             report.files.append(shown)
             report.problems.extend(self.lint_file(path, src_uri, shown))
-        report.problems.sort(key=lambda p: (p.path, p.line or 0, p.column or 0, p.message))
+        report.problems.sort(key=_problem_order)
         return report
 
     def lint_file(self, path: Path, src_uri: str, shown: str) -> list[LintProblem]:
@@ -183,14 +187,16 @@ class Linter:
             return [LintProblem(shown, src_uri, None, None, f"cannot read: {exc}", "error")]
         body, meta = get_data(source)
         if self.settings.statuses is not None:
-            read_statuses(
+            for entry in read_statuses(
                 meta,
                 src_uri,
                 self.index,
                 self.settings.statuses,
                 self._reported.append,
                 source=source,
-            )
+            ):
+                note = StatusNote(entry.owner, entry.note, entry.line, entry.tracking)
+                self.ledger.set_status(src_uri, entry.risk, entry.status, note)
         self.extension.begin_page(src_uri, line_offset=front_matter_lines(source, body))
         converter = markdown.Markdown(
             extensions=[*self.settings.extensions, self.extension],
@@ -202,8 +208,31 @@ class Linter:
             message = f"Markdown conversion failed: {type(exc).__name__}: {exc}"
             return [LintProblem(shown, src_uri, None, None, message, "error")]
         finally:
-            self.extension.take_citations()
+            for citation in self.extension.take_citations():
+                self.ledger.cite(src_uri, citation.risk, citation.line)
         return _located(self._reported, source.splitlines(), shown)
+
+    def policy_problems(self, files: Mapping[Path, str]) -> list[LintProblem]:
+        """The violations of the site's ``policy`` option, as the build reports them."""
+        report = check_policy(
+            self.settings.policy,
+            self.catalogs,
+            self.ledger,
+            self.settings.assessments,
+            today=today(),
+            config_path=self.settings.config_path,
+        )
+        shown = {src_uri: display_path(path) for path, src_uri in files.items()}
+        return [
+            LintProblem(
+                shown.get(p.path, p.path), p.path, p.line, None, p.message, p.severity.value
+            )
+            for p in report.violations()
+        ]
+
+
+def _problem_order(problem: LintProblem) -> tuple[str, int, int, str]:
+    return (problem.path, problem.line or 0, problem.column or 0, problem.message)
 
 
 def _load_catalogs(sources: Sequence[str]) -> list[Catalog]:
@@ -249,8 +278,20 @@ def run_lint(
 ) -> LintReport:
     """Lint ``paths`` (files or folders; none: the whole site) as the build would."""
     settings = load_settings(config_file, catalogs)
+    problem = settings.policy.status_problem(settings.statuses or ())
+    if problem and settings.statuses is not None:
+        raise LintSetupError(problem)
     files, not_pages = select_files(paths, settings)
-    report = Linter(settings).lint(files)
+    linter = Linter(settings)
+    report = linter.lint(files)
+    if settings.policy and settings.statuses is not None:
+        if paths:
+            report.notes.append(
+                "the policy checks run only when the whole site is linted (no PATH given)"
+            )
+        else:
+            report.problems.extend(linter.policy_problems(files))
+            report.problems.sort(key=_problem_order)
     if settings.note is not None:
         report.notes.append(settings.note)
     if not_pages:

@@ -68,6 +68,26 @@ RULES = (
         "A page that cannot be read or converted, as the build could not.",
         re.compile(r"^(cannot read: |Markdown conversion failed: )"),
     ),
+    Rule(
+        "policy-top-ten",
+        "A Top Ten risk an assessment leaves open (the plugin's policy option).",
+        re.compile(r"^policy: top_ten: "),
+    ),
+    Rule(
+        "policy-require",
+        "A status without a field the policy option requires of it.",
+        re.compile(r"^policy: require: "),
+    ),
+    Rule(
+        "policy-expired",
+        "A status past its expires date (the policy option's expired check).",
+        re.compile(r"^policy: expired: "),
+    ),
+    Rule(
+        "policy-coverage",
+        "An assessment addressing a smaller share of risks than the policy option asks.",
+        re.compile(r"^policy: coverage: "),
+    ),
     Rule("other", "Any other problem the build reports.", re.compile("")),
 )
 
@@ -87,10 +107,13 @@ def summary(report: LintReport) -> str:
     checked = _plural(len(report.files), "file")
     if not report.problems:
         return f"mkdocs-biml lint: {checked} checked, no problems"
-    with_problems = len({p.path for p in report.problems})
+    paths = {p.path for p in report.problems}
+    # Policy checks place what no page holds in mkdocs.yml, which is not a file linted.
+    others = sorted(paths - set(report.files))
+    also = f" and {', '.join(others)}" if others else ""
     return (
         f"mkdocs-biml lint: {_plural(len(report.problems), 'problem')} "
-        f"in {with_problems} of {checked}"
+        f"in {len(paths) - len(others)} of {checked}{also}"
     )
 
 

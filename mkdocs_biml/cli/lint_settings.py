@@ -10,7 +10,6 @@ defaults apply, and :attr:`SiteSettings.note` says so.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +24,9 @@ from mkdocs.structure.files import InclusionLevel, get_files
 from ..catalog.loader import builtin_catalog_path
 from ..config import BimlConfig
 from ..expansion.options import extension_options
+from ..problems import display_path, page_path
+from ..site.assessments import Assessments
+from ..site.policy import NO_POLICY, Policy
 
 #: Config files looked for, in this order, in the working directory and then each folder above.
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -57,6 +59,11 @@ class SiteSettings:
     root: Path = field(default_factory=Path.cwd)
     #: Said once on stderr: no config was found, and what the lint uses instead.
     note: str | None = None
+    #: The plugin's policy checks and assessments (``policy.py``), run over the whole site.
+    policy: Policy = NO_POLICY
+    assessments: Assessments = field(default_factory=Assessments)
+    #: The config file as messages show it (policy violations no page holds are placed there).
+    config_path: str = "mkdocs.yml"
 
 
 # -- settings ----------------------------------------------------------------------------
@@ -164,6 +171,7 @@ def _settings_from_config(config: MkDocsConfig) -> SiteSettings:
     settings.docs_dir = page_path(config.docs_dir)
     settings.pages = pages_of(config)
     settings.root = page_path(Path(config.config_file_path).parent)
+    settings.config_path = display_path(Path(config.config_file_path))
     return settings
 
 
@@ -204,7 +212,10 @@ def _settings_from_plugin(plugin: BimlConfig, config_dir: Path) -> SiteSettings:
         str(config_dir / name) if not builtin_catalog_path(name) else name
         for name in plugin.catalogs
     ]
-    return SiteSettings(extension_options(plugin), sources, list(plugin.statuses), [], {})
+    settings = SiteSettings(extension_options(plugin), sources, list(plugin.statuses), [], {})
+    settings.policy = Policy.from_option(plugin.policy)
+    settings.assessments = Assessments.from_option(plugin.assessments)
+    return settings
 
 
 def _listed_extension_options(mdx_configs: Mapping[str, Any]) -> dict[str, Any]:
@@ -219,17 +230,3 @@ def _settings_from_extension(options: dict[str, Any]) -> SiteSettings:
     catalogs = options.pop("catalogs", ["biml-78"])
     sources = [catalogs] if isinstance(catalogs, str) else list(catalogs)
     return SiteSettings(options, sources, None, [], {})
-
-
-def page_path(path: str | os.PathLike[str]) -> Path:
-    """``path`` made absolute, its symbolic links kept: MkDocs builds a symlinked
-    page as a page of its own, under its own name, and so does the lint."""
-    return Path(os.path.abspath(path))
-
-
-def display_path(path: Path) -> str:
-    """``path`` relative to the working directory when it is below it, as tools expect."""
-    try:
-        return str(page_path(path).relative_to(page_path(Path.cwd())))
-    except ValueError:
-        return str(path)

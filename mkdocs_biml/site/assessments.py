@@ -30,6 +30,10 @@ from ..catalog.valuetext import short_repr
 from ..problems import Problem
 from .ledger import CitingPage, Ledger
 from .paths import folder_problem
+from .tracking import NO_TRACKING, Tracking
+
+#: The status that leaves a risk unaddressed.
+OPEN = "open"
 
 
 @dataclass(frozen=True)
@@ -141,6 +145,19 @@ class AssessedRisk:
     pages: tuple[CitingPage, ...]
     #: The page setting ``status``, if any.
     setter: CitingPage | None
+    #: Ticket and dates given with that status (``tracking.py``).
+    tracking: Tracking = NO_TRACKING
+    #: The line of the status entry in :attr:`setter`, if known.
+    line: int | None = None
+    #: Every status the pages give the risk, sorted (pages of the site itself may differ).
+    statuses: tuple[str, ...] = ()
+
+    def addressed(self) -> bool:
+        """Given a status other than open: by the assessment, or by any page of the site
+        itself, whose pages may disagree."""
+        if self.name is None:
+            return any(status != OPEN for status in self.statuses)
+        return self.status not in (None, OPEN)
 
 
 def assessed(risk: Risk, ledger: Ledger, assessments: Assessments) -> list[AssessedRisk]:
@@ -162,7 +179,12 @@ def _assessed(risk: Risk, name: str | None, pages: Sequence[CitingPage]) -> Asse
     agreeing = [p.notes[risk] for p in setters if p.statuses[risk] == status and risk in p.notes]
     owner = next((n.owner for n in agreeing if n.owner), "")
     note = next((n.note for n in agreeing if n.note), "")
-    return AssessedRisk(name, status, owner, note, tuple(pages), setters[0])
+    tracking = NO_TRACKING
+    for agreed in agreeing:
+        tracking = tracking.merged(agreed.tracking)
+    line = setters[0].notes[risk].line if risk in setters[0].notes else None
+    given = tuple(sorted({p.statuses[risk] for p in setters}))
+    return AssessedRisk(name, status, owner, note, tuple(pages), setters[0], tracking, line, given)
 
 
 def conflicts(risks: Sequence[Risk], ledger: Ledger, assessments: Assessments) -> Iterator[Problem]:

@@ -12,15 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..catalog.model import Catalog, Risk
-from .assessments import AssessedRisk, Assessments, assessed
+from .assessments import OPEN, AssessedRisk, Assessments, assessed
 from .diagram import Diagram, Node
 from .i18n import CITED, NOT_ADDRESSED
 from .ledger import Ledger
 from .paths import PageLayout
 from .sitewide import PageUrls, heat_level
-
-#: A status that leaves a risk unaddressed, for the heat map.
-OPEN = "open"
+from .tracking import NO_TRACKING, Tracking
 
 
 @dataclass(frozen=True)
@@ -31,6 +29,8 @@ class StatusCell:
     text: str
     status: str | None
     href: str
+    #: Ticket and dates given with the status, shown as the cell's detail.
+    tracking: Tracking = NO_TRACKING
 
 
 @dataclass(frozen=True)
@@ -69,6 +69,10 @@ class AssessmentRow:
     owner: str
     note: str
     pages: tuple[PageLink, ...]
+
+    @property
+    def tracking(self) -> Tracking:
+        return self.cell.tracking
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ class AssessmentView:
             return StatusCell(NOT_ADDRESSED, None, "")
         page = entry.setter or entry.pages[0]
         href = self.urls.to_url(page.url) if page.url else self.urls.to_source(page.src_uri)
-        return StatusCell(entry.status or CITED, entry.status, href)
+        return StatusCell(entry.status or CITED, entry.status, href, entry.tracking)
 
     def matrix(self, catalog: Catalog) -> list[MatrixRow]:
         """Risks down, configured assessments across."""
@@ -172,7 +176,7 @@ class AssessmentView:
         if name is None:
             return any(status != OPEN for status in self.ledger.statuses(risk))
         entry = self.of(risk).get(name)
-        return entry is not None and entry.status not in (None, OPEN)
+        return entry is not None and entry.addressed()
 
     def _risk_href(self, risk: Risk) -> str:
         return self.urls.to_source(self.layout.risk_target(risk))

@@ -7,6 +7,8 @@
         status: accepted
         owner: Legal team
         note: Licences of every source reviewed in October.
+        ticket: LEGAL-42            # tracking fields: tracking.py
+        expires: 2027-05-01
     ---
 
 The build (``plugin.on_page_markdown``) and ``mkdocs-biml lint`` both read
@@ -35,11 +37,12 @@ from ..catalog.usertext import text_problem
 from ..catalog.valuetext import describe_value, short_repr
 from ..catalog.yamllimits import SAFE_LOADER, ExpansionProblem, check_text
 from ..problems import Problem, log_problem
+from .tracking import NO_TRACKING, TRACKING_KEYS, Tracking, parse_date, read_tracking
 
 FRONT_MATTER_KEY = "biml"
 EXAMPLE = "data:2:transfer: mitigated"
 
-LONG_FORM_KEYS = ("status", "owner", "note")
+LONG_FORM_KEYS = ("status", "owner", "note", *TRACKING_KEYS)
 #: Longest key read as a tag: a descriptor has at most 120 characters, and a
 #: prefix and a label a few words. A longer key is reported by its start.
 LONGEST_TAG = 200
@@ -56,6 +59,7 @@ class StatusEntry:
     owner: str = ""
     note: str = ""
     line: int | None = None
+    tracking: Tracking = NO_TRACKING
 
 
 def read_statuses(
@@ -162,7 +166,12 @@ def _entry(
             report(Problem(page, where, None, _not_text(written, name, problem)))
             text = ""
         texts[name] = str(text).strip()
-    return StatusEntry(risk, status, texts["owner"], texts["note"], line)
+
+    def report_field(key: str, message: str) -> None:
+        report(Problem(page, locator.line_below(line, key), None, message))
+
+    tracking = read_tracking(value, written, report_field)
+    return StatusEntry(risk, status, texts["owner"], texts["note"], line, tracking)
 
 
 def _unknown_key(tag: str, key: object) -> str:
@@ -250,7 +259,20 @@ def _check_unparsed(source: str, page: str, report: Report) -> None:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None  # +1 for the '---' line
         reason = getattr(exc, "problem", None) or "invalid YAML"
-    except ValueError:  # Python refuses to read integers of thousands of digits
+    except ValueError as exc:
+        date_line = _impossible_date_line(match.group(1))
+        if date_line is not None:  # YAML reads 2026-13-40 as a date, and fails on it
+            report(
+                Problem(
+                    page,
+                    date_line,
+                    None,
+                    f"front matter holds a date that does not exist ({exc}), so MkDocs "
+                    f"ignores all of it, statuses included: correct the date (YYYY-MM-DD)",
+                )
+            )
+            return
+        # Python refuses to read integers of thousands of digits.
         line, reason, hint = _biml_key_line(match.group(1)), "a number too long to read", ""
     except RecursionError:
         line, reason, hint = _biml_key_line(match.group(1)), "nested too deep to read", ""
@@ -263,6 +285,18 @@ def _check_unparsed(source: str, page: str, report: Report) -> None:
 def _biml_key_line(front_matter: str) -> int | None:
     lines = front_matter.splitlines()
     return next((n + 2 for n, line in enumerate(lines) if _BIML_KEY.match(line)), None)
+
+
+def _impossible_date_line(front_matter: str) -> int | None:
+    """The file line of the first value YAML takes for a date that does not exist."""
+    for number, line in enumerate(front_matter.splitlines(), start=2):  # after '---'
+        found = _DATE_VALUE.search(line)
+        if found is not None and parse_date(found.group(1)) is None:
+            return number
+    return None
+
+
+_DATE_VALUE = re.compile(r":\s+(\d{4}-\d\d?-\d\d?)\s*(?:#.*)?$")
 
 
 class _EntryLocator:

@@ -166,6 +166,18 @@ ENGLISH: dict[str, str] = {
     "heat_map_title": "{catalog}: share of each component's risks addressed in {assessment}",
     "this_site": "this site",
     "heat_figure": "{addressed} of {total} addressed",
+    # tracking fields of a status, and the policy checks (tracking.py, policy.py)
+    "column_ticket": "Ticket",
+    "column_reviewed": "Reviewed",
+    "column_expires": "Expires",
+    "tracking_reviewed": "reviewed {date}",
+    "tracking_expires": "expires {date}",
+    "policy_title": "Policy checks",
+    "policy_caption": "The checks of the plugin's policy option, on {date}",
+    "column_check": "Check",
+    "column_result": "Result",
+    "policy_passes": "passes",
+    "policy_fails": "fails ({count})",
 }
 
 #: Shipped languages; regional and script variants map to them (``pt_BR``, ``zh-Hans``).

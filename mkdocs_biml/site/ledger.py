@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..catalog.model import Risk
+from .tracking import NO_TRACKING, Tracking
 
 #: Stored for a citation whose source line is unknown (lines count from 1).
 _NO_LINE = 0
@@ -29,6 +30,7 @@ class StatusNote:
     owner: str = ""
     note: str = ""
     line: int | None = None
+    tracking: Tracking = NO_TRACKING
 
 
 @dataclass(eq=False)

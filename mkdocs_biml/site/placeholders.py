@@ -7,7 +7,8 @@ resolves it for hosts without the plugin (:mod:`mkdocs_biml.cli.generate`):
 
 * ``<!-- biml:KIND KEY -->`` comments: backlinks under each risk, the
   coverage matrix and list of uncited risks, and (with assessments) the
-  assessment matrix, an assessment's table of risks and the heat maps;
+  assessment matrix, an assessment's table of risks and the heat maps, and
+  the results of the policy checks;
 * ``href="biml-src:PATH#ANCHOR"`` in raw HTML (the diagram's links), which
   Markdown never sees as links.
 """
@@ -25,6 +26,7 @@ KINDS = (
     "assessment-matrix",
     "assessment-table",
     "heat-map",
+    "policy",
 )
 
 PLACEHOLDER = re.compile(r"<!--\s*biml:(" + "|".join(KINDS) + r")\s+(\S+)\s*-->")

@@ -28,6 +28,7 @@ from ..catalog.model import Catalog, Risk
 from .assessments import NO_ASSESSMENTS, AssessedRisk, Assessments, assessed
 from .ledger import CitingPage, Ledger
 from .paths import PageLayout
+from .tracking import TRACKING_KEYS
 
 REGISTER_JSON = "risk-register.json"
 REGISTER_CSV = "risk-register.csv"
@@ -38,6 +39,8 @@ SCHEMA_PATH = Path(__file__).parents[1] / "schema" / "register.schema.json"
 CSV_COLUMNS = ("tag", "catalog", "component", "title", "statuses", "pages", "summary")
 #: Columns added, with assessments configured, to a CSV of one row per risk and assessment.
 ASSESSMENT_COLUMNS = ("assessment", "status", "owner", "note")
+#: Last columns, always: the tracking fields of the row's assessment (``tracking.py``).
+TRACKING_COLUMNS = TRACKING_KEYS
 #: Separator of several values in one CSV cell (statuses, pages).
 CSV_LIST_SEPARATOR = "; "
 #: A cell starting with one of these is a formula to a spreadsheet program
@@ -108,6 +111,7 @@ def _assessment_entry(
         "status": entry.status,
         "owner": entry.owner,
         "note": entry.note,
+        **entry.tracking.as_json(),
         "pages": [made.get(page.src_uri) or _page_entry(page, risk) for page in entry.pages],
     }
 
@@ -126,16 +130,23 @@ def csv_rows(row: dict[str, Any], per_assessment: bool = False) -> list[list[str
     """The CSV rows of one JSON row: one, or one per assessment (one, with empty
     assessment columns, for a risk no page addresses)."""
     if not per_assessment:
-        return [csv_cells(row, row["pages"])]
+        # The site itself is the one assessment: its tracking fields, if any.
+        site = row["assessments"][0] if row["assessments"] else {}
+        return [[*csv_cells(row, row["pages"]), *_tracking_cells(site)]]
     empty: dict[str, Any] = {"name": None, "status": None, "owner": "", "note": "", "pages": []}
     return [
         [
             *csv_cells(row, entry["pages"]),
             *map(guard_cell, (entry["name"] or "", entry["status"] or "")),
             *map(guard_cell, (entry["owner"], entry["note"])),
+            *_tracking_cells(entry),
         ]
         for entry in row["assessments"] or [empty]
     ]
+
+
+def _tracking_cells(entry: dict[str, Any]) -> list[str]:
+    return [guard_cell(entry.get(key) or "") for key in TRACKING_COLUMNS]
 
 
 def csv_cells(row: dict[str, Any], pages: Sequence[dict[str, Any]]) -> list[str]:
@@ -191,6 +202,7 @@ def write_csv(path: Path, rows: Sequence[dict[str, Any]], *, per_assessment: boo
     # newline="" leaves the csv module's CRLF record ends (RFC 4180) untouched.
     with path.open("w", encoding="utf-8-sig", newline="") as stream:
         writer = csv.writer(stream)
-        writer.writerow([*CSV_COLUMNS, *(ASSESSMENT_COLUMNS if per_assessment else ())])
+        assessment_columns = ASSESSMENT_COLUMNS if per_assessment else ()
+        writer.writerow([*CSV_COLUMNS, *assessment_columns, *TRACKING_COLUMNS])
         for row in rows:
             writer.writerows(csv_rows(row, per_assessment))

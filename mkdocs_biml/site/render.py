@@ -56,6 +56,7 @@ from .templatecache import COMPILED, Memo
 
 if TYPE_CHECKING:
     from .assessmentviews import AssessmentView
+    from .policy import PolicyReport
 
 
 class PageError(Exception):
@@ -111,6 +112,8 @@ class PageGenerator:
         self.env = self._environment(custom_templates)
         self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
         self._risks = {self._risk_key(r): r for c in self.catalogs for r in c.risks()}
+        #: The policy checks of this build, once run (``policy.py``); None: no policy.
+        self.policy_report: PolicyReport | None = None
 
     # -- render: Markdown of every page ------------------------------------------------
 
@@ -217,6 +220,11 @@ class PageGenerator:
                 return ""
             links = backlinks(risk, ledger, urls, self.assessments)
             return self._render("backlinks.html.j2", risk=risk, backlinks=links)
+        if kind == "policy":
+            report = self.policy_report
+            if report is None:
+                return ""
+            return self._render("policy.html.j2", report=report)
         key, _, assessment = key.partition(":")
         catalog = next((c for c in self.catalogs if self._catalog_keys[id(c)] == key), None)
         if catalog is None:
@@ -304,6 +312,7 @@ class PageGenerator:
             "assessment_matrix": lambda catalog: self._marker("assessment-matrix", catalog),
             "assessment_table": self._assessment_marker("assessment-table"),
             "heat_map": self._assessment_marker("heat-map"),
+            "policy_checks": lambda: Markup(placeholder("policy", "site")),
             "system_component": _system_component,
             "example_tag": _example_tag,
         }

@@ -22,6 +22,7 @@ from .diagram import component_heading
 from .i18n import CITED, NO_STATUS
 from .ledger import CitingPage, Ledger
 from .paths import PageLayout, convert_path
+from .tracking import NO_TRACKING, Tracking
 
 HEAT_LEVELS = 5
 
@@ -46,6 +47,8 @@ class Backlink:
     cited: bool
     #: The assessment the page belongs to; None for the site itself.
     assessment: str | None = None
+    #: Ticket and dates the page gives with its status.
+    tracking: Tracking = NO_TRACKING
 
 
 @dataclass(frozen=True)
@@ -122,7 +125,9 @@ def backlinks(
         href = urls.to_url(page.url) if page.url else urls.to_source(page.src_uri)
         title = page.title or page.src_uri
         status, cited = page.statuses.get(risk), page.cites(risk)
-        links.append(Backlink(page, title, href, status, cited, assessments.of(page.src_uri)))
+        tracking = page.notes[risk].tracking if risk in page.notes else NO_TRACKING
+        assessment = assessments.of(page.src_uri)
+        links.append(Backlink(page, title, href, status, cited, assessment, tracking))
     return links
 
 
