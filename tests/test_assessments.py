@@ -469,7 +469,7 @@ def test_serve_dirty_restores_owner_note_and_conflicts(tmp_path: Path) -> None:
     _, first = serve(dirty=False)
     before = (site_dir / "biml" / "risk-register.json").read_bytes()
     plugin, again = serve(dirty=True)
-    assert "systems/fraud/data.md" not in plugin.pages_read  # restored, not read
+    assert "systems/fraud/data.md" not in plugin.build.pages_read_from_source  # restored
     assert (site_dir / "biml" / "risk-register.json").read_bytes() == before
     assert b"Legal team" in before
     conflict = "systems/recs/more.md:4: front matter: [data:2:transfer] is 'mitigated'"
