@@ -59,6 +59,7 @@ from .site.register import write_register
 from .site.render import PageError, PageGenerator
 from .site.searchexclude import SearchExclusion, uses_mkdocs_search
 from .site.shipped import ASSET_NAMES, ASSETS_DIR
+from .site.sitewide import PageUrls
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
     from jinja2 import Environment
@@ -379,8 +380,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             page.content = self.search_exclusion.restore(src_uri, page.content)
         if self.generator is not None and src_uri in self.build.generated and page.content:
             ledger = self.build.ledger
+            urls = PageUrls(page.url, use_directory_urls=config.use_directory_urls)
             try:
-                page.content = self.generator.finalize(src_uri, page.content, ledger, page.url)
+                page.content = self.generator.finalize(src_uri, page.content, ledger, urls)
             except PageError as exc:
                 raise PluginError(f"biml: {exc}") from None
         return context

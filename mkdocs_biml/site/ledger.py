@@ -171,8 +171,3 @@ class Ledger:
         page = self.pages.get(src_uri)
         if page is not None:
             page.title, page.url = title, url
-
-    def clear(self) -> None:
-        self.pages.clear()
-        self.risk_numbers.clear()
-        self._by_risk = None
