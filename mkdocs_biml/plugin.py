@@ -31,7 +31,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .catalog.loader import BUILTIN_DIRS, CatalogError, load_catalogs
+from .catalog.loader import CatalogError, load_catalogs
 from .catalog.model import Catalog
 from .catalog.resolver import CatalogIndex
 from .config import BimlConfig
@@ -58,7 +58,7 @@ from .site.rebuild import (
 from .site.register import write_register
 from .site.render import PageError, PageGenerator
 from .site.searchexclude import SearchExclusion, uses_mkdocs_search
-from .site.shipped import ASSET_NAMES, ASSETS_DIR
+from .site.shipped import ASSET_NAMES, ASSETS_DIR, BUILTIN_CATALOG_DIRS
 from .site.sitewide import PageUrls
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
@@ -399,7 +399,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     ) -> LiveReloadServer:
         for catalog in self.catalogs:
             for path, _stamp in catalog.depends_on:
-                if Path(path).is_file() and Path(path).parent not in BUILTIN_DIRS:
+                if Path(path).is_file() and Path(path).parent not in BUILTIN_CATALOG_DIRS:
                     server.watch(path)
         if self.config.custom_templates:
             server.watch(self.config.custom_templates)

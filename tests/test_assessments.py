@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 
 from mkdocs_biml.cli.lint import run_lint
 from mkdocs_biml.plugin import BimlPlugin
-from mkdocs_biml.site.register import SCHEMA_PATH
+from mkdocs_biml.site.shipped import REGISTER_SCHEMA
 from tests.sites import BuiltSite, write_site
 
 SiteBuilder = Callable[..., BuiltSite]
@@ -180,7 +180,7 @@ def systems(site: SiteBuilder) -> BuiltSite:
 
 def test_register_rows_give_each_assessment_its_status(systems: BuiltSite) -> None:
     document = register(systems)
-    schema = json.loads(SCHEMA_PATH.read_text("utf-8"))
+    schema = json.loads(REGISTER_SCHEMA.read_text("utf-8"))
     jsonschema.validate(document, schema)
     assert document["format"] == 1
     transfer = row(systems, "data:2:transfer")

@@ -18,12 +18,11 @@ import json
 import string
 from collections.abc import Iterator, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-LOCALES_DIR = Path(__file__).parents[1] / "locales"
+from .shipped import LOCALES_DIR
 
 ENGLISH: dict[str, str] = {
     # callouts and inline references
