@@ -367,6 +367,7 @@ def test_heat_maps_give_the_share_addressed_as_text(systems: BuiltSite) -> None:
     assert "biml-heat-0" in node["class"]
 
 
+@pytest.mark.slow
 def test_each_assessment_has_a_page_with_every_risk(systems: BuiltSite) -> None:
     page = systems.content("biml/assessments/fraud-detection-model.md")
     assert page.h1.get_text(strip=True) == FRAUD
