@@ -19,7 +19,6 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -36,25 +35,17 @@ from .catalog.model import Catalog
 from .catalog.resolver import CatalogIndex
 from .config import BimlConfig
 from .expansion.options import extension_options
-from .expansion.pagestate import Citation
 from .extension import BimlExtension
 from .problems import Problem, Severity, front_matter_lines, log_problem
 from .site.assessments import Assessments, conflicts
 from .site.buildstate import BuildState
 from .site.diskcache import CacheFolder
-from .site.frontmatter import read_statuses
 from .site.htmlcache import HtmlCache, safe_for
 from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
 from .site.navigation import add_framework_section, paths_in
 from .site.outputs import check_outputs, plugin_outputs
 from .site.paths import PageLayout
-from .site.rebuild import (
-    PageRecords,
-    SkippedPageReader,
-    settings_fingerprint,
-    skipped_pages,
-    source_digest,
-)
+from .site.rebuild import PageRecords, read_skipped_pages, settings_fingerprint, source_digest
 from .site.register import write_register
 from .site.render import PageError, PageGenerator
 from .site.searchexclude import SearchExclusion, uses_mkdocs_search
@@ -193,7 +184,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     # -- files and navigation ----------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.build = BuildState()
+        self.build = BuildState(self.index, self.config.statuses)
         self.generator = None
         self.records.start_build(settings_fingerprint(config), self.catalogs)
         assets = [
@@ -297,13 +288,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if generated and self.html_cache is not None:
             return self.html_cache.take(page, markdown)
         if not generated:
-            self._take_statuses(page.file.src_uri, page.meta, source)
+            self.build.take_statuses(page.file.src_uri, page.meta, source)
         return markdown
-
-    def _take_statuses(self, src_uri: str, meta: Mapping[str, Any], source: str) -> None:
-        if self.index is not None:
-            entries = read_statuses(meta, src_uri, self.index, self.config.statuses, source=source)
-            self.build.take_statuses(src_uri, entries)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
@@ -314,49 +300,22 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             if self.html_cache is not None:
                 return self.html_cache.give_back(page, html, files)
             return html
-        self._take_page(src_uri, citations, page.title, page.url)
+        self.build.take_page(src_uri, citations, page.title, page.url)
         if src_uri in self.build.digests:
-            self._keep_record(src_uri, self.build.digests.pop(src_uri))
+            self.records.keep(src_uri, self.build.digests.pop(src_uri), self.build.ledger)
         return html
-
-    def _take_page(self, src_uri: str, citations: list[Citation], title: object, url: str) -> None:
-        self.build.take_citations(src_uri, citations)
-        self.build.name_page(src_uri, title, url)
-
-    def _keep_record(self, src_uri: str, digest: str) -> None:
-        self.records.keep(src_uri, digest, self.build.ledger.entry(src_uri))
 
     # First, before other plugins look at the pages: every page read is then read.
     @event_priority(100)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """A dirty build skipped unchanged pages: read them, so the ledger holds every page."""
-        self._read_skipped_pages(files, config)
+        assert self.extension is not None
+        records = self.records if self.keep_records else None
+        read_skipped_pages(files, config, self.extension, self.build, records)
         ledger = self.build.ledger
         for problem in conflicts(list(ledger.risk_numbers), ledger, self.assessments):
             _report_problem(problem)
         return env
-
-    def _read_skipped_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """Restore each skipped page from its record, or read its source (``rebuild.py``)."""
-        assert self.extension is not None
-        reader = SkippedPageReader(config, self.extension)
-        for page in skipped_pages(files, self.build.pages_built):
-            src_uri = page.file.src_uri
-            try:
-                source = page.file.content_string
-            except (OSError, UnicodeDecodeError) as exc:
-                raise PluginError(f"biml: cannot read {src_uri}: {exc}") from None
-            entry = self.records.entry(src_uri, source)
-            if entry is not None:
-                self.build.ledger.add_entry(src_uri, entry, page.url)
-                continue
-            self.build.pages_read_from_source.add(src_uri)
-            skipped = reader.read(page, source)
-            self._take_statuses(src_uri, skipped.meta, source)
-            self._take_page(src_uri, skipped.citations, skipped.title, page.url)
-            if self.keep_records:
-                self._keep_record(src_uri, source_digest(source))
-        self.records.keep_only([f.src_uri for f in files if f.is_documentation_page()])
 
     # Before the search plugin (priority 0) indexes the page.
     @event_priority(50)

@@ -8,14 +8,16 @@ skipped it (``rebuild.py``), or from its record under ``serve --dirty``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from html import unescape as html_to_text
+from typing import Any
 
 from mkdocs.structure.files import File
 
+from ..catalog.resolver import CatalogIndex
 from ..expansion.pagestate import Citation
-from .frontmatter import StatusEntry
+from .frontmatter import read_statuses
 from .ledger import Ledger, StatusNote
 
 
@@ -23,6 +25,9 @@ from .ledger import Ledger, StatusNote
 class BuildState:
     """The ledger of one build and which pages it read, and how."""
 
+    #: The site's catalogues and allowed statuses (None before the plugin is configured).
+    index: CatalogIndex | None = None
+    statuses: Sequence[str] = ()
     #: The generated pages of this build, by source path.
     generated: dict[str, File] = field(default_factory=dict)
     ledger: Ledger = field(default_factory=Ledger)
@@ -33,19 +38,25 @@ class BuildState:
     #: Under ``serve --dirty``: the digest of each built page's source text.
     digests: dict[str, str] = field(default_factory=dict)
 
-    def take_statuses(self, src_uri: str, entries: Iterable[StatusEntry]) -> None:
-        for entry in entries:
+    def take_statuses(self, src_uri: str, meta: Mapping[str, Any], source: str) -> None:
+        """The statuses of the page's front matter (``meta``, read from ``source``)."""
+        if self.index is None:
+            return
+        for entry in read_statuses(meta, src_uri, self.index, self.statuses, source=source):
             note = StatusNote(entry.owner, entry.note, entry.line)
             self.ledger.set_status(src_uri, entry.risk, entry.status, note)
 
-    def take_citations(self, src_uri: str, citations: Iterable[Citation]) -> None:
+    def take_page(
+        self, src_uri: str, citations: Iterable[Citation], title: object, url: str
+    ) -> None:
+        """The page's citations, and its title and URL if it cites or gives a status.
+
+        MkDocs' titles are HTML (a front matter ``title`` may be any YAML value);
+        the ledger keeps text, which each output (templates, JSON, CSV) escapes
+        once for its own format.
+        """
         for citation in citations:
             self.ledger.cite(src_uri, citation.risk, citation.line)
-
-    def name_page(self, src_uri: str, title: object, url: str) -> None:
-        """MkDocs' titles are HTML (a front matter ``title`` may be any YAML value);
-        the ledger keeps text, which each output (templates, JSON, CSV) escapes once
-        for its own format."""
         self.ledger.name_page(src_uri, html_to_text(str(title)) if title else src_uri, url)
 
 

@@ -34,6 +34,7 @@ from typing import Any
 import markdown
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
@@ -43,7 +44,8 @@ from ..catalog.model import Catalog
 from ..expansion.pagestate import Citation
 from ..extension import BimlExtension
 from ..problems import front_matter_lines
-from .ledger import PageEntry
+from .buildstate import BuildState
+from .ledger import Ledger, PageEntry
 
 
 def source_digest(source: str) -> str:
@@ -91,8 +93,9 @@ class PageRecords:
             self.records.clear()
             self.settings, self.catalogs = settings, tuple(catalogs)
 
-    def keep(self, src_uri: str, digest: str, entry: PageEntry) -> None:
-        self.records[src_uri] = (digest, entry)
+    def keep(self, src_uri: str, digest: str, ledger: Ledger) -> None:
+        """Keep what ``src_uri``, read from a source with ``digest``, gave ``ledger``."""
+        self.records[src_uri] = (digest, ledger.entry(src_uri))
 
     def entry(self, src_uri: str, source: str) -> PageEntry | None:
         """The page's entry if it was recorded from exactly ``source``."""
@@ -105,6 +108,36 @@ class PageRecords:
         """Forget pages that are no longer in the site."""
         for gone in set(self.records) - set(src_uris):
             del self.records[gone]
+
+
+def read_skipped_pages(
+    files: Files,
+    config: MkDocsConfig,
+    extension: BimlExtension,
+    build: BuildState,
+    records: PageRecords | None,
+) -> None:
+    """Give ``build`` the pages MkDocs skipped: each from its record, or read from its
+    source (``records``: kept under ``serve --dirty`` only, else None)."""
+    reader = SkippedPageReader(config, extension)
+    for page in skipped_pages(files, build.pages_built):
+        src_uri = page.file.src_uri
+        try:
+            source = page.file.content_string
+        except (OSError, UnicodeDecodeError) as exc:
+            raise PluginError(f"biml: cannot read {src_uri}: {exc}") from None
+        entry = records.entry(src_uri, source) if records is not None else None
+        if entry is not None:
+            build.ledger.add_entry(src_uri, entry, page.url)
+            continue
+        build.pages_read_from_source.add(src_uri)
+        skipped = reader.read(page, source)
+        build.take_statuses(src_uri, skipped.meta, source)
+        build.take_page(src_uri, skipped.citations, skipped.title, page.url)
+        if records is not None:
+            records.keep(src_uri, source_digest(source), build.ledger)
+    if records is not None:
+        records.keep_only([f.src_uri for f in files if f.is_documentation_page()])
 
 
 def skipped_pages(files: Files, built: Collection[str]) -> list[Page]:
