@@ -40,7 +40,7 @@ from markdown.preprocessors import Preprocessor
 
 from .catalog.loader import load_catalogs
 from .catalog.resolver import CatalogIndex, Outcome, Resolution, parse_tag
-from .expansion.buildstop import TagError, quiet_tag_errors_on_zensical, tag_error
+from .expansion.buildstop import BuildStop, TagError
 from .expansion.callouts import CalloutTreeprocessor
 from .expansion.elements import ElementFactory, LinkSettings, SerializedElements
 from .expansion.hostpage import host_page_path, host_page_source
@@ -111,7 +111,7 @@ class HostPagePreprocessor(Preprocessor):
                 path=host_page_path(self.md), generated=generated, line_offset=offset
             )
             if self.extension.getConfig("on_unknown") == "error":
-                quiet_tag_errors_on_zensical(self.md)
+                self.extension.build_stop.quiet_on_zensical(self.md)
         return lines
 
 
@@ -167,6 +167,8 @@ class BimlExtension(Extension):
         #: The elements as finished HTML: made when the host gives final URLs.
         self.serialized: SerializedElements | None = None
         self._relative_url: Callable[[str, str], str] | None = None
+        #: What ends a build at a problem tag, without a host to report it to.
+        self.build_stop = BuildStop()
         self._validate()
 
     def _validate(self) -> None:
@@ -320,7 +322,7 @@ class BimlExtension(Extension):
         else:
             log_problem(problem)
         if severity is Severity.ERROR and report is None:
-            raise tag_error(problem)
+            raise self.build_stop.tag_error(problem)
 
     def extendMarkdown(self, md: Markdown) -> None:
         # Not registered for md.reset(): the page state is made anew for each page

@@ -5,8 +5,9 @@
   nothing is written into ``docs_dir``);
 * ``on_page_markdown`` tells the extension which page it renders;
 * ``on_page_content`` collects the page's citations and statuses;
-* ``on_env`` reads the pages a dirty build skipped (``rebuild.py``), so that
-  backlinks, coverage and register always cover the whole site;
+* ``on_env`` reads the pages a dirty build skipped from their source
+  (``rebuild.py``), so that backlinks, coverage and register always cover the
+  whole site;
 * ``on_page_context`` hides callout bodies from MkDocs' search just before it
   indexes the page (``searchexclude.py``) and, once it has, puts them back and
   fills backlinks and coverage into the generated pages, the only
@@ -18,7 +19,6 @@
 from __future__ import annotations
 
 import html
-from html import unescape as html_to_text
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +30,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .catalog.loader import BUILTIN_DIRS, CatalogError, load_catalogs
+from .catalog.loader import CatalogError, load_catalogs
 from .catalog.model import Catalog
 from .catalog.resolver import CatalogIndex
 from .catalog.valuetext import short_repr
@@ -39,20 +39,20 @@ from .expansion.options import extension_options
 from .extension import BimlExtension
 from .problems import Problem, Severity, display_path, front_matter_lines, log_problem
 from .site.assessments import Assessments, conflicts
+from .site.buildstate import BuildState
 from .site.diskcache import CacheFolder
-from .site.frontmatter import read_statuses
 from .site.htmlcache import HtmlCache, safe_for
 from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
-from .site.ledger import Ledger, StatusNote
 from .site.navigation import add_framework_section, paths_in
 from .site.outputs import check_outputs, plugin_outputs
 from .site.paths import PageLayout
 from .site.policy import Policy, check_policy
-from .site.rebuild import PageRecords, catch_up_skipped_pages, settings_fingerprint, source_digest
+from .site.rebuild import PageRecords, read_skipped_pages, settings_fingerprint, source_digest
 from .site.register import write_register
 from .site.render import PageError, PageGenerator
 from .site.searchexclude import SearchExclusion, uses_mkdocs_search
-from .site.shipped import ASSET_NAMES, ASSETS_DIR
+from .site.shipped import ASSET_NAMES, ASSETS_DIR, BUILTIN_CATALOG_DIRS
+from .site.sitewide import PageUrls
 from .site.tracking import today
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
@@ -75,19 +75,15 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.index: CatalogIndex | None = None
         self.extension: BimlExtension | None = None
         self.layout = PageLayout()
-        self.ledger = Ledger()
         self.assessments = Assessments()
         self.policy = Policy()
         self.generator: PageGenerator | None = None
         self.strings = ENGLISH_STRINGS
-        self.generated: dict[str, File] = {}
-        #: Pages that went through ``on_page_content`` this build.
-        self.pages_read: set[str] = set()
-        #: Under ``mkdocs serve --dirty``: what each page cited when last read, and
-        #: the digest of each page's source text as read this build.
+        #: What the current build learns of the site's pages (made anew in on_files).
+        self.build = BuildState()
+        #: Under ``mkdocs serve --dirty``: what each page cited when last read.
         self.keep_records = False
         self.records = PageRecords()
-        self.digests: dict[str, str] = {}
         #: Set when no other plugin may change pages: see htmlcache.py.
         self.html_cache: HtmlCache | None = None
         #: Set when the site's search is MkDocs' own: see searchexclude.py.
@@ -196,11 +192,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     # -- files and navigation ----------------------------------------------------------
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        self.ledger.clear()
-        self.generated = {}
+        self.build = BuildState(self.index, self.config.statuses)
         self.generator = None
-        self.pages_read = set()
-        self.digests = {}
         self.records.start_build(settings_fingerprint(config), self.catalogs)
         assets = [
             File.generated(config, src_uri, abs_src_path=str(path))
@@ -218,11 +211,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         check_outputs(files, outputs, config.docs_dir)
         for file in [*assets, *pages.values()]:
             files.append(file)
-        self.generated = pages
+        self.build.generated = pages
         # Links leave the extension as finished HTML with the URLs MkDocs would
         # have made of them: MkDocs then has nothing to resolve for every tag.
         assert self.extension is not None
-        urls = {src_uri: file.url for src_uri, file in self.generated.items()}
+        urls = {src_uri: file.url for src_uri, file in pages.items()}
         self.extension.use_final_urls(urls, get_relative_url)
         pages_store = self.cache_folder.pages if self.cache_folder else None
         self.html_cache = HtmlCache(pages_store) if safe_for(config, self) else None
@@ -259,11 +252,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         return pages
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        if self.generated:
+        if self.build.generated:
             add_framework_section(
                 nav,
                 config,
-                self.generated,
+                self.build.generated,
                 title=html.escape(self.config.nav_title),
                 subsections=self._nav_subsections(),
                 placement=(self.layout.coverage_page(), self.config.nav_position),
@@ -290,10 +283,10 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str:
         assert self.extension is not None
-        generated = page.file.src_uri in self.generated
+        generated = page.file.src_uri in self.build.generated
         source = "" if page.file.generated_by else page.file.content_string
         if self.keep_records:
-            self.digests[page.file.src_uri] = source_digest(source)
+            self.build.digests[page.file.src_uri] = source_digest(source)
         self.extension.begin_page(
             page.file.src_uri,
             generated=generated,
@@ -302,42 +295,33 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         )
         if generated and self.html_cache is not None:
             return self.html_cache.take(page, markdown)
-        if self.index is not None and not generated:
-            for entry in read_statuses(
-                page.meta, page.file.src_uri, self.index, self.config.statuses, source=source
-            ):
-                note = StatusNote(entry.owner, entry.note, entry.line, entry.tracking)
-                self.ledger.set_status(page.file.src_uri, entry.risk, entry.status, note)
+        if not generated:
+            self.build.take_statuses(page.file.src_uri, page.meta, source)
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.extension is not None
         src_uri = page.file.src_uri
-        self.pages_read.add(src_uri)
+        self.build.pages_built.add(src_uri)
         citations = self.extension.take_citations()
-        if src_uri in self.generated:
+        if src_uri in self.build.generated:
             if self.html_cache is not None:
                 return self.html_cache.give_back(page, html, files)
             return html
-        for citation in citations:
-            self.ledger.cite(src_uri, citation.risk, citation.line)
-        if src_uri in self.ledger.pages:
-            entry = self.ledger.pages[src_uri]
-            # MkDocs' titles are HTML; the ledger keeps text, which each
-            # output (templates, JSON, CSV) escapes once for its own format.
-            entry.title = html_to_text(page.title) if page.title else src_uri
-            entry.url = page.url
-        if src_uri in self.digests:
-            self.records.keep(src_uri, self.digests.pop(src_uri), self.ledger.entry(src_uri))
+        self.build.take_page(src_uri, citations, page.title, page.url)
+        if src_uri in self.build.digests:
+            self.records.keep(src_uri, self.build.digests.pop(src_uri), self.build.ledger)
         return html
 
     # First, before other plugins look at the pages: every page read is then read.
     @event_priority(100)
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """A dirty build skipped unchanged pages: read them, so the ledger holds every page."""
-        catch_up_skipped_pages(files, config, self.pages_read, self.records, self.ledger)
-        risks = list(self.ledger.risk_numbers)
-        for problem in conflicts(risks, self.ledger, self.assessments):
+        assert self.extension is not None
+        records = self.records if self.keep_records else None
+        read_skipped_pages(files, config, self.extension, self.build, records)
+        ledger = self.build.ledger
+        for problem in conflicts(list(ledger.risk_numbers), ledger, self.assessments):
             _report_problem(problem)
         if self.policy:
             self._check_policy(config)
@@ -349,7 +333,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         report = check_policy(
             self.policy,
             self.catalogs,
-            self.ledger,
+            self.build.ledger,
             self.assessments,
             today=today(),
             config_path=display_path(Path(config.config_file_path or "mkdocs.yml")),
@@ -379,9 +363,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         src_uri = page.file.src_uri
         if self.search_exclusion is not None and page.content:
             page.content = self.search_exclusion.restore(src_uri, page.content)
-        if self.generator is not None and src_uri in self.generated and page.content:
+        if self.generator is not None and src_uri in self.build.generated and page.content:
+            ledger = self.build.ledger
+            urls = PageUrls(page.url, use_directory_urls=config.use_directory_urls)
             try:
-                page.content = self.generator.finalize(src_uri, page.content, self.ledger, page.url)
+                page.content = self.generator.finalize(src_uri, page.content, ledger, urls)
             except PageError as exc:
                 raise PluginError(f"biml: {exc}") from None
         return context
@@ -390,16 +376,15 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.register and self.index is not None:
-            write_register(
-                Path(config.site_dir), self.catalogs, self.ledger, self.layout, self.assessments
-            )
+            site_dir, ledger = Path(config.site_dir), self.build.ledger
+            write_register(site_dir, self.catalogs, ledger, self.layout, self.assessments)
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
     ) -> LiveReloadServer:
         for catalog in self.catalogs:
             for path, _stamp in catalog.depends_on:
-                if Path(path).is_file() and Path(path).parent not in BUILTIN_DIRS:
+                if Path(path).is_file() and Path(path).parent not in BUILTIN_CATALOG_DIRS:
                     server.watch(path)
         if self.config.custom_templates:
             server.watch(self.config.custom_templates)

@@ -81,7 +81,7 @@ class PluginMarkdown:
     @property
     def generated(self) -> dict[str, File]:
         """The framework pages the plugin added to the site, by source path."""
-        return self.plugin.generated
+        return self.plugin.build.generated
 
     def convert(self, text: str, page: str = "index.md") -> str:
         """The HTML MkDocs' build would make of ``text`` as page ``page``.

@@ -18,7 +18,7 @@ from mkdocs.config import load_config
 
 from mkdocs_biml.cli.lint import run_lint
 from mkdocs_biml.plugin import BimlPlugin
-from mkdocs_biml.site.register import SCHEMA_PATH
+from mkdocs_biml.site.shipped import REGISTER_SCHEMA
 from tests.sites import BuiltSite, write_site
 
 SiteBuilder = Callable[..., BuiltSite]
@@ -185,7 +185,7 @@ def systems(site: SiteBuilder) -> BuiltSite:
 
 def test_register_rows_give_each_assessment_its_status(systems: BuiltSite) -> None:
     document = register(systems)
-    schema = json.loads(SCHEMA_PATH.read_text("utf-8"))
+    schema = json.loads(REGISTER_SCHEMA.read_text("utf-8"))
     jsonschema.validate(document, schema)
     assert document["format"] == 1
     transfer = row(systems, "data:2:transfer")
@@ -375,6 +375,7 @@ def test_heat_maps_give_the_share_addressed_as_text(systems: BuiltSite) -> None:
     assert "biml-heat-0" in node["class"]
 
 
+@pytest.mark.slow
 def test_each_assessment_has_a_page_with_every_risk(systems: BuiltSite) -> None:
     page = systems.content("biml/assessments/fraud-detection-model.md")
     assert page.h1.get_text(strip=True) == FRAUD
@@ -481,7 +482,7 @@ def test_serve_dirty_restores_owner_note_and_conflicts(tmp_path: Path) -> None:
     _, first = serve(dirty=False)
     before = (site_dir / "biml" / "risk-register.json").read_bytes()
     plugin, again = serve(dirty=True)
-    assert "systems/fraud/data.md" not in plugin.pages_read  # restored, not read
+    assert "systems/fraud/data.md" not in plugin.build.pages_read_from_source  # restored
     assert (site_dir / "biml" / "risk-register.json").read_bytes() == before
     assert b"Legal team" in before
     conflict = "systems/recs/more.md:4: front matter: [data:2:transfer] is 'mitigated'"

@@ -14,8 +14,9 @@ import pytest
 import yaml
 
 from mkdocs_biml import Catalog, CatalogIndex, Outcome, load_catalog
-from mkdocs_biml.catalog.loader import SCHEMA_PATH, builtin_catalog_path
+from mkdocs_biml.catalog.loader import builtin_catalog_path
 from mkdocs_biml.catalog.resolver import TAG_IN_TEXT
+from mkdocs_biml.site.shipped import CATALOG_SCHEMA
 
 ROOT = Path(__file__).parent.parent
 WEB_TEXT = Path(__file__).parent / "sources" / "biml-interactive-framework.txt"
@@ -268,7 +269,7 @@ def test_unknown_tags_get_suggestions(index: CatalogIndex) -> None:
 
 
 def test_packaged_catalogues_validate_against_the_json_schema() -> None:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = json.loads(CATALOG_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     for name in ("biml-78", "biml-llm"):
         path = builtin_catalog_path(name)

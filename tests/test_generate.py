@@ -16,6 +16,7 @@ import pytest
 from mkdocs_biml.cli import main
 from mkdocs_biml.cli.generate import MANIFEST, generate_pages
 from mkdocs_biml.site.paths import GENERATED_MARKER
+from tests.catalogs import ACME_CATALOG
 
 MANIFEST_PATH = f"biml/{MANIFEST}"
 
@@ -245,30 +246,7 @@ def test_an_output_path_that_is_a_file_cannot_run(
     assert "is not a folder" in capsys.readouterr().err
 
 
-ACME = """\
-format: 1
-id: acme
-prefix: ACME
-title: Acme risks
-short_title: ACME
-authors: [Acme]
-publisher: Acme
-version: "1"
-sources: [{title: Acme wiki, url: "https://example.org/acme"}]
-license: {name: CC0, url: "https://creativecommons.org/publicdomain/zero/1.0/"}
-attribution: Acme's own list.
-components:
-  - label: feed
-    number: 1
-    name: Data feed
-    kind: collection
-    diagram: {column: 0, row: 0}
-    risks:
-      - {number: 1, descriptor: stale, title: Stale, summary: Old., description: Old data.}
-"""
-
-
 def acme(root: Path) -> Path:
     path = root.parent / f"{root.name}-acme.yaml"
-    path.write_text(ACME, "utf-8")
+    path.write_text(ACME_CATALOG, "utf-8")
     return path

@@ -111,6 +111,7 @@ def test_without_aliases_a_text_holds_no_more_values_than_characters(unit: str) 
     assert aliases == 0 and values <= len(text) + 1, (unit, values, len(text))  # + the root
 
 
+@pytest.mark.slow
 def test_a_long_text_without_aliases_is_still_held_to_the_limit() -> None:
     text = "format: 1\nid: x\nlist: [" + "1," * MAX_VALUES + "1]\n"
     with pytest.raises(CatalogError, match="more than 200,000 values"):

@@ -178,6 +178,7 @@ def _rebuild(root: Path, theme: dict[str, Any], **options: Any) -> None:
     build(config, serve_url="http://127.0.0.1:8000/")
 
 
+@pytest.mark.slow
 def test_serve_rebuilds_follow_the_language_and_reuse_pages_while_it_stays(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

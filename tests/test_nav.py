@@ -21,8 +21,8 @@ def test_explicit_nav_places_pages_by_path_and_gathers_the_rest(site: SiteBuilde
         {
             "nav": [
                 {"Home": "index.md"},
-                {"Threat model": "threats.md"},
-                {"Datasets risks": "biml/data.md"},
+                # A generated page inside a section of the author's own.
+                {"Threat model": ["threats.md", {"Datasets risks": "biml/data.md"}]},
             ],
             "validation": {"omitted_files": "warn"},
         },

@@ -23,6 +23,7 @@ from mkdocs_biml.catalog.model import Component
 from mkdocs_biml.catalog.texts import CitationToken, TagToken, tokenize
 from mkdocs_biml.site.diagram import Node, build_diagram
 from mkdocs_biml.site.paths import PageLayout
+from tests.catalogs import ACME_CATALOG, ACME_TEXT
 from tests.linkcheck import broken_links, internal_target
 from tests.sites import BuiltSite, build_site, heading_section, run_mkdocs, write_site
 
@@ -53,60 +54,6 @@ PAGES = {
         Storage is covered in [raw:3:storage].
         """,
 }
-
-CUSTOM_CATALOG = """\
-format: 1
-id: acme
-prefix: ACME
-title: Acme risks
-short_title: ACME
-authors: [Acme security]
-publisher: Acme
-version: "1"
-sources:
-  - {title: Acme wiki, url: "https://example.org/acme"}
-license: {name: CC0, url: "https://creativecommons.org/publicdomain/zero/1.0/"}
-attribution: Acme's own list.
-components:
-  - label: feed
-    number: 1
-    name: Data feed
-    kind: collection
-    diagram: {column: 0, row: 0}
-    risks:
-      - number: 1
-        descriptor: stale
-        title: Stale *feed* <b>data</b>
-        summary: Old data.
-        description: >-
-          Use *care* with <b>HTML</b> & _underscores_ [not a tag] $x$ ~y~ ^z^ ==m== :smile:
-          {#no-id} | pipe https://example.org. See [feed:2:loop] and the report.[^1]
-        extra: {owner: Alice}
-      - number: 2
-        descriptor: loop
-        title: Feedback loop
-        summary: Loops.
-        description: "1. not a list item"
-  - label: scorer
-    number: 2
-    name: Scorer <i>v2</i>
-    kind: process
-    diagram: {column: 1, row: 0}
-    risks:
-      - number: 1
-        descriptor: drift
-        title: Drift
-        summary: Drift.
-        description: Scores drift.
-flows:
-  - {from: feed, to: scorer}
-references:
-  - {number: 1, key: acme, title: Acme report, year: 2024}
-"""
-CUSTOM_TEXT = (
-    "Use *care* with <b>HTML</b> & _underscores_ [not a tag] $x$ ~y~ ^z^ ==m== :smile: "
-    "{#no-id} | pipe https://example.org. See Feedback loop and the report.1"
-)
 
 
 # -- helpers -------------------------------------------------------------------------------
@@ -197,7 +144,7 @@ def llm_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
 def acme_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """A custom catalogue whose texts are full of Markdown syntax, on Material with pymdownx."""
     root = tmp_path_factory.mktemp("acme")
-    (root / "acme.yaml").write_text(CUSTOM_CATALOG, encoding="utf-8")
+    (root / "acme.yaml").write_text(ACME_CATALOG, encoding="utf-8")
     config = {
         "theme": "material",
         "markdown_extensions": [
@@ -401,7 +348,7 @@ def test_catalogue_text_is_never_read_as_markdown(acme_site: BuiltSite) -> None:
     assert heading is not None
     assert heading.get_text().replace("¶", "").strip() == "Stale *feed* <b>data</b>"
     paragraph = next(p for p in section("p") if p.get_text().startswith("Use"))
-    assert paragraph.get_text() == CUSTOM_TEXT
+    assert paragraph.get_text() == ACME_TEXT
     assert not paragraph.select("b, em, strong, del, sub, sup:not(.biml-cite), mark, img")
     reached = [landing(acme_site, "biml/acme/feed.md", str(a["href"])) for a in paragraph("a")]
     assert reached == [
@@ -683,7 +630,7 @@ def test_custom_templates_override_shipped_ones(site: SiteBuilder, tmp_path: Pat
         """),
         encoding="utf-8",
     )
-    (tmp_path / "acme.yaml").write_text(CUSTOM_CATALOG, encoding="utf-8")
+    (tmp_path / "acme.yaml").write_text(ACME_CATALOG, encoding="utf-8")
     built = site(
         PAGES, {"plugins": [{"biml": {"custom_templates": "overrides", "catalogs": ["acme.yaml"]}}]}
     )
@@ -714,12 +661,12 @@ def test_a_broken_custom_template_names_file_and_line(site: SiteBuilder, tmp_pat
 
 def test_a_changed_catalogue_shows_on_the_next_build(tmp_path: Path) -> None:
     """What ``mkdocs serve`` does on a change: a new build from the same files."""
-    (tmp_path / "acme.yaml").write_text(CUSTOM_CATALOG, encoding="utf-8")
+    (tmp_path / "acme.yaml").write_text(ACME_CATALOG, encoding="utf-8")
     config = {"plugins": [{"biml": {"catalogs": ["acme.yaml"]}}]}
     first = build_site(tmp_path, {"index.md": "# Home\n\n[ACME:scorer:1:drift] matters.\n"}, config)
     assert "Drift" in main_of(first, "biml/acme/scorer.md").get_text()
     (tmp_path / "acme.yaml").write_text(
-        CUSTOM_CATALOG.replace("title: Drift", "title: Score drift"), encoding="utf-8"
+        ACME_CATALOG.replace("title: Drift", "title: Score drift"), encoding="utf-8"
     )
     (tmp_path / "docs" / "index.md").unlink()
     second = build_site(tmp_path, {"index.md": "# Home\n\nNothing cited.\n"}, config)
@@ -733,55 +680,6 @@ def test_strict_cli_build_of_a_site_with_tags_warns_nothing(tmp_path: Path) -> N
     result = run_mkdocs(tmp_path, "build", "--strict")
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr
-
-
-# -- navigation ----------------------------------------------------------------------------
-
-
-def nav_section(built: BuiltSite, title: str) -> Tag:
-    toggle = next(
-        (a for a in built.soup("index.md").select("a.dropdown-toggle") if a.get_text() == title),
-        None,
-    )
-    assert toggle is not None, f"no nav section {title!r}"
-    parent = toggle.parent
-    assert isinstance(parent, Tag)
-    return parent
-
-
-def test_nav_section_title_and_position(site: SiteBuilder) -> None:
-    built = site(PAGES, {"plugins": [{"biml": {"nav_title": "Risks", "nav_position": "start"}}]})
-    assert built.error is None
-    top = [
-        a.get_text(strip=True)
-        for a in built.soup("index.md").select("ul.navbar-nav > li > a.nav-link")
-    ]
-    assert top[:3] == ["Home", "Risks", "Guide"]
-    items = nav_section(built, "Risks").select("a.dropdown-item")
-    assert items[0].get_text() == "BIML-78 overview"
-
-
-def test_nav_lists_components_in_published_order(biml_site: BuiltSite, biml78: Catalog) -> None:
-    items = nav_section(biml_site, "BIML risk framework").select("a.dropdown-item")
-    titles = [a.get_text() for a in items]
-    expected = (
-        ["BIML-78 overview"]
-        + [f"{c.number}. {c.name}" if c.number else c.name for c in biml78.components]
-        + ["BIML-78 references", "Risk coverage"]
-    )
-    assert titles == expected
-
-
-def test_explicit_nav_places_generated_pages_by_path(site: SiteBuilder) -> None:
-    nav = [
-        {"Home": "index.md"},
-        {"Threat model": ["biml/index.md", {"Data": "biml/data.md"}]},
-    ]
-    built = site(PAGES, {"nav": nav})
-    assert built.error is None
-    items = nav_section(built, "Threat model").select("a.dropdown-item")
-    assert [a.get_text() for a in items] == ["BIML-78 overview", "Data"]
-    assert built.output_path("biml/raw.md").is_file()  # built, only not in the nav
 
 
 # -- stylesheet and diagram geometry ------------------------------------------------------
@@ -839,7 +737,7 @@ def test_diagram_arrows_touch_their_components_and_avoid_others(biml78: Catalog)
 def test_diagram_places_components_without_a_cell_and_separates_two_way_flows(
     tmp_path: Path,
 ) -> None:
-    variant = CUSTOM_CATALOG.replace("    diagram: {column: 1, row: 0}\n", "").replace(
+    variant = ACME_CATALOG.replace("    diagram: {column: 1, row: 0}\n", "").replace(
         "  - {from: feed, to: scorer}", "  - {from: feed, to: scorer}\n  - {from: scorer, to: feed}"
     )
     (tmp_path / "variant.yaml").write_text(variant, encoding="utf-8")
@@ -848,55 +746,3 @@ def test_diagram_places_components_without_a_cell_and_separates_two_way_flows(
     assert scorer.center.y > feed.center.y  # in a row of its own, below the grid
     assert all(a.curved for a in diagram.arrows)
     assert diagram.arrows[0].control != diagram.arrows[1].control
-
-
-# -- in a browser (table sorting and filtering) -------------------------------------------
-
-
-def chromium_page() -> Any:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    manager = sync_api.sync_playwright().start()
-    for options in ({}, {"executable_path": "/usr/bin/chromium"}):
-        try:
-            browser = manager.chromium.launch(args=["--no-sandbox"], **options)
-        except Exception:
-            continue
-        return manager, browser
-    manager.stop()
-    pytest.skip("no headless Chromium available")
-
-
-@pytest.mark.browser
-@pytest.mark.slow
-def test_risk_table_sorts_and_filters_in_the_browser(
-    biml_site: BuiltSite, material_site: BuiltSite, biml78: Catalog
-) -> None:
-    risks = list(biml78.risks())
-    last = max(risks, key=lambda r: (r.component.label, r.number)).tag
-    poisoned = [r for r in risks if "poison" in f"{r.tag} {r.title}".lower()]
-    manager, browser = chromium_page()
-    try:
-        for built in (biml_site, material_site):
-            page = browser.new_page()
-            page.route("http*://**", lambda route: route.abort())  # no network, fail fast
-            page.goto(built.output_path("biml/index.md").as_uri(), wait_until="domcontentloaded")
-            page.wait_for_selector(".biml-filter input")
-            first_tag = "table[data-biml-sortable] tbody tr:not([hidden]) td:first-child"
-            assert page.inner_text(first_tag) == "raw:1:data confidentiality"
-            page.click("table[data-biml-sortable] th:first-child button")
-            page.click("table[data-biml-sortable] th:first-child button")
-            assert page.inner_text(first_tag) == last
-            page.fill(".biml-filter input", "poison")
-            shown = page.evaluate(
-                "[...document.querySelectorAll('table[data-biml-sortable] tbody tr')]"
-                ".filter(row => row.getClientRects().length > 0).length"
-            )
-            assert shown == len(poisoned)
-            assert page.inner_text(".biml-filter-count") == f"{len(poisoned)} of 79"
-            # Material re-runs page scripts through document$; nothing is bound twice.
-            page.evaluate("window.document$ && window.document$.next(document)")
-            assert page.locator(".biml-filter input").count() == 1
-            page.close()
-    finally:
-        browser.close()
-        manager.stop()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import textwrap
@@ -78,7 +79,7 @@ def _build(config_file: Path, *, dirty: bool = False, **options: Any) -> None:
 
 def _main(site_dir: Path, page: str) -> str:
     soup = BeautifulSoup((site_dir / page).read_text(encoding="utf-8"), "html.parser")
-    main = soup.select_one('div[role="main"]')
+    main = soup.select_one('div[role="main"], article.md-content__inner')
     assert main is not None
     return str(main)
 
@@ -92,7 +93,8 @@ def _full_build_of(docs: Path, tmp_path: Path) -> Path:
     """A clean build of the same sources, in a folder of its own."""
     root = tmp_path / "full"
     shutil.copytree(docs, root / "docs")
-    shutil.copy(docs.parent / "mkdocs.yml", root / "mkdocs.yml")
+    for setting in ("mkdocs.yml", *[p.name for p in docs.parent.glob("*.py")]):  # hooks
+        shutil.copy(docs.parent / setting, root / setting)
     _build(root / "mkdocs.yml")
     return root / "site"
 
@@ -200,7 +202,8 @@ def test_serve_dirty_restores_unchanged_pages_without_reading_them(tmp_path: Pat
     plugin = _served(config_file, site_dir, dirty=True)
 
     assert plugin is first  # MkDocs keeps a plugin that has on_startup
-    assert {p for p in plugin.pages_read if not p.startswith("biml/")} == {"edited.md"}
+    assert {p for p in plugin.build.pages_built if not p.startswith("biml/")} == {"edited.md"}
+    assert not plugin.build.pages_read_from_source  # restored from their records
     _assert_same_output(site_dir, _full_build_of(tmp_path / "docs", tmp_path))
 
 
@@ -216,6 +219,131 @@ def test_serve_dirty_reads_every_page_again_when_the_settings_change(tmp_path: P
 
     plugin = _served(config_file, site_dir, dirty=True)
 
-    assert "risky.md" in plugin.pages_read
+    assert "risky.md" in plugin.build.pages_read_from_source
     assert '"status": "transferred"' not in (site_dir / REGISTER[0]).read_text(encoding="utf-8")
+    _assert_same_output(site_dir, _full_build_of(tmp_path / "docs", tmp_path))
+
+
+#: A hooks file: a plugin that notes every page event MkDocs fires for it.
+RECORD_EVENTS = """\
+from pathlib import Path
+
+
+def _note(event, page, config):
+    log = Path(config.config_file_path).parent / "events.log"
+    with log.open("a", encoding="utf-8") as file:
+        file.write(f"{event} {page.file.src_uri}\\n")
+
+
+def on_pre_page(page, config, files):
+    _note("pre_page", page, config)
+    return page
+
+
+def on_page_markdown(markdown, page, config, files):
+    _note("page_markdown", page, config)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    _note("page_content", page, config)
+    return html
+"""
+
+#: The biml plugin first: its on_env and Material's tags plugin's share a priority.
+WITH_OTHER_PLUGINS = {
+    "theme": {"name": "material"},
+    "hooks": ["record_events.py"],
+    "plugins": ["biml", "tags"],
+    "markdown_extensions": ["attr_list"],
+}
+TAGGED = {
+    **PAGES,
+    "index.md": "---\ntags: [home]\n---\n# Home\n\nWe pin the base model [data:2:transfer].\n",
+    "renamed.md": "---\ntags: [moved]\n---\n" + PAGES["renamed.md"],
+    # Skipped pages get their titles as MkDocs gives them.
+    "titled.md": "---\ntitle: From <front> matter\n---\n# Heading\n\n[data:2:transfer]\n",
+    "late-heading.md": "Text first.\n\n# Later heading\n\n[data:2:transfer]\n",
+    "marked-up.md": "# A *marked-up* &amp; `coded` title {#top}\n\n[data:2:transfer]\n",
+}
+#: The pages MkDocs rebuilds after _change_sources, besides the generated ones.
+REBUILT = {"edited.md", "added.md", "moved/renamed.md"}
+
+
+def _site_with_other_plugins(root: Path) -> Path:
+    config_file = write_site(root, TAGGED, WITH_OTHER_PLUGINS)
+    (root / "record_events.py").write_text(RECORD_EVENTS, encoding="utf-8")
+    (root / "docs" / "moved").mkdir()
+    return config_file
+
+
+def _pages_with_events(root: Path) -> set[str]:
+    """Pages of the site's own (not generated) another plugin saw events for; forgets them."""
+    log = root / "events.log"
+    lines = log.read_text(encoding="utf-8").splitlines()
+    log.unlink()
+    pages = {line.split(" ", 1)[1] for line in lines}
+    return {page for page in pages if not page.startswith("biml/")}
+
+
+def _tagged_pages(site_dir: Path) -> set[str]:
+    """The pages Material's tags plugin exported tags for (it sees only pages it is shown)."""
+    export = json.loads((site_dir / "tags.json").read_text(encoding="utf-8"))
+    return {item["url"] for tag in export["mappings"] for item in [tag["item"]]}
+
+
+def test_a_dirty_build_fires_no_other_plugin_events_for_skipped_pages(tmp_path: Path) -> None:
+    config_file = _site_with_other_plugins(tmp_path)
+    assert run_mkdocs(tmp_path, "build", "-q").returncode == 0
+    assert {"index.md", "unchanged.md"} <= _pages_with_events(tmp_path)
+    _change_sources(tmp_path / "docs")
+
+    result = run_mkdocs(tmp_path, "build", "--dirty", "-q")
+
+    assert result.returncode == 0, result.stderr
+    assert _pages_with_events(tmp_path) == REBUILT
+    full = _full_build_of(config_file.parent / "docs", tmp_path)
+    _assert_same_output(tmp_path / "site", full)
+    assert _tagged_pages(full) == {"", "moved/renamed/"}
+    assert _tagged_pages(tmp_path / "site") == {"moved/renamed/"}  # index.md was skipped
+
+
+def test_a_serve_dirty_rebuild_fires_no_other_plugin_events_for_skipped_pages(
+    tmp_path: Path,
+) -> None:
+    config_file = _site_with_other_plugins(tmp_path)
+    site_dir = tmp_path / "served"
+    _served(config_file, site_dir, dirty=False)
+    _pages_with_events(tmp_path)
+    _change_sources(tmp_path / "docs")
+    # New settings: the skipped pages' records no longer hold, they are read again.
+    write_site(tmp_path, {}, {**WITH_OTHER_PLUGINS, "markdown_extensions": ["attr_list", "abbr"]})
+
+    plugin = _served(config_file, site_dir, dirty=True)
+
+    assert _pages_with_events(tmp_path) == REBUILT
+    assert plugin.build.pages_read_from_source == set(TAGGED) - REBUILT - {
+        "edited.md",
+        "deleted.md",
+        "renamed.md",
+    }
+    _assert_same_output(site_dir, _full_build_of(tmp_path / "docs", tmp_path))
+
+
+def test_serve_dirty_shows_a_renamed_nav_title_everywhere(tmp_path: Path) -> None:
+    nav = [{"Home": "index.md"}, {"Trojan notes": "unchanged.md"}, "edited.md"]
+    config_file = write_site(tmp_path, PAGES, {"nav": nav})
+    site_dir = tmp_path / "served"
+    _served(config_file, site_dir, dirty=False)
+    assert "Trojan notes" in _main(site_dir, _output("biml/model.md"))
+    nav[1] = {"Accepted Trojan risk": "unchanged.md"}
+    write_site(tmp_path, {}, {"nav": nav})
+
+    _served(config_file, site_dir, dirty=True)
+
+    register = (site_dir / REGISTER[0]).read_text(encoding="utf-8")
+    backlinks = _main(site_dir, _output("biml/model.md"))
+    for output in (register, backlinks):
+        assert "Accepted Trojan risk" in output
+        assert "Trojan notes" not in output
     _assert_same_output(site_dir, _full_build_of(tmp_path / "docs", tmp_path))

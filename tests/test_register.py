@@ -14,7 +14,8 @@ import pytest
 import yaml
 
 from mkdocs_biml import Catalog
-from mkdocs_biml.site.register import CSV_COLUMNS, SCHEMA_PATH, TRACKING_COLUMNS
+from mkdocs_biml.site.register import CSV_COLUMNS, TRACKING_COLUMNS
+from mkdocs_biml.site.shipped import REGISTER_SCHEMA
 from tests.sites import BuiltSite
 
 SiteBuilder = Callable[..., BuiltSite]
@@ -83,7 +84,7 @@ def built(site: SiteBuilder) -> BuiltSite:
 
 
 def test_json_validates_against_its_schema(built: BuiltSite) -> None:
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = json.loads(REGISTER_SCHEMA.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema)
     document = read_json(built)

@@ -13,7 +13,7 @@ import jsonschema
 import pytest
 
 from mkdocs_biml.cli.lint import run_lint
-from mkdocs_biml.site.register import SCHEMA_PATH
+from mkdocs_biml.site.shipped import REGISTER_SCHEMA
 from mkdocs_biml.site.tracking import parse_date, today
 from tests.sites import BuiltSite
 
@@ -73,7 +73,7 @@ def test_the_register_has_the_fields_and_validates(tracked: BuiltSite) -> None:
     )
     legal = entry(tracked, "raw:4:legal")
     assert (legal["ticket"], legal["reviewed"], legal["expires"]) == ("LEGAL-7", None, None)
-    schema = json.loads(SCHEMA_PATH.read_text("utf-8"))
+    schema = json.loads(REGISTER_SCHEMA.read_text("utf-8"))
     jsonschema.Draft202012Validator(schema).validate(register(tracked))
     assert register(tracked)["format"] == 1
 

@@ -107,6 +107,7 @@ def repeated_ids(built: BuiltSite) -> dict[str, dict[str, int]]:
 
 
 @pytest.mark.parametrize("theme", ["mkdocs", "readthedocs", "material"])
+@pytest.mark.slow
 def test_no_id_repeats_on_any_generated_page(site: SiteBuilder, tmp_path: Path, theme: str) -> None:
     (tmp_path / "clash.yaml").write_text(CLASHING, encoding="utf-8")
     built = site(

@@ -20,24 +20,20 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
+from ..site.shipped import BUILTIN_CATALOG_DIRS
 from .builder import Builder
 from .catalogfile import BUILTIN_NAMES, Origin, content_digest, read_catalog_file
 from .model import Catalog
 from .overlay import merge_overlay
-from .schemacheck import SCHEMA_PATH, SchemaChecker, catalog_schema
+from .schemacheck import SchemaChecker, catalog_schema
 from .valuetext import short_repr
 from .yamlsource import CatalogError, LocatedDict, read_yaml
 
-PACKAGE_DIR = Path(__file__).parents[1]  # the data folders sit at the top of the package
-#: Built-in catalogues: in a wheel they sit in the package, in a source
-#: checkout in the repository's top-level ``catalog/`` folder.
-BUILTIN_DIRS = (PACKAGE_DIR / "catalog_data", PACKAGE_DIR.parent / "catalog")
 #: The catalogue every site has.
 DEFAULT_CATALOG = "biml-78"
 
 __all__ = [
     "BUILTIN_NAMES",
-    "SCHEMA_PATH",
     "CatalogError",
     "builtin_catalog_path",
     "catalog_schema",
@@ -51,7 +47,7 @@ def builtin_catalog_path(name: str) -> Path | None:
     """Path of the built-in catalogue ``name`` (``biml-78``, ``biml-llm``), if it exists."""
     if name not in BUILTIN_NAMES:
         return None
-    for folder in BUILTIN_DIRS:
+    for folder in BUILTIN_CATALOG_DIRS:
         candidate = folder / f"{name}.yaml"
         if candidate.is_file():
             return candidate

@@ -13,13 +13,11 @@ import json
 import re
 from collections.abc import Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any, cast
 
+from ..site.shipped import CATALOG_SCHEMA
 from .valuetext import describe_value, short_repr
 from .yamlsource import CatalogError
-
-SCHEMA_PATH = Path(__file__).parents[1] / "schema" / "catalog.schema.json"
 
 #: The pattern of every URL field (``$defs/web_url``): an absolute http or
 #: https address, with no space or control character anywhere (browsers drop
@@ -32,7 +30,7 @@ WEB_ADDRESS = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s/?#][^\\s]*$"
 @cache
 def catalog_schema() -> Mapping[str, Any]:
     """The JSON Schema of the catalogue format, as shipped with the package."""
-    return cast(Mapping[str, Any], json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+    return cast(Mapping[str, Any], json.loads(CATALOG_SCHEMA.read_text(encoding="utf-8")))
 
 
 _JSON_TYPES: dict[str, tuple[type, ...]] = {

@@ -35,7 +35,6 @@ DEFAULT_DOCS_DIR = "docs"
 #: it is what hides fenced code from the tag scanner).
 MKDOCS_BUILTIN_EXTENSIONS = ("toc", "tables", "fenced_code")
 EXTENSION_NAMES = ("biml", "mkdocs_biml.extension")
-#: Options of the plugin that the Markdown extension takes as they are.
 
 
 class LintSetupError(Exception):

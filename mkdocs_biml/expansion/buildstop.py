@@ -14,7 +14,10 @@ build, and its ``--strict`` counts only its own link checks.
 So on Zensical the extension installs a ``sys.excepthook`` that prints
 nothing for that one exception: the line logged before the raise is the
 whole message, and the process still exits with status 1. Any other
-exception goes to the hook that was there before.
+exception goes to the hook that was there before. What the hook recognises
+(the messages of the errors raised) belongs to a :class:`BuildStop` that each
+extension object owns: nothing is kept at module level, and the hook is
+installed once per extension object.
 """
 
 from __future__ import annotations
@@ -26,44 +29,44 @@ from markdown import Markdown
 
 from ..problems import Problem
 
-#: Messages of the TagErrors raised in this process, to recognise them in Zensical's wrapper.
-_raised: set[str] = set()
-
 
 class TagError(Exception):
     """Raised for a problem tag when ``on_unknown`` is ``error``."""
 
 
-def tag_error(problem: Problem) -> TagError:
-    """The exception that ends the build at ``problem`` (already logged)."""
-    message = str(problem)
-    _raised.add(message)
-    return TagError(message)
+class BuildStop:
+    """The TagErrors one extension raised, to recognise them in Zensical's wrapper."""
 
+    def __init__(self) -> None:
+        self._raised: set[str] = set()
+        self._hook_installed = False
 
-def quiet_tag_errors_on_zensical(md: Markdown) -> None:
-    """On Zensical, keep Python from printing a traceback for a :class:`TagError`."""
-    if "rendering_context" not in md.preprocessors:  # Zensical's own preprocessor
-        return
-    if getattr(sys.excepthook, "__wrapped_by_biml__", False):
-        return
-    previous = sys.excepthook
+    def tag_error(self, problem: Problem) -> TagError:
+        """The exception that ends the build at ``problem`` (already logged)."""
+        message = str(problem)
+        self._raised.add(message)
+        return TagError(message)
 
-    def hook(
-        kind: type[BaseException], error: BaseException, traceback: TracebackType | None
-    ) -> None:
-        if not _is_tag_error(error):
-            previous(kind, error, traceback)
+    def quiet_on_zensical(self, md: Markdown) -> None:
+        """On Zensical, keep Python from printing a traceback for this extension's TagErrors."""
+        if self._hook_installed or "rendering_context" not in md.preprocessors:
+            return  # installed already, or not Zensical (its own preprocessor)
+        self._hook_installed = True
+        previous = sys.excepthook
 
-    hook.__wrapped_by_biml__ = True  # type: ignore[attr-defined]
-    sys.excepthook = hook
+        def hook(
+            kind: type[BaseException], error: BaseException, traceback: TracebackType | None
+        ) -> None:
+            if not self.raised(error):
+                previous(kind, error, traceback)
 
+        sys.excepthook = hook
 
-def _is_tag_error(error: BaseException) -> bool:
-    """A TagError, as itself or as the text of Zensical's ``RuntimeError`` around it."""
-    if isinstance(error, TagError):
-        return True
-    text = str(error)
-    return isinstance(error, RuntimeError) and any(
-        f"TagError: {message}" in text for message in _raised
-    )
+    def raised(self, error: BaseException) -> bool:
+        """A TagError, as itself or as the text of Zensical's ``RuntimeError`` around it."""
+        if isinstance(error, TagError):
+            return True
+        text = str(error)
+        return isinstance(error, RuntimeError) and any(
+            f"TagError: {message}" in text for message in self._raised
+        )

@@ -18,15 +18,13 @@ import json
 import string
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ..catalog.usertext import text_problem
 from ..catalog.valuetext import short_repr
-
-LOCALES_DIR = Path(__file__).parents[1] / "locales"
+from .shipped import LOCALES_DIR
 
 ENGLISH: dict[str, str] = {
     # callouts and inline references

@@ -33,7 +33,6 @@ from .tracking import TRACKING_KEYS
 REGISTER_JSON = "risk-register.json"
 REGISTER_CSV = "risk-register.csv"
 REGISTER_FORMAT = 1
-SCHEMA_PATH = Path(__file__).parents[1] / "schema" / "register.schema.json"
 
 #: CSV columns, and the JSON field each one shows.
 CSV_COLUMNS = ("tag", "catalog", "component", "title", "statuses", "pages", "summary")

@@ -204,9 +204,9 @@ class PageGenerator:
 
     # -- finalize: what only the whole site knows --------------------------------------
 
-    def finalize(self, src_uri: str, html: str, ledger: Ledger, page_url: str) -> str:
-        """Fill backlinks and coverage into the HTML of the generated page ``src_uri``."""
-        urls = PageUrls(page_url)
+    def finalize(self, src_uri: str, html: str, ledger: Ledger, urls: PageUrls) -> str:
+        """Fill backlinks and coverage into the HTML of the generated page ``src_uri``,
+        whose links ``urls`` makes."""
 
         def fill(match: re.Match[str]) -> str:
             return self._fill(match[1], match[2], ledger, urls)
@@ -236,7 +236,8 @@ class PageGenerator:
             view = AssessmentView(self.assessments, ledger, urls, self.layout)
             return self._fill_assessment(kind, catalog, assessment, view)
         if kind == "coverage-matrix":
-            rows = coverage_rows(catalog, ledger, urls, self.layout, self.statuses)
+            name = self.strings("all_components")
+            rows = coverage_rows(catalog, ledger, urls, self.layout, self.statuses, total_name=name)
             return self._render("coverage-matrix.html.j2", catalog=catalog, rows=rows)
         uncited = uncited_risks(catalog, ledger, urls, self.layout)
         return self._render("uncited.html.j2", catalog=catalog, risks=uncited)

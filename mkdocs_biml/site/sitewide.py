@@ -85,14 +85,13 @@ class PageUrls:
     """Page-relative URLs from the generated page at ``page_url``.
 
     The ledger holds citing pages' URLs; generated pages are known by source
-    path, and their URL follows MkDocs' own rule, which only depends on
-    ``use_directory_urls``. That setting shows in any page's URL: with it,
-    URLs end in ``/`` (or are empty for the home page), without it in ``.html``.
+    path, and their URL follows MkDocs' own rule, which only depends on the
+    site's ``use_directory_urls``.
     """
 
-    def __init__(self, page_url: str) -> None:
+    def __init__(self, page_url: str, *, use_directory_urls: bool) -> None:
         self.page_url = page_url
-        self.use_directory_urls = not page_url.endswith(".html")
+        self.use_directory_urls = use_directory_urls
         # A page citing several risks of a component is in several of its
         # risks' backlinks: one relative URL per page, not one per backlink.
         self._relative: dict[str, str] = {}
@@ -132,20 +131,28 @@ def backlinks(
 
 
 def coverage_rows(
-    catalog: Catalog, ledger: Ledger, urls: PageUrls, layout: PageLayout, statuses: Sequence[str]
+    catalog: Catalog,
+    ledger: Ledger,
+    urls: PageUrls,
+    layout: PageLayout,
+    statuses: Sequence[str],
+    *,
+    total_name: str,
 ) -> list[CoverageRow]:
-    """One row per component of ``catalog``, then the total."""
+    """One row per component of ``catalog``, then the total, named ``total_name``."""
     rows = [
         _coverage_row(
             component,
             component.risks,
             ledger,
             urls.to_source(layout.component_page(component)),
-            statuses,
+            statuses=statuses,
+            name=component_heading(component),
         )
         for component in catalog.components
     ]
-    rows.append(_coverage_row(None, tuple(catalog.risks()), ledger, "", statuses))
+    risks = tuple(catalog.risks())
+    rows.append(_coverage_row(None, risks, ledger, "", statuses=statuses, name=total_name))
     return rows
 
 
@@ -154,7 +161,9 @@ def _coverage_row(
     risks: Sequence[Risk],
     ledger: Ledger,
     href: str,
+    *,
     statuses: Sequence[str],
+    name: str,
 ) -> CoverageRow:
     cited = [r for r in risks if ledger.citing_pages(r)]
     given = {r: ledger.statuses(r) for r in cited}
@@ -163,7 +172,6 @@ def _coverage_row(
     counts += [(s, sum(1 for r in cited if s in given[r])) for s in statuses]
     counts.append((NO_STATUS, sum(1 for r in cited if not given[r])))
     cells = tuple(HeatCell(label, n, heat_level(n, total)) for label, n in counts)
-    name = component_heading(component) if component else "All components"
     return CoverageRow(component, name, href, total, total - len(cited), cells)
 
 
