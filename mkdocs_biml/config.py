@@ -127,6 +127,8 @@ class BimlConfig(base.Config):
     statuses = c.ListOfItems(c.Type(str), default=list(DEFAULT_STATUSES))
     #: Write the risk register (JSON and CSV) into the site.
     register = c.Type(bool, default=True)
+    #: Write the framework's Sphinx inventory (objects.inv) into its folder.
+    inventory = c.Type(bool, default=True)
     #: Folders of the docs, each the pages of one named assessment (one ML system).
     assessments = AssessmentFolders()
     #: The plugin's own words replaced (key: text), in any language.

@@ -42,6 +42,7 @@ from .site.diskcache import CacheFolder
 from .site.frontmatter import read_statuses
 from .site.htmlcache import HtmlCache, safe_for
 from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
+from .site.inventory import inventory_bytes, inventory_entries, inventory_path
 from .site.ledger import Ledger, StatusNote
 from .site.navigation import add_framework_section, paths_in
 from .site.outputs import check_outputs, plugin_outputs
@@ -199,16 +200,18 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             for src_uri, path in SITE_ASSETS.items()
         ]
         pages = self._generated_pages(config) if self.config.pages else {}
+        inventory = self._inventory(config, pages) if pages and self.config.inventory else None
         outputs = plugin_outputs(
             assets,
             pages,
+            inventory=inventory,
             catalogs=self.catalogs,
             layout=self.layout,
             assessments=self.assessments.names,
             register=self.config.register,
         )
         check_outputs(files, outputs, config.docs_dir)
-        for file in [*assets, *pages.values()]:
+        for file in [*assets, *pages.values(), *([inventory] if inventory else [])]:
             files.append(file)
         self.generated = pages
         # Links leave the extension as finished HTML with the URLs MkDocs would
@@ -249,6 +252,17 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             inclusion = InclusionLevel.UNDEFINED if placed else InclusionLevel.NOT_IN_NAV
             pages[src_uri] = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
         return pages
+
+    def _inventory(self, config: MkDocsConfig, pages: dict[str, File]) -> File:
+        """The framework's Sphinx inventory (``inventory.py``), addresses relative to its folder."""
+        folder_url = self.layout.folder.strip("/") + "/"
+
+        def url_of(src_uri: str) -> str:
+            return get_relative_url(pages[src_uri].url, folder_url)
+
+        entries = list(inventory_entries(self.catalogs, self.layout, url_of))
+        content = inventory_bytes(config.site_name, _catalog_versions(self.catalogs), entries)
+        return File.generated(config, inventory_path(self.layout), content=content)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.generated:
@@ -383,6 +397,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 def _config_dir(config: MkDocsConfig) -> Path:
     """The folder of ``mkdocs.yml``, which the plugin's paths are relative to."""
     return Path(config.config_file_path or ".").parent
+
+
+def _catalog_versions(catalogs: list[Catalog]) -> str:
+    """The inventory's version: each catalogue's, ``BIML-78 2020-01, BIML-LLM 2024-01``."""
+    return ", ".join(f"{c.short_title} {c.version}" for c in catalogs)
 
 
 def _report_problem(problem: Problem) -> None:
