@@ -1,4 +1,4 @@
-"""The framework's Sphinx inventory, read back with sphobjinv as intersphinx would read it."""
+"""The framework's Sphinx inventory, read back with sphobjinv, and used by a real Sphinx build."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ from typing import Any
 
 import pytest
 import sphobjinv  # type: ignore[import-untyped]
+from bs4 import BeautifulSoup
 
-from tests.sites import BuiltSite
+from tests.sites import BuiltSite, run_module
 
 SiteBuilder = Callable[..., BuiltSite]
 
@@ -81,3 +82,36 @@ def test_header_names_the_site_and_the_catalogues(site: SiteBuilder) -> None:
     inventory = inventory_of(site(PAGES, {"plugins": [{"biml": BOTH_CATALOGUES}]}))
     assert inventory.project == "Test site"
     assert inventory.version.startswith("BIML-78 ") and "BIML-LLM " in inventory.version
+
+
+@pytest.mark.slow
+def test_a_sphinx_site_links_to_risks_and_pages_through_intersphinx(
+    site: SiteBuilder, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    built = site(PAGES, {"plugins": [{"biml": BOTH_CATALOGUES}]})
+    sphinx = tmp_path_factory.mktemp("sphinx")
+    source = sphinx / "source"
+    source.mkdir()
+    (source / "objects.inv").write_bytes((built.site_dir / "biml" / "objects.inv").read_bytes())
+    (source / "conf.py").write_text(
+        'extensions = ["sphinx.ext.intersphinx"]\n'
+        'intersphinx_mapping = {"biml": ("https://risks.example.org/biml/", "objects.inv")}\n'
+        "nitpicky = True\n",
+        encoding="utf-8",
+    )
+    (source / "index.rst").write_text(
+        "Threat model\n============\n\n"
+        "We cite :external+biml:ref:`Model:2:Trojan`, "
+        ":external+biml:ref:`llm:raw:1:recursive pollution` "
+        "and the :external+biml:doc:`data` component.\n",
+        encoding="utf-8",
+    )
+    result = run_module(sphinx, "sphinx", "-W", "-q", "-b", "html", "source", "out")
+    assert result.returncode == 0, result.stderr
+    page = BeautifulSoup((sphinx / "out" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a.get_text(): a["href"] for a in page.select("a.reference.external")}
+    assert links == {
+        "Trojaned model": "https://risks.example.org/biml/model/#model-2-trojan",
+        "Recursive pollution": "https://risks.example.org/biml/llm/raw/#raw-1-recursive-pollution",
+        "3. Datasets": "https://risks.example.org/biml/data/",
+    }
