@@ -33,7 +33,7 @@ from mkdocs.utils import get_relative_url
 from .catalog.loader import BUILTIN_DIRS, CatalogError, load_catalogs
 from .catalog.model import Catalog
 from .catalog.resolver import CatalogIndex
-from .config import BimlConfig
+from .config import DEFAULT_STATUSES, BimlConfig
 from .expansion.options import extension_options
 from .extension import BimlExtension
 from .problems import Problem, Severity, front_matter_lines, log_problem
@@ -50,8 +50,10 @@ from .site.paths import PageLayout
 from .site.rebuild import PageRecords, catch_up_skipped_pages, settings_fingerprint, source_digest
 from .site.register import write_register
 from .site.render import PageError, PageGenerator
+from .site.riskquery import MARKER, QueryScope, fill_risk_tables, marker_problems
 from .site.searchexclude import SearchExclusion, uses_mkdocs_search
 from .site.shipped import ASSET_NAMES, ASSETS_DIR
+from .site.sitewide import PageUrls
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
     from jinja2 import Environment
@@ -80,6 +82,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.generated: dict[str, File] = {}
         #: Pages that went through ``on_page_content`` this build.
         self.pages_read: set[str] = set()
+        #: What ``<!-- biml:risks -->`` markers are checked against, and the pages holding one.
+        self.query_scope: QueryScope | None = None
+        self.pages_with_tables: set[str] = set()
         #: Under ``mkdocs serve --dirty``: what each page cited when last read, and
         #: the digest of each page's source text as read this build.
         self.keep_records = False
@@ -109,6 +114,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.layout = PageLayout(self.config.folder)
         self.assessments = self._assessments(config)
         self.strings = self._strings(config)
+        self.query_scope = QueryScope(
+            self.catalogs, self.config.statuses or DEFAULT_STATUSES, self.assessments.names
+        )
         self.extension = self._make_extension()
         self.search_exclusion = SearchExclusion() if uses_mkdocs_search(config) else None
         self._open_cache(config)
@@ -193,6 +201,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.generated = {}
         self.generator = None
         self.pages_read = set()
+        self.pages_with_tables = set()
         self.digests = {}
         self.records.start_build(settings_fingerprint(config), self.catalogs)
         assets = [
@@ -327,6 +336,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             return html
         for citation in citations:
             self.ledger.cite(src_uri, citation.risk, citation.line)
+        if MARKER.search(html):
+            self._read_risk_tables(page, html)
         if src_uri in self.ledger.pages:
             entry = self.ledger.pages[src_uri]
             # MkDocs' titles are HTML; the ledger keeps text, which each
@@ -336,6 +347,28 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if src_uri in self.digests:
             self.records.keep(src_uri, self.digests.pop(src_uri), self.ledger.entry(src_uri))
         return html
+
+    def _read_risk_tables(self, page: Page, html: str) -> None:
+        """Check a page's ``<!-- biml:risks -->`` markers; fill them once the site is read."""
+        assert self.query_scope is not None
+        source = "" if page.file.generated_by else page.file.content_string
+        markdown = page.markdown or ""
+        src_uri = page.file.src_uri
+        offset = front_matter_lines(source, markdown)
+        for problem in marker_problems(html, markdown, src_uri, self.query_scope, offset):
+            _report_problem(problem)
+        if self.generator is None:
+            _report_problem(
+                Problem(
+                    src_uri,
+                    None,
+                    None,
+                    "a risk table marker needs the framework pages "
+                    "(the plugin's 'pages' option): it is left as it is",
+                )
+            )
+            return
+        self.pages_with_tables.add(src_uri)
 
     # First, before other plugins look at the pages: every page read is then read.
     @event_priority(100)
@@ -367,12 +400,25 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         src_uri = page.file.src_uri
         if self.search_exclusion is not None and page.content:
             page.content = self.search_exclusion.restore(src_uri, page.content)
+        if self.generator is not None and src_uri in self.pages_with_tables and page.content:
+            page.content = self._fill_risk_tables(page.content, page.url)
         if self.generator is not None and src_uri in self.generated and page.content:
             try:
                 page.content = self.generator.finalize(src_uri, page.content, self.ledger, page.url)
             except PageError as exc:
                 raise PluginError(f"biml: {exc}") from None
         return context
+
+    def _fill_risk_tables(self, html: str, page_url: str) -> str:
+        # Imported here, as the assessment pages do: only sites with tables need it.
+        from .site.assessmentviews import AssessmentView  # noqa: PLC0415
+
+        assert self.generator is not None and self.query_scope is not None
+        view = AssessmentView(self.assessments, self.ledger, PageUrls(page_url), self.layout)
+        try:
+            return fill_risk_tables(html, self.query_scope, view, self.generator.render_html)
+        except PageError as exc:
+            raise PluginError(f"biml: {exc}") from None
 
     on_page_context = CombinedEvent(_on_page_context_hide_from_search, _on_page_context_finish)
 

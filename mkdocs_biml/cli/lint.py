@@ -25,6 +25,7 @@ from ..catalog.resolver import TAG_IN_TEXT, CatalogIndex
 from ..extension import BimlExtension
 from ..problems import Problem, front_matter_lines
 from ..site.frontmatter import read_statuses
+from ..site.riskquery import QueryScope, marker_problems
 from .lint_settings import (
     DEFAULT_DOCS_DIR,
     LintSetupError,
@@ -150,6 +151,12 @@ class Linter:
         self.settings = settings
         self.index = CatalogIndex(_load_catalogs(settings.catalog_sources))
         self._reported: list[Problem] = []
+        # Risk table markers are the plugin's: a site with the extension alone has none.
+        self.query_scope = (
+            QueryScope(list(self.index.catalogs.values()), settings.statuses, settings.assessments)
+            if settings.statuses is not None
+            else None
+        )
         try:
             self.extension = BimlExtension(
                 index=self.index, report=self._reported.append, **settings.options
@@ -189,12 +196,15 @@ class Linter:
             extension_configs=self.settings.extension_configs,
         )
         try:
-            converter.convert(body)
+            html = converter.convert(body)
         except Exception as exc:  # another extension failed; the build would stop here too
             message = f"Markdown conversion failed: {type(exc).__name__}: {exc}"
             return [LintProblem(shown, src_uri, None, None, message, "error")]
         finally:
             self.extension.take_citations()
+        if self.query_scope is not None:
+            offset = front_matter_lines(source, body)
+            self._reported.extend(marker_problems(html, body, src_uri, self.query_scope, offset))
         return _located(self._reported, source.splitlines(), shown)
 
 

@@ -52,6 +52,8 @@ class SiteSettings:
     docs_dir: Path | None = None
     #: Pages of the site, as MkDocs finds them (``exclude_docs`` applied): path -> src_uri.
     pages: dict[Path, str] | None = None
+    #: Names of the plugin's assessments (risk table markers name them).
+    assessments: list[str] = field(default_factory=list)
     #: Folder of the config file (the working directory without one).
     root: Path = field(default_factory=Path.cwd)
     #: Said once on stderr: no config was found, and what the lint uses instead.
@@ -203,7 +205,14 @@ def _settings_from_plugin(plugin: BimlConfig, config_dir: Path) -> SiteSettings:
         str(config_dir / name) if not builtin_catalog_path(name) else name
         for name in plugin.catalogs
     ]
-    return SiteSettings(extension_options(plugin), sources, list(plugin.statuses), [], {})
+    return SiteSettings(
+        extension_options(plugin),
+        sources,
+        list(plugin.statuses),
+        [],
+        {},
+        assessments=list(plugin.assessments.values()),
+    )
 
 
 def _listed_extension_options(mdx_configs: Mapping[str, Any]) -> dict[str, Any]:

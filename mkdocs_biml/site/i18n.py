@@ -132,6 +132,8 @@ ENGLISH: dict[str, str] = {
     "column_owner": "Owner",
     "column_note": "Note",
     "column_pages": "Pages",
+    "column_assessment": "Assessment",
+    "column_set_by": "Set by",
     # statuses as displayed (the data keeps the configured name)
     "status_open": "open",
     "status_mitigated": "mitigated",
@@ -163,6 +165,8 @@ ENGLISH: dict[str, str] = {
     "heat_map_title": "{catalog}: share of each component's risks addressed in {assessment}",
     "this_site": "this site",
     "heat_figure": "{addressed} of {total} addressed",
+    # risk tables in any page (the <!-- biml:risks --> marker)
+    "risk_query_none": "No risk matches these filters.",
 }
 
 #: Shipped languages; regional and script variants map to them (``pt_BR``, ``zh-Hans``).
