@@ -45,10 +45,18 @@ from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
 from .site.inventory import inventory_bytes, inventory_entries, inventory_path
 from .site.ledger import Ledger, StatusNote
 from .site.navigation import add_framework_section, paths_in
+from .site.otherregisters import (
+    NO_OTHER_REGISTERS,
+    OtherRegisters,
+    RegisterError,
+    RegisterSource,
+    other_folders_in,
+    read_registers,
+)
 from .site.outputs import check_outputs, plugin_outputs
 from .site.paths import PageLayout
 from .site.rebuild import PageRecords, catch_up_skipped_pages, settings_fingerprint, source_digest
-from .site.register import write_register
+from .site.register import SiteIdentity, write_register
 from .site.render import PageError, PageGenerator
 from .site.riskquery import MARKER, QueryScope, fill_risk_tables, marker_problems
 from .site.searchexclude import SearchExclusion, uses_mkdocs_search
@@ -82,6 +90,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.generated: dict[str, File] = {}
         #: Pages that went through ``on_page_content`` this build.
         self.pages_read: set[str] = set()
+        #: Other sites' registers (the ``registers`` option), read with the config.
+        self.other_registers = NO_OTHER_REGISTERS
         #: What ``<!-- biml:risks -->`` markers are checked against, and the pages holding one.
         self.query_scope: QueryScope | None = None
         self.pages_with_tables: set[str] = set()
@@ -147,6 +157,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             raise PluginError(f"biml: {exc}") from None
 
     def _assessments(self, config: MkDocsConfig) -> Assessments:
+        """The site's assessments, then those of other sites' registers."""
         assessments = Assessments.from_option(self.config.assessments)
         missing = assessments.missing_folders(config.docs_dir)
         if missing:
@@ -155,7 +166,26 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 f"{config.docs_dir}: {', '.join(missing)}; give each folder's path "
                 f"relative to docs_dir"
             )
-        return assessments
+        self.other_registers = self._other_registers(config, assessments.names)
+        if not self.other_registers.assessments:
+            return assessments
+        return Assessments((*assessments.folders, *self.other_registers.folders))
+
+    def _other_registers(self, config: MkDocsConfig, local_names: list[str]) -> OtherRegisters:
+        sources = [RegisterSource(**entry) for entry in self.config.registers]
+        try:
+            found = read_registers(sources, _config_dir(config), self.catalogs, local_names)
+        except RegisterError as exc:
+            raise PluginError(f"biml: {exc}") from None
+        clash = sorted(set(other_folders_in(config.docs_dir, found)))
+        if clash:
+            raise PluginError(
+                f"biml: {', '.join(clash)} in docs_dir has the name the plugin gives the "
+                f"pages of another site's register: rename that folder"
+            )
+        for message in found.left_out:
+            log.warning(f"biml: {message}")
+        return found
 
     def _strings(self, config: MkDocsConfig) -> Strings:
         """The plugin's words in the theme's language (Material: ``language``; the MkDocs
@@ -378,6 +408,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         risks = list(self.ledger.risk_numbers)
         for problem in conflicts(risks, self.ledger, self.assessments):
             _report_problem(problem)
+        # Other sites' pages, checked by their own builds: added for what this site shows.
+        self.other_registers.add_to(self.ledger)
         return env
 
     # Before the search plugin (priority 0) indexes the page.
@@ -425,7 +457,12 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.register and self.index is not None:
             write_register(
-                Path(config.site_dir), self.catalogs, self.ledger, self.layout, self.assessments
+                Path(config.site_dir),
+                self.catalogs,
+                self.ledger,
+                self.layout,
+                self.assessments,
+                site=SiteIdentity(config.site_name, config.site_url or None),
             )
 
     def on_serve(
@@ -437,6 +474,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                     server.watch(path)
         if self.config.custom_templates:
             server.watch(self.config.custom_templates)
+        for entry in self.config.registers:
+            server.watch(str(_config_dir(config) / entry["path"]))
         return server
 
 

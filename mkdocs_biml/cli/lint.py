@@ -25,6 +25,7 @@ from ..catalog.resolver import TAG_IN_TEXT, CatalogIndex
 from ..extension import BimlExtension
 from ..problems import Problem, front_matter_lines
 from ..site.frontmatter import read_statuses
+from ..site.otherregisters import RegisterError, read_registers
 from ..site.riskquery import QueryScope, marker_problems
 from .lint_settings import (
     DEFAULT_DOCS_DIR,
@@ -149,11 +150,12 @@ class Linter:
 
     def __init__(self, settings: SiteSettings) -> None:
         self.settings = settings
-        self.index = CatalogIndex(_load_catalogs(settings.catalog_sources))
+        catalogs = _load_catalogs(settings.catalog_sources)
+        self.index = CatalogIndex(catalogs)
         self._reported: list[Problem] = []
         # Risk table markers are the plugin's: a site with the extension alone has none.
         self.query_scope = (
-            QueryScope(list(self.index.catalogs.values()), settings.statuses, settings.assessments)
+            QueryScope(catalogs, settings.statuses, _assessment_names(settings, catalogs))
             if settings.statuses is not None
             else None
         )
@@ -206,6 +208,15 @@ class Linter:
             offset = front_matter_lines(source, body)
             self._reported.extend(marker_problems(html, body, src_uri, self.query_scope, offset))
         return _located(self._reported, source.splitlines(), shown)
+
+
+def _assessment_names(settings: SiteSettings, catalogs: Sequence[Catalog]) -> list[str]:
+    """The site's assessments, then those its other sites' registers bring (as the build)."""
+    try:
+        others = read_registers(settings.registers, Path(), catalogs, settings.assessments)
+    except RegisterError as exc:
+        raise LintSetupError(str(exc)) from None
+    return [*settings.assessments, *(a.name for a in others.assessments)]
 
 
 def _load_catalogs(sources: Sequence[str]) -> list[Catalog]:

@@ -24,6 +24,7 @@ from mkdocs.structure.files import InclusionLevel, get_files
 from ..catalog.loader import builtin_catalog_path
 from ..config import BimlConfig
 from ..expansion.options import extension_options
+from ..site.otherregisters import RegisterSource
 
 #: Config files looked for, in this order, in the working directory and then each folder above.
 CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
@@ -54,6 +55,8 @@ class SiteSettings:
     pages: dict[Path, str] | None = None
     #: Names of the plugin's assessments (risk table markers name them).
     assessments: list[str] = field(default_factory=list)
+    #: Other sites' registers, their paths absolute: their assessments are names too.
+    registers: list[RegisterSource] = field(default_factory=list)
     #: Folder of the config file (the working directory without one).
     root: Path = field(default_factory=Path.cwd)
     #: Said once on stderr: no config was found, and what the lint uses instead.
@@ -212,6 +215,10 @@ def _settings_from_plugin(plugin: BimlConfig, config_dir: Path) -> SiteSettings:
         [],
         {},
         assessments=list(plugin.assessments.values()),
+        registers=[
+            RegisterSource(**{**entry, "path": str(config_dir / entry["path"])})
+            for entry in plugin.registers
+        ],
     )
 
 

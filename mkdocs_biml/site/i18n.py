@@ -104,6 +104,11 @@ ENGLISH: dict[str, str] = {
         "its owner and note, and the pages citing it; see [coverage]({url}) for every "
         "assessment side by side."
     ),
+    "assessment_intro_other": (
+        "The risk analysis of {name}, read from another site's risk register: each risk of "
+        "the framework with the status that site's pages give it, its owner and note, and "
+        "links to those pages there; see [coverage]({url}) for every assessment side by side."
+    ),
     "assessment_heat_map": (
         "Each component is shaded by the share of its risks addressed "
         "(given a status other than *open*)."

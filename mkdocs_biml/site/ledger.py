@@ -163,8 +163,14 @@ class Ledger:
             self.set_status(src_uri, risk, status, notes.get(risk, StatusNote()))
         for risk, line in entry.citations:
             self.cite(src_uri, risk, line)
-        if src_uri in self.pages:
-            self.pages[src_uri].title, self.pages[src_uri].url = entry.title, url
+        self.name_page(src_uri, entry.title, url)
+
+    def name_page(self, src_uri: str, title: str, url: str) -> None:
+        """The title (text, not HTML) and URL of a page that cites risks or gives them a
+        status; a page that does neither stays out of the ledger."""
+        page = self.pages.get(src_uri)
+        if page is not None:
+            page.title, page.url = title, url
 
     def clear(self) -> None:
         self.pages.clear()
