@@ -122,6 +122,43 @@ def _name_problem(name: str) -> str | None:
     return f"the name {problem}" if problem else None
 
 
+class RegisterList(c.Type[list]):  # type: ignore[type-arg]
+    """Other sites' registers: ``[{path, name?, url?}]`` (``otherregisters.py`` reads them)."""
+
+    KEYS = ("path", "name", "url")
+
+    def __init__(self) -> None:
+        super().__init__(list, default=[])
+
+    def run_validation(self, value: object) -> list[dict[str, str]]:
+        if value is None:
+            return []
+        entries: list[object] = super().run_validation(value)
+        for entry in entries:
+            problem = self._entry_problem(entry)
+            if problem:
+                raise base.ValidationError(
+                    f"{problem}. Give each register as a mapping, e.g. "
+                    f"'- path: ../other-site/site/biml/risk-register.json' (and optionally "
+                    f"name: and url:)."
+                )
+        return [dict(entry) for entry in entries]  # type: ignore[call-overload]
+
+    def _entry_problem(self, entry: object) -> str:
+        if not isinstance(entry, dict) or not isinstance(entry.get("path"), str):
+            return f"each entry needs a 'path' to a risk-register.json, not {entry!r}"
+        unknown = [str(key) for key in entry if key not in self.KEYS]
+        if unknown:
+            return f"unknown key(s) {', '.join(unknown)} in the entry of {entry['path']!r}"
+        odd = [key for key in ("name", "url") if key in entry and not isinstance(entry[key], str)]
+        if odd:
+            return f"'{odd[0]}' of the entry of {entry['path']!r} must be text"
+        url = entry.get("url")
+        if url is not None and not url.startswith(("https://", "http://")):
+            return f"'url' of the entry of {entry['path']!r} must start with https:// or http://"
+        return ""
+
+
 def _folder_problem(folder: str) -> str:
     problem = folder_problem(folder)
     return f"{problem}: {folder!r}" if problem else ""
@@ -170,11 +207,15 @@ class BimlConfig(base.Config):
     statuses = StatusNames()
     #: Write the risk register (JSON and CSV) into the site.
     register = c.Type(bool, default=True)
+    #: Write the framework's Sphinx inventory (objects.inv) into its folder.
+    inventory = c.Type(bool, default=True)
     #: Folders of the docs, each the pages of one named assessment (one ML system).
     assessments = AssessmentFolders()
     #: Checks that warn (so ``--strict`` fails): Top Ten addressed, required fields,
     #: expired statuses, least coverage.
     policy = PolicyOption()
+    #: Other sites' risk registers, whose assessments become assessments of this site.
+    registers = RegisterList()
     #: The plugin's own words replaced (key: text), in any language.
     strings = StringOverrides()
     #: Keep compiled templates and generated pages' HTML on disk for the next build.

@@ -34,7 +34,7 @@ from .catalog.loader import CatalogError, load_catalogs
 from .catalog.model import Catalog
 from .catalog.resolver import CatalogIndex
 from .catalog.valuetext import short_repr
-from .config import BimlConfig
+from .config import DEFAULT_STATUSES, BimlConfig
 from .expansion.options import extension_options
 from .extension import BimlExtension
 from .problems import Problem, Severity, display_path, front_matter_lines, log_problem
@@ -43,13 +43,23 @@ from .site.buildstate import BuildState
 from .site.diskcache import CacheFolder
 from .site.htmlcache import HtmlCache, safe_for
 from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
+from .site.inventory import inventory_bytes, inventory_entries, inventory_path
 from .site.navigation import add_framework_section, paths_in
+from .site.otherregisters import (
+    NO_OTHER_REGISTERS,
+    OtherRegisters,
+    RegisterError,
+    RegisterSource,
+    other_folders_in,
+    read_registers,
+)
 from .site.outputs import check_outputs, plugin_outputs
 from .site.paths import PageLayout
 from .site.policy import Policy, check_policy
 from .site.rebuild import PageRecords, read_skipped_pages, settings_fingerprint, source_digest
-from .site.register import write_register
+from .site.register import SiteIdentity, write_register
 from .site.render import PageError, PageGenerator
+from .site.riskquery import MARKER, QueryScope, fill_risk_tables, marker_problems
 from .site.searchexclude import SearchExclusion, uses_mkdocs_search
 from .site.shipped import ASSET_NAMES, ASSETS_DIR, BUILTIN_CATALOG_DIRS
 from .site.sitewide import PageUrls
@@ -81,6 +91,12 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.strings = ENGLISH_STRINGS
         #: What the current build learns of the site's pages (made anew in on_files).
         self.build = BuildState()
+        #: Other sites' registers (the ``registers`` option), read with the config.
+        self.other_registers = NO_OTHER_REGISTERS
+        #: The site's own assessments (``assessments`` then has the registers' too).
+        self.local_assessments = Assessments()
+        #: What ``<!-- biml:risks -->`` markers are checked against.
+        self.query_scope: QueryScope | None = None
         #: Under ``mkdocs serve --dirty``: what each page cited when last read.
         self.keep_records = False
         self.records = PageRecords()
@@ -112,6 +128,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if problem:
             raise PluginError(f"biml: {problem}")
         self.strings = self._strings(config)
+        self.query_scope = QueryScope(
+            self.catalogs, self.config.statuses or DEFAULT_STATUSES, self.assessments.names
+        )
         self.extension = self._make_extension()
         self.search_exclusion = SearchExclusion() if uses_mkdocs_search(config) else None
         self._open_cache(config)
@@ -142,6 +161,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             raise PluginError(f"biml: {exc}") from None
 
     def _assessments(self, config: MkDocsConfig) -> Assessments:
+        """The site's assessments, then those of other sites' registers."""
         assessments = Assessments.from_option(self.config.assessments)
         missing = assessments.missing_folders(config.docs_dir)
         if missing:
@@ -150,7 +170,27 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 f"{config.docs_dir}: {', '.join(missing)}; give each folder's path "
                 f"relative to docs_dir"
             )
-        return assessments
+        self.local_assessments = assessments
+        self.other_registers = self._other_registers(config, assessments.names)
+        if not self.other_registers.assessments:
+            return assessments
+        return Assessments((*assessments.folders, *self.other_registers.folders))
+
+    def _other_registers(self, config: MkDocsConfig, local_names: list[str]) -> OtherRegisters:
+        sources = [RegisterSource(**entry) for entry in self.config.registers]
+        try:
+            found = read_registers(sources, _config_dir(config), self.catalogs, local_names)
+        except RegisterError as exc:
+            raise PluginError(f"biml: {exc}") from None
+        clash = sorted(set(other_folders_in(config.docs_dir, found)))
+        if clash:
+            raise PluginError(
+                f"biml: {', '.join(clash)} in docs_dir has the name the plugin gives the "
+                f"pages of another site's register: rename that folder"
+            )
+        for message in found.left_out:
+            log.warning(f"biml: {message}")
+        return found
 
     def _strings(self, config: MkDocsConfig) -> Strings:
         """The plugin's words in the theme's language (Material: ``language``; the MkDocs
@@ -200,16 +240,18 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             for src_uri, path in SITE_ASSETS.items()
         ]
         pages = self._generated_pages(config) if self.config.pages else {}
+        inventory = self._inventory(config, pages) if pages and self.config.inventory else None
         outputs = plugin_outputs(
             assets,
             pages,
+            inventory=inventory,
             catalogs=self.catalogs,
             layout=self.layout,
             assessments=self.assessments.names,
             register=self.config.register,
         )
         check_outputs(files, outputs, config.docs_dir)
-        for file in [*assets, *pages.values()]:
+        for file in [*assets, *pages.values(), *([inventory] if inventory else [])]:
             files.append(file)
         self.build.generated = pages
         # Links leave the extension as finished HTML with the URLs MkDocs would
@@ -250,6 +292,17 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             inclusion = InclusionLevel.UNDEFINED if placed else InclusionLevel.NOT_IN_NAV
             pages[src_uri] = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
         return pages
+
+    def _inventory(self, config: MkDocsConfig, pages: dict[str, File]) -> File:
+        """The framework's Sphinx inventory (``inventory.py``), addresses relative to its folder."""
+        folder_url = self.layout.folder.strip("/") + "/"
+
+        def url_of(src_uri: str) -> str:
+            return get_relative_url(pages[src_uri].url, folder_url)
+
+        entries = list(inventory_entries(self.catalogs, self.layout, url_of))
+        content = inventory_bytes(config.site_name, _catalog_versions(self.catalogs), entries)
+        return File.generated(config, inventory_path(self.layout), content=content)
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.build.generated:
@@ -309,9 +362,33 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 return self.html_cache.give_back(page, html, files)
             return html
         self.build.take_page(src_uri, citations, page.title, page.url)
+        if MARKER.search(html):
+            self._read_risk_tables(page, html)
         if src_uri in self.build.digests:
             self.records.keep(src_uri, self.build.digests.pop(src_uri), self.build.ledger)
         return html
+
+    def _read_risk_tables(self, page: Page, html: str) -> None:
+        """Check a page's ``<!-- biml:risks -->`` markers; fill them once the site is read."""
+        assert self.query_scope is not None
+        source = "" if page.file.generated_by else page.file.content_string
+        markdown = page.markdown or ""
+        src_uri = page.file.src_uri
+        offset = front_matter_lines(source, markdown)
+        for problem in marker_problems(html, markdown, src_uri, self.query_scope, offset):
+            _report_problem(problem)
+        if self.generator is None:
+            _report_problem(
+                Problem(
+                    src_uri,
+                    None,
+                    None,
+                    "a risk table marker needs the framework pages "
+                    "(the plugin's 'pages' option): it is left as it is",
+                )
+            )
+            return
+        self.build.pages_with_tables.add(src_uri)
 
     # First, before other plugins look at the pages: every page read is then read.
     @event_priority(100)
@@ -325,6 +402,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             _report_problem(problem)
         if self.policy:
             self._check_policy(config)
+        # Other sites' pages, checked by their own builds: added for what this site shows.
+        self.other_registers.add_to(ledger)
         return env
 
     def _check_policy(self, config: MkDocsConfig) -> None:
@@ -334,7 +413,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             self.policy,
             self.catalogs,
             self.build.ledger,
-            self.assessments,
+            self.local_assessments,
             today=today(),
             config_path=display_path(Path(config.config_file_path or "mkdocs.yml")),
         )
@@ -363,21 +442,40 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         src_uri = page.file.src_uri
         if self.search_exclusion is not None and page.content:
             page.content = self.search_exclusion.restore(src_uri, page.content)
+        urls = PageUrls(page.url, use_directory_urls=config.use_directory_urls)
+        if self.generator is not None and src_uri in self.build.pages_with_tables and page.content:
+            page.content = self._fill_risk_tables(page.content, urls)
         if self.generator is not None and src_uri in self.build.generated and page.content:
             ledger = self.build.ledger
-            urls = PageUrls(page.url, use_directory_urls=config.use_directory_urls)
             try:
                 page.content = self.generator.finalize(src_uri, page.content, ledger, urls)
             except PageError as exc:
                 raise PluginError(f"biml: {exc}") from None
         return context
 
+    def _fill_risk_tables(self, html: str, urls: PageUrls) -> str:
+        # Imported here, as the assessment pages do: only sites with tables need it.
+        from .site.assessmentviews import AssessmentView  # noqa: PLC0415
+
+        assert self.generator is not None and self.query_scope is not None
+        view = AssessmentView(self.assessments, self.build.ledger, urls, self.layout)
+        try:
+            return fill_risk_tables(html, self.query_scope, view, self.generator.render_html)
+        except PageError as exc:
+            raise PluginError(f"biml: {exc}") from None
+
     on_page_context = CombinedEvent(_on_page_context_hide_from_search, _on_page_context_finish)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.register and self.index is not None:
-            site_dir, ledger = Path(config.site_dir), self.build.ledger
-            write_register(site_dir, self.catalogs, ledger, self.layout, self.assessments)
+            write_register(
+                Path(config.site_dir),
+                self.catalogs,
+                self.build.ledger,
+                self.layout,
+                self.assessments,
+                site=SiteIdentity(config.site_name, config.site_url or None),
+            )
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any
@@ -388,12 +486,19 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                     server.watch(path)
         if self.config.custom_templates:
             server.watch(self.config.custom_templates)
+        for entry in self.config.registers:
+            server.watch(str(_config_dir(config) / entry["path"]))
         return server
 
 
 def _config_dir(config: MkDocsConfig) -> Path:
     """The folder of ``mkdocs.yml``, which the plugin's paths are relative to."""
     return Path(config.config_file_path or ".").parent
+
+
+def _catalog_versions(catalogs: list[Catalog]) -> str:
+    """The inventory's version: each catalogue's, ``BIML-78 2020-01, BIML-LLM 2024-01``."""
+    return ", ".join(f"{c.short_title} {c.version}" for c in catalogs)
 
 
 def _report_problem(problem: Problem) -> None:

@@ -26,7 +26,9 @@ from ..extension import BimlExtension
 from ..problems import Problem, display_path, escape_controls, front_matter_lines, page_path
 from ..site.frontmatter import read_statuses
 from ..site.ledger import Ledger, StatusNote
+from ..site.otherregisters import RegisterError, read_registers
 from ..site.policy import check_policy
+from ..site.riskquery import QueryScope, marker_problems
 from ..site.tracking import today
 from .lint_settings import (
     DEFAULT_DOCS_DIR,
@@ -162,6 +164,12 @@ class Linter:
         self._reported: list[Problem] = []
         #: What the linted pages cite and which statuses they give, as in the build.
         self.ledger = Ledger()
+        # Risk table markers are the plugin's: a site with the extension alone has none.
+        self.query_scope = (
+            QueryScope(self.catalogs, settings.statuses, _assessment_names(settings, self.catalogs))
+            if settings.statuses is not None
+            else None
+        )
         try:
             self.extension = BimlExtension(
                 index=self.index, report=self._reported.append, **settings.options
@@ -203,13 +211,16 @@ class Linter:
             extension_configs=self.settings.extension_configs,
         )
         try:
-            converter.convert(body)
+            html = converter.convert(body)
         except Exception as exc:  # another extension failed; the build would stop here too
             message = f"Markdown conversion failed: {type(exc).__name__}: {exc}"
             return [LintProblem(shown, src_uri, None, None, message, "error")]
         finally:
             for citation in self.extension.take_citations():
                 self.ledger.cite(src_uri, citation.risk, citation.line)
+        if self.query_scope is not None:
+            offset = front_matter_lines(source, body)
+            self._reported.extend(marker_problems(html, body, src_uri, self.query_scope, offset))
         return _located(self._reported, source.splitlines(), shown)
 
     def policy_problems(self, files: Mapping[Path, str]) -> list[LintProblem]:
@@ -233,6 +244,16 @@ class Linter:
 
 def _problem_order(problem: LintProblem) -> tuple[str, int, int, str]:
     return (problem.path, problem.line or 0, problem.column or 0, problem.message)
+
+
+def _assessment_names(settings: SiteSettings, catalogs: Sequence[Catalog]) -> list[str]:
+    """The site's assessments, then those its other sites' registers bring (as the build)."""
+    try:
+        names = settings.assessments.names
+        others = read_registers(settings.registers, Path(), catalogs, names)
+    except RegisterError as exc:
+        raise LintSetupError(str(exc)) from None
+    return [*names, *(a.name for a in others.assessments)]
 
 
 def _load_catalogs(sources: Sequence[str]) -> list[Catalog]:

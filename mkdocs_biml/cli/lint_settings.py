@@ -26,6 +26,7 @@ from ..config import BimlConfig
 from ..expansion.options import extension_options
 from ..problems import display_path, page_path
 from ..site.assessments import Assessments
+from ..site.otherregisters import RegisterSource
 from ..site.policy import NO_POLICY, Policy
 
 #: Config files looked for, in this order, in the working directory and then each folder above.
@@ -54,6 +55,8 @@ class SiteSettings:
     docs_dir: Path | None = None
     #: Pages of the site, as MkDocs finds them (``exclude_docs`` applied): path -> src_uri.
     pages: dict[Path, str] | None = None
+    #: Other sites' registers, their paths absolute: their assessments are names too.
+    registers: list[RegisterSource] = field(default_factory=list)
     #: Folder of the config file (the working directory without one).
     root: Path = field(default_factory=Path.cwd)
     #: Said once on stderr: no config was found, and what the lint uses instead.
@@ -214,6 +217,10 @@ def _settings_from_plugin(plugin: BimlConfig, config_dir: Path) -> SiteSettings:
     settings = SiteSettings(extension_options(plugin), sources, list(plugin.statuses), [], {})
     settings.policy = Policy.from_option(plugin.policy)
     settings.assessments = Assessments.from_option(plugin.assessments)
+    settings.registers = [
+        RegisterSource(**{**entry, "path": str(config_dir / entry["path"])})
+        for entry in plugin.registers
+    ]
     return settings
 
 

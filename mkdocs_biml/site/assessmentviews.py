@@ -137,8 +137,9 @@ class AssessmentView:
             for label in [*statuses, CITED, NOT_ADDRESSED]
         ]
 
-    def table(self, catalog: Catalog, name: str) -> list[AssessmentRow]:
-        """Every risk of ``catalog`` as the assessment ``name`` handles it."""
+    def table(self, catalog: Catalog, name: str | None) -> list[AssessmentRow]:
+        """Every risk of ``catalog`` as the assessment ``name`` (None: the pages outside
+        every assessment, or the whole site without assessments) handles it."""
         rows = []
         for risk in catalog.risks():
             entry = self.of(risk).get(name)

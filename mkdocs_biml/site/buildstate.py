@@ -35,6 +35,8 @@ class BuildState:
     pages_built: set[str] = field(default_factory=set)
     #: Pages a dirty build skipped and the plugin read from their source.
     pages_read_from_source: set[str] = field(default_factory=set)
+    #: Pages holding a ``<!-- biml:risks -->`` marker, filled once the site is read.
+    pages_with_tables: set[str] = field(default_factory=set)
     #: Under ``serve --dirty``: the digest of each built page's source text.
     digests: dict[str, str] = field(default_factory=dict)
 

@@ -105,6 +105,11 @@ ENGLISH: dict[str, str] = {
         "its owner and note, and the pages citing it; see [coverage]({url}) for every "
         "assessment side by side."
     ),
+    "assessment_intro_other": (
+        "The risk analysis of {name}, read from another site's risk register: each risk of "
+        "the framework with the status that site's pages give it, its owner and note, and "
+        "links to those pages there; see [coverage]({url}) for every assessment side by side."
+    ),
     "assessment_heat_map": (
         "Each component is shaded by the share of its risks addressed "
         "(given a status other than *open*)."
@@ -133,6 +138,8 @@ ENGLISH: dict[str, str] = {
     "column_owner": "Owner",
     "column_note": "Note",
     "column_pages": "Pages",
+    "column_assessment": "Assessment",
+    "column_set_by": "Set by",
     # statuses as displayed (the data keeps the configured name)
     "status_open": "open",
     "status_mitigated": "mitigated",
@@ -176,6 +183,8 @@ ENGLISH: dict[str, str] = {
     "column_result": "Result",
     "policy_passes": "passes",
     "policy_fails": "fails ({count})",
+    # risk tables in any page (the <!-- biml:risks --> marker)
+    "risk_query_none": "No risk matches these filters.",
 }
 
 #: Shipped languages; regional and script variants map to them (``pt_BR``, ``zh-Hans``).

@@ -63,6 +63,7 @@ def plugin_outputs(
     layout: PageLayout,
     assessments: Sequence[str],
     register: bool,
+    inventory: File | None = None,
 ) -> Iterator[Output]:
     """Every file the plugin writes into the site, described for a collision message."""
     for file in assets:
@@ -70,6 +71,8 @@ def plugin_outputs(
     described = generated_page_descriptions(catalogs, layout, assessments)
     for src_uri, file in pages.items():
         yield generated_output(file, described.get(src_uri, "a framework page"))
+    if inventory is not None:
+        yield generated_output(inventory, "the framework's Sphinx inventory")
     if register:
         for path, kind in zip(register_paths(layout), ("JSON", "CSV"), strict=True):
             yield Output(path, f"the risk register ({kind})")

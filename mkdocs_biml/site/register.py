@@ -20,6 +20,7 @@ import csv
 import json
 import posixpath
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,13 +48,26 @@ CSV_LIST_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+@dataclass(frozen=True)
+class SiteIdentity:
+    """The site a register describes, so that another site reading it can link to its pages."""
+
+    name: str = ""
+    url: str | None = None
+
+
 def register_document(
-    catalogs: Sequence[Catalog], ledger: Ledger, assessments: Assessments = NO_ASSESSMENTS
+    catalogs: Sequence[Catalog],
+    ledger: Ledger,
+    assessments: Assessments = NO_ASSESSMENTS,
+    site: SiteIdentity = SiteIdentity(),
 ) -> dict[str, Any]:
     """The register as JSON data, following ``schema/register.schema.json``."""
     return {
         "format": REGISTER_FORMAT,
         "generator": f"mkdocs-biml {__version__}",
+        "site_name": site.name,
+        "site_url": site.url,
         "catalogs": [
             {
                 "id": catalog.id,
@@ -180,8 +194,10 @@ def write_register(
     ledger: Ledger,
     layout: PageLayout,
     assessments: Assessments = NO_ASSESSMENTS,
+    *,
+    site: SiteIdentity = SiteIdentity(),
 ) -> None:
-    document = register_document(catalogs, ledger, assessments)
+    document = register_document(catalogs, ledger, assessments, site)
     json_path, csv_path = (site_dir / path for path in register_paths(layout))
     json_path.parent.mkdir(parents=True, exist_ok=True)
     json_path.write_text(_json_text(document), encoding="utf-8", newline="\n")

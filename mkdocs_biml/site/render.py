@@ -190,6 +190,11 @@ class PageGenerator:
             )
         pages[path] = self._render(template, page_path=path, **context)
 
+    def render_html(self, template: str, **context: Any) -> str:
+        """A template of the generator's environment, for HTML the plugin fills into
+        authors' pages (``riskquery.py``)."""
+        return self._render(template, **context)
+
     def _render(self, template: str, **context: Any) -> str:
         base = {
             "catalogs": self.catalogs,

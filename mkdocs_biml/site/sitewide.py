@@ -97,6 +97,9 @@ class PageUrls:
         self._relative: dict[str, str] = {}
 
     def to_url(self, url: str, anchor: str = "") -> str:
+        """``url`` (relative to the site root, or a page of another site) from this page."""
+        if url.startswith(("https://", "http://")):
+            return f"{url}#{anchor}" if anchor else url
         relative = self._relative.get(url)
         if relative is None:
             relative = self._relative[url] = get_relative_url(url, self.page_url)

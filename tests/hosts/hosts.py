@@ -1,6 +1,6 @@
 """The documentation hosts the test suite builds with, each in its own environment.
 
-``tests/hosts/setup.sh`` creates ``.venvs/properdocs`` and ``.venvs/zensical``
+``tests/hosts/setup.sh`` creates ``.venvs/properdocs``, ``.venvs/zensical`` and ``.venvs/techdocs``
 with the pinned host and this checkout installed editable. A missing or stale
 environment skips the host's tests, or fails them when ``BIML_REQUIRE_HOSTS=1``
 (CI sets it, so a broken setup cannot pass as a skip).
@@ -75,6 +75,8 @@ class Host:
 
 PROPERDOCS = Host("properdocs", "properdocs")
 ZENSICAL = Host("zensical", "zensical")
+#: Backstage TechDocs' MkDocs set-up: MkDocs with mkdocs-techdocs-core and its pins.
+TECHDOCS = Host("techdocs", "mkdocs")
 
 
 @cache
