@@ -169,6 +169,51 @@ def test_without_a_config_lint_says_so_once_and_what_it_uses(tmp_path: Path) -> 
     )
 
 
+#: docs/hosts/zensical.md's zensical.toml, with this test's own catalogue.
+ZENSICAL_TOML = """\
+[project]
+site_name = "Risk notes"
+extra_css = ["biml/assets/biml.css"]
+
+[project.markdown_extensions.admonition]
+[project.markdown_extensions.toc]
+permalink = true
+[project.markdown_extensions.biml]
+catalogs = ["biml-78", "tiny.yaml", "biml-llm"]
+on_unknown = "error"
+"""
+
+
+@pytest.mark.slow
+def test_a_zensical_site_is_linted_with_the_settings_of_its_zensical_toml(tmp_path: Path) -> None:
+    custom_site(tmp_path, {"index.md": SITE_TAGS, "guide/setup.md": "x [data:9:nothing]\n"})
+    (tmp_path / "mkdocs.yml").unlink()
+    (tmp_path / "zensical.toml").write_text(ZENSICAL_TOML, encoding="utf-8")
+    # From a subfolder, as pre-commit or an editor may run it: the catalogue's
+    # path is still read from the project folder, where Zensical runs.
+    done = lint(tmp_path / "docs" / "guide")
+    assert done.returncode == 1, done.stderr
+    assert problem_lines(done.stdout) == [f"setup.md:1:3: {UNKNOWN}"]
+    assert done.stdout.splitlines()[-1] == "mkdocs-biml lint: 1 problem in 1 of 2 files"
+    assert done.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "theme",
+    [
+        {"features": ["navigation.instant"]},  # no name: Zensical's own theme
+        {"name": "a-theme-not-installed", "language": "fr"},
+    ],
+)
+def test_lint_needs_no_theme_from_mkdocs_yml(tmp_path: Path, theme: dict[str, object]) -> None:
+    config_file = custom_site(tmp_path, {"index.md": SITE_TAGS, "b.md": "x [data:9:nothing]\n"})
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config_file.write_text(yaml.safe_dump({**config, "theme": theme}), encoding="utf-8")
+    done = lint(tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert problem_lines(done.stdout) == [f"docs/b.md:1:3: {UNKNOWN}"]
+
+
 @pytest.mark.slow
 def test_messages_use_the_words_of_the_usage_text(tmp_path: Path) -> None:
     done = lint(tmp_path)

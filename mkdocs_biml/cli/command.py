@@ -54,8 +54,8 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         "--config-file",
         metavar="FILE",
-        help="the site's MkDocs config (default: the first mkdocs.yml or properdocs.yml "
-        "in the working directory or a folder above it)",
+        help="the site's config, mkdocs.yml or zensical.toml (default: the first mkdocs.yml, "
+        "properdocs.yml or zensical.toml in the working directory or a folder above it)",
     )
     lint.add_argument(
         "--catalog",
