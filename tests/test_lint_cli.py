@@ -233,26 +233,58 @@ def _hook() -> dict[str, object]:
     return dict(hook)
 
 
-def test_the_pre_commit_hook_takes_exactly_the_files_mkdocs_builds_as_pages() -> None:
+def test_the_pre_commit_hook_takes_pages_configs_and_catalogues() -> None:
     hook = _hook()
-    assert (hook["entry"], hook["language"]) == ("mkdocs-biml lint", "python")
+    assert (hook["entry"], hook["language"]) == ("mkdocs-biml lint --changed", "python")
     files = re.compile(str(hook["files"]))
     # pre-commit matches `files` with re.search on paths relative to the repository root.
     for ext in markdown_extensions:
         assert files.search(f"docs/guide/page{ext}"), ext
-    for other in ("docs/page.mdx", "notes.txt", "mkdocs.yml", "docs/page.md.orig"):
+    for config in (*CONFIG_NAMES, "site/mkdocs.yml", "catalogs/acme-risks.yaml", "our.yml"):
+        assert files.search(config), config
+    for other in ("docs/page.mdx", "notes.txt", "docs/page.md.orig", "docs/logo.png"):
         assert not files.search(other), other
+
+
+def hook(cwd: Path, *changed: str) -> subprocess.CompletedProcess[str]:
+    """The hook as pre-commit runs it: from the repository root, with the changed files."""
+    program, command, *options = shlex.split(str(_hook()["entry"]))
+    assert (program, command) == ("mkdocs-biml", "lint")
+    return lint(cwd, *options, *changed)
 
 
 def test_the_pre_commit_hook_lints_the_paths_pre_commit_passes(tmp_path: Path) -> None:
     """pre-commit runs the entry from the repository root with changed files, relative to it."""
     custom_site(tmp_path, {"index.md": SITE_TAGS, "guide.markdown": "x [data:9:nothing]\n"})
     (tmp_path / "README.md").write_text(SITE_TAGS, encoding="utf-8")
-    entry = shlex.split(str(_hook()["entry"]))
-    assert entry == ["mkdocs-biml", "lint"]
-    done = lint(tmp_path, "docs/index.md", "docs/guide.markdown", "README.md")
+    done = hook(tmp_path, "docs/index.md", "docs/guide.markdown", "README.md")
     assert done.returncode == 1, done.stderr
     assert problem_lines(done.stdout) == [f"docs/guide.markdown:1:3: {UNKNOWN}"]
+
+
+@pytest.mark.parametrize("changed", ["mkdocs.yml", "tiny.yaml"])
+def test_a_changed_config_or_catalogue_lints_every_page(tmp_path: Path, changed: str) -> None:
+    custom_site(tmp_path, {"index.md": SITE_TAGS, "guide.markdown": "x [data:9:nothing]\n"})
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+    done = hook(tmp_path, ".github/ci.yml", changed)
+    assert done.returncode == 1, done.stderr
+    assert problem_lines(done.stdout) == [f"docs/guide.markdown:1:3: {UNKNOWN}"]
+    assert done.stdout.splitlines()[-1] == "mkdocs-biml lint: 1 problem in 1 of 2 files"
+    assert done.stderr == (
+        f"mkdocs-biml lint: {changed} changed: every page of the site is linted\n"
+    )
+
+
+def test_the_hook_skips_yaml_that_is_not_the_sites_saying_so(tmp_path: Path) -> None:
+    custom_site(tmp_path, {"index.md": SITE_TAGS, "guide.markdown": "x [data:9:nothing]\n"})
+    (tmp_path / "other.yml").write_text("a: 1\n", encoding="utf-8")
+    done = hook(tmp_path, "other.yml", "docs/index.md")
+    assert (done.returncode, done.stdout) == (0, "mkdocs-biml lint: 1 file checked, no problems\n")
+    assert done.stderr == (
+        "mkdocs-biml lint: skipped, neither Markdown nor the site's config or catalogues: "
+        "other.yml\n"
+    )
 
 
 # -- CI formats ------------------------------------------------------------------------------

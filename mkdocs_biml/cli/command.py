@@ -58,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
         "properdocs.yml or zensical.toml in the working directory or a folder above it)",
     )
     lint.add_argument(
+        "--changed",
+        action="store_true",
+        help="the PATHs are the files a commit changes (the pre-commit hook): a change to the "
+        "config or a catalogue lints every page, other files that are not Markdown are skipped",
+    )
+    lint.add_argument(
         "--catalog",
         action="append",
         default=[],
@@ -130,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _lint(args: argparse.Namespace) -> int:
     try:
-        report = run_lint(args.paths, args.config_file, args.catalog)
+        report = run_lint(args.paths, args.config_file, args.catalog, changed=args.changed)
     except LintSetupError as exc:
         return _fail(str(exc))
     for note in report.notes:

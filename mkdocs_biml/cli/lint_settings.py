@@ -71,8 +71,15 @@ class SiteSettings:
     pages: dict[Path, str] | None = None
     #: Folder of the config file (the working directory without one).
     root: Path = field(default_factory=Path.cwd)
+    #: The config file read, if any.
+    config_file: Path | None = None
     #: Said once on stderr: no config was found, and what the lint uses instead.
     note: str | None = None
+
+    def files_every_page_depends_on(self) -> set[Path]:
+        """The config file and the catalogue files: a change to one may change any page."""
+        files = {Path(s).resolve() for s in self.catalog_sources if not builtin_catalog_path(s)}
+        return files | ({self.config_file} if self.config_file else set())
 
 
 # -- settings ----------------------------------------------------------------------------
@@ -236,6 +243,7 @@ def _settings_from_config(config: MkDocsConfig) -> SiteSettings:
     settings.docs_dir = Path(config.docs_dir).resolve()
     settings.pages = pages_of(config)
     settings.root = Path(config.config_file_path).parent.resolve()
+    settings.config_file = Path(config.config_file_path).resolve()
     return settings
 
 
