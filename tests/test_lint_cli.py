@@ -32,7 +32,9 @@ SITE_TAGS = "Leaks [TINY:intake:1:leak] and [LLM:raw:1:recursive pollution].\n"
 UNKNOWN = "unknown tag [data:9:nothing]; did you mean [data:7:online], [data:1:poisoning]?"
 
 
-def lint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def lint(
+    cwd: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*COMMAND, *args],
         cwd=cwd,
@@ -40,7 +42,7 @@ def lint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=300,
         check=False,
-        env={"PATH": "/usr/bin:/bin", "PYTHONWARNINGS": "ignore"},
+        env={"PATH": "/usr/bin:/bin", "PYTHONWARNINGS": "ignore", **(env or {})},
     )
 
 
@@ -326,6 +328,36 @@ def test_github_format_prints_workflow_commands(tmp_path: Path) -> None:
         "of [inference:3:hyperparameters], [inference:3:confidence scores]",
         "mkdocs-biml lint: 5 problems in 1 of 2 files",
     ]
+
+
+def _subfolder_site(repository: Path) -> Path:
+    """A site in ``repository/handbook``, with one unknown tag in docs/guide/a.md."""
+    site = repository / "handbook"
+    site.mkdir()
+    custom_site(site, {"index.md": "# Home\n", "guide/a.md": "x [data:9:nothing]\n"})
+    return site
+
+
+@pytest.mark.parametrize("found_by", ["git", "GITHUB_WORKSPACE"])
+def test_github_and_sarif_paths_are_relative_to_the_repository_root(
+    tmp_path: Path, found_by: str
+) -> None:
+    site = _subfolder_site(tmp_path)
+    env = {}
+    if found_by == "git":
+        (tmp_path / ".git").mkdir()
+    else:
+        env["GITHUB_WORKSPACE"] = str(tmp_path)
+    text = lint(site / "docs", env=env)
+    assert problem_lines(text.stdout) == [f"guide/a.md:1:3: {UNKNOWN}"]
+    github = lint(site / "docs", "--format", "github", env=env)
+    assert github.stdout.splitlines()[0].startswith(
+        "::warning file=handbook/docs/guide/a.md,line=1,col=3::"
+    )
+    sarif = json.loads(lint(site / "docs" / "guide", "--format", "sarif", env=env).stdout)
+    (result,) = sarif["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uri"] == "handbook/docs/guide/a.md"
 
 
 def test_github_format_escapes_line_breaks() -> None:

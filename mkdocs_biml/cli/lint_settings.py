@@ -14,6 +14,7 @@ defaults apply, and :attr:`SiteSettings.note` says so.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -310,3 +311,24 @@ def display_path(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def repository_root() -> Path:
+    """The repository the working directory is in: ``$GITHUB_WORKSPACE`` (the checkout,
+    in GitHub Actions), else the nearest folder holding ``.git`` (a folder, or a file in
+    a worktree or submodule), else the working directory."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        return Path(workspace).resolve()
+    here = Path.cwd().resolve()
+    return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), here)
+
+
+def repository_path(shown: str) -> str:
+    """``shown`` (relative to the working directory) relative to the repository root,
+    ``/`` separated, as GitHub places annotations and code-scanning results; a path
+    outside the repository is kept as it is."""
+    try:
+        return (Path.cwd() / shown).resolve().relative_to(repository_root()).as_posix()
+    except ValueError:
+        return Path(shown).as_posix()
