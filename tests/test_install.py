@@ -46,13 +46,13 @@ def install_blocks() -> list[str]:
 def offline(script: str) -> str:
     """The instructions, with the network's part served by this environment."""
     lines = []
-    for line in script.splitlines():
-        line = line.replace(CHECKOUT, shlex.quote(str(ROOT)))
+    for written in script.splitlines():
+        line = written.replace(CHECKOUT, shlex.quote(str(ROOT)))
         for command, flags in OFFLINE.items():
             line = re.sub(rf"^pip {command} ", f"pip {command} {flags} ", line)
         line = re.sub(r"^python3 -m venv ", f"{shlex.quote(sys.executable)} -m venv ", line)
         lines.append(line)
-        if " -m venv .venv" in line:
+        if written.startswith("python3 -m venv .venv"):
             # What the index would serve: this environment's packages, after the new ones.
             purelib = sysconfig.get_paths()["purelib"]
             lines.append(
