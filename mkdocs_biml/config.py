@@ -106,8 +106,9 @@ class BimlConfig(base.Config):
         advice=". Use a relative path inside the site, such as 'biml' or 'risks/biml'.",
         normalize=lambda folder: folder.strip("/"),
     )
-    #: Title of the generated section in automatic navigation.
-    nav_title = c.Type(str, default="BIML risk framework")
+    #: Title of the generated section in automatic navigation; empty: the
+    #: ``nav_title`` string, in the site's language.
+    nav_title = c.Type(str, default="")
     #: Where the section goes in automatic navigation.
     nav_position = c.Choice(("end", "start"), default="end")
     #: Link tags to another site's framework pages instead (used with ``pages: false``).

@@ -331,12 +331,12 @@ def test_coverage_matrix_shows_each_assessment_status_linked(systems: BuiltSite)
     assert counts is not None
     by_status = {r.th.get_text(): cell_texts(r)[1:] for r in counts.tbody.find_all("tr")}
     assert by_status == {
-        "open": ["0", "0", "1"],
-        "mitigated": ["1", "0", "0"],
-        "accepted": ["1", "0", "0"],
-        "not-applicable": ["0", "1", "0"],
-        "cited": ["0", "0", "0"],
-        "not addressed": ["77", "78", "78"],
+        "Open": ["0", "0", "1"],
+        "Mitigated": ["1", "0", "0"],
+        "Accepted": ["1", "0", "0"],
+        "Not-applicable": ["0", "1", "0"],
+        "Cited": ["0", "0", "0"],
+        "Not addressed": ["77", "78", "78"],
     }
     llm = page.select_one('table.biml-assessment-matrix[data-biml-catalog="biml-llm"]')
     assert llm is not None

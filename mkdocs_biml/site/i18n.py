@@ -43,6 +43,7 @@ ENGLISH: dict[str, str] = {
     # page and navigation titles
     "overview_title": "{catalog} overview",
     "references_title": "{catalog} references",
+    "nav_title": "BIML risk framework",
     "coverage_title": "Risk coverage",
     "assessments_title": "Assessments",
     "risks_cited_nowhere": "Risks cited nowhere",
@@ -61,7 +62,7 @@ ENGLISH: dict[str, str] = {
     ),
     "coverage_heat_map": (
         "Each component shaded by the share of its risks addressed (given a status "
-        "other than *open*) by any page of this site:"
+        "other than *{open}*) by any page of this site:"
     ),
     # the generated pages' own words around BIML's text
     "heading_system_diagram": "The generic ML system",
@@ -106,7 +107,7 @@ ENGLISH: dict[str, str] = {
     ),
     "assessment_heat_map": (
         "Each component is shaded by the share of its risks addressed "
-        "(given a status other than *open*)."
+        "(given a status other than *{open}*)."
     ),
     "overview_describes": (
         "{catalog} describes {risks}, each under the component of the system it belongs to. "
@@ -274,6 +275,11 @@ class Strings(Mapping[str, str]):
         """A status as displayed: shipped names translated, a site's own as written."""
         key = _STATUS_KEYS.get(name)
         return self._texts[key] if key else name
+
+    def status_heading(self, name: str) -> str:
+        """A status as a column or row heading, capitalised as the tables' other headings."""
+        label = self.status(name)
+        return label[:1].upper() + label[1:]
 
     def fingerprint(self) -> tuple[tuple[str, str], ...]:
         """Identity by content, for caches of what these strings are rendered into."""
