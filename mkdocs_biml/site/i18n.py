@@ -99,6 +99,12 @@ ENGLISH: dict[str, str] = {
     "licence": "Licence",
     "sources_one": "Source",
     "sources_other": "Sources",
+    "own_entries": (
+        "{catalog}: the entries of this page are its own, not quoted from another work."
+    ),
+    "own_entries_among": (
+        "Not quoted from the work credited above: {risks}, entries of {catalog}'s own."
+    ),
     "assessment_intro": (
         "The risk analysis of {name}: the pages under {folder} of this site. Each risk of "
         "the framework is listed with the status these pages give it in their front matter, "
