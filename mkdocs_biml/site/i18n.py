@@ -46,6 +46,7 @@ ENGLISH: dict[str, str] = {
     "nav_title": "BIML risk framework",
     "coverage_title": "Risk coverage",
     "assessments_title": "Assessments",
+    "other_pages": "Other pages",
     "risks_cited_nowhere": "Risks cited nowhere",
     "coverage_intro": (
         "How this site addresses the risks of the framework. A risk counts as *cited* "
