@@ -48,6 +48,11 @@ ENGLISH: dict[str, str] = {
     "assessments_title": "Assessments",
     "other_pages": "Other pages",
     "risks_cited_nowhere": "Risks cited nowhere",
+    "coverage_needs_plugin": (
+        "Not shown here: this page was written by mkdocs-biml generate before the site was "
+        "built, and only the mkdocs-biml plugin, during a build, sees which pages cite which "
+        "risks."
+    ),
     "coverage_intro": (
         "How this site addresses the risks of the framework. A risk counts as *cited* "
         "when a page mentions its tag or gives it a status in its front matter; "
