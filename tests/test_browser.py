@@ -231,9 +231,12 @@ def open_component_page(page: Page, component: Component, javascript: bool) -> N
         # Material records the scroll offset in the current history entry 100 ms after the
         # last scroll: a click sooner (no reader is that quick; a loaded test machine is)
         # puts the overview's offset in the next page's entry, which then opens scrolled
-        # past its heading. Click, as a reader does, once the panel's scroll is recorded.
-        page.wait_for_function("() => history.state?.y === window.scrollY")
+        # past its heading. Click, as a reader does, once the panel's scroll is recorded:
+        # the link scrolled into view first (a click would scroll it there itself, too
+        # late to be recorded, when the panel beside the drawing reaches below the fold).
         link = panel_of(page, component).get_by_role("link", name="full entries")
+        link.scroll_into_view_if_needed()
+        page.wait_for_function("() => history.state?.y === window.scrollY")
         link.click()
 
 
