@@ -181,8 +181,9 @@ class BimlConfig(base.Config):
         advice=". Use a relative path inside the site, such as 'biml' or 'risks/biml'.",
         normalize=lambda folder: folder.strip("/"),
     )
-    #: Title of the generated section in automatic navigation.
-    nav_title = CheckedText("BIML risk framework", _name_problem)
+    #: Title of the generated section in automatic navigation; empty: the
+    #: ``nav_title`` string, in the site's language.
+    nav_title = CheckedText("", lambda title: _name_problem(title) if title else None)
     #: Where the section goes in automatic navigation.
     nav_position = c.Choice(("end", "start"), default="end")
     #: Link tags to another site's framework pages instead (used with ``pages: false``).

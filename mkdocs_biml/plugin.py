@@ -310,7 +310,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 nav,
                 config,
                 self.build.generated,
-                title=html.escape(self.config.nav_title),
+                title=html.escape(self.config.nav_title or self.strings("nav_title")),
                 subsections=self._nav_subsections(),
                 placement=(self.layout.coverage_page(), self.config.nav_position),
             )

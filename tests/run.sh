@@ -15,9 +15,11 @@ fi
 python=.venv/bin/python
 "$python" -m pip install --quiet --disable-pip-version-check -e ".[test]"
 
-# Browser tests drive Debian's Chromium; without it they skip (CI requires it).
-if ! command -v chromium >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    apt-get update -qq && apt-get install -y -qq chromium >/dev/null
+# Browser tests drive Debian's Chromium; without it they skip (CI requires it, and
+# .ci/run installs it). This script installs no system package: it says what to do.
+if [ -z "${BIML_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ] && ! command -v chromium >/dev/null 2>&1; then
+    echo "== no Chromium: the browser tests will skip. To run them, install Debian's" \
+        "chromium (sudo apt-get install chromium) or set BIML_CHROMIUM=/path/to/chromium." >&2
 fi
 
 # ProperDocs and Zensical each get their own environment (see docs/hosts/).

@@ -19,7 +19,7 @@ from mkdocs.config import load_config
 from mkdocs_biml.cli.lint import run_lint
 from mkdocs_biml.plugin import BimlPlugin
 from mkdocs_biml.site.shipped import REGISTER_SCHEMA
-from tests.sites import BuiltSite, write_site
+from tests.sites import BuiltSite, build_site, write_site
 
 SiteBuilder = Callable[..., BuiltSite]
 
@@ -305,6 +305,36 @@ def test_bad_assessments_option_is_a_configuration_error(
     assert message in built.failure()
 
 
+def test_statuses_set_outside_every_assessment_show_in_the_matrix(
+    site: SiteBuilder, tmp_path: Path
+) -> None:
+    pages = {
+        "index.md": "# Home\n",
+        "policy/security.md": "---\nbiml:\n  raw:4:legal: accepted\n---\n# Security policy\n",
+        "systems/fraud/index.md": "---\nbiml:\n  data:2:transfer: mitigated\n---\n# Fraud\n",
+    }
+    built = site(pages, {"plugins": [{"biml": {"assessments": {"systems/fraud": FRAUD}}}]})
+    assert built.error is None, built.failure()
+    page = built.content("biml/coverage.md")
+    matrix = page.select_one('table.biml-assessment-matrix[data-biml-catalog="biml-78"]')
+    assert matrix is not None
+    assert cell_texts(matrix.thead.tr) == ["Risk", FRAUD, "Other pages"]
+    rows = {r.th.code.get_text(): r for r in matrix.tbody.find_all("tr")}
+    assert cell_texts(rows["raw:4:legal"])[1:] == ["not addressed", "accepted"]
+    assert rows["raw:4:legal"].select("td")[1].a["href"] == "../../policy/security/"
+    assert cell_texts(rows["data:2:transfer"])[1:] == ["mitigated", "not addressed"]
+    counts = page.select_one('table.biml-assessment-counts[data-biml-catalog="biml-78"]')
+    assert counts is not None
+    assert cell_texts(counts.thead.tr) == ["Status", FRAUD, "Other pages"]
+    # A site whose every citing page is inside an assessment has no such column.
+    inside = {k: v for k, v in pages.items() if not k.startswith("policy/")}
+    config = {"plugins": [{"biml": {"assessments": {"systems/fraud": FRAUD}}}]}
+    alone = build_site(tmp_path / "inside", inside, config)
+    matrix = alone.content("biml/coverage.md").select_one("table.biml-assessment-matrix")
+    assert matrix is not None
+    assert cell_texts(matrix.thead.tr) == ["Risk", FRAUD]
+
+
 def cell_texts(row: Any) -> list[str]:
     return [cell.get_text(" ", strip=True) for cell in row.find_all(["th", "td"])]
 
@@ -313,7 +343,8 @@ def test_coverage_matrix_shows_each_assessment_status_linked(systems: BuiltSite)
     page = systems.content("biml/coverage.md")
     matrix = page.select_one('table.biml-assessment-matrix[data-biml-catalog="biml-78"]')
     assert matrix is not None
-    assert cell_texts(matrix.thead.tr) == ["Risk", FRAUD, RECS, SCORING]
+    # The home page cites a risk outside every assessment: a column of its own.
+    assert cell_texts(matrix.thead.tr) == ["Risk", FRAUD, RECS, SCORING, "Other pages"]
     # The page names each assessment, linked to its page, above the matrices.
     named = {
         a.get_text(): a["href"] for a in page.select("p a") if a.get_text() in ASSESSMENTS.values()
@@ -323,28 +354,34 @@ def test_coverage_matrix_shows_each_assessment_status_linked(systems: BuiltSite)
     rows = {r.th.code.get_text(): r for r in matrix.tbody.find_all("tr")}
     assert len(rows) == 79
     transfer = rows["data:2:transfer"]
-    assert cell_texts(transfer)[1:] == ["mitigated", "not-applicable", "open"]
+    assert cell_texts(transfer)[1:] == ["mitigated", "not-applicable", "open", "cited"]
     links = [td.a["href"] for td in transfer.find_all("td")]
     assert links == [
         "../../systems/fraud/data/",
         "../../systems/recs/",
         "../../systems/fraud/scoring/api/",
+        "../../",
     ]
     assert transfer.td.span["class"] == [
         "biml-status",
         "biml-status-mitigated",
     ]
-    assert cell_texts(rows["raw:4:legal"])[1:] == ["accepted", "not addressed", "not addressed"]
+    assert cell_texts(rows["raw:4:legal"])[1:] == [
+        "accepted",
+        "not addressed",
+        "not addressed",
+        "not addressed",
+    ]
     counts = page.select_one('table.biml-assessment-counts[data-biml-catalog="biml-78"]')
     assert counts is not None
     by_status = {r.th.get_text(): cell_texts(r)[1:] for r in counts.tbody.find_all("tr")}
     assert by_status == {
-        "open": ["0", "0", "1"],
-        "mitigated": ["1", "0", "0"],
-        "accepted": ["1", "0", "0"],
-        "not-applicable": ["0", "1", "0"],
-        "cited": ["0", "0", "0"],
-        "not addressed": ["77", "78", "78"],
+        "Open": ["0", "0", "1", "0"],
+        "Mitigated": ["1", "0", "0", "0"],
+        "Accepted": ["1", "0", "0", "0"],
+        "Not-applicable": ["0", "1", "0", "0"],
+        "Cited": ["0", "0", "0", "1"],
+        "Not addressed": ["77", "78", "78", "78"],
     }
     llm = page.select_one('table.biml-assessment-matrix[data-biml-catalog="biml-llm"]')
     assert llm is not None

@@ -90,6 +90,18 @@ PAGES = {
     "systems/fraud/index.md": "---\nbiml:\n"
     + "".join(f"  {tag}: mitigated\n" for tag in HEAT_MAP_STATUSES)
     + "---\n# Fraud model\n",
+    # Owner, note and a long title: the widest the assessment's table gets.
+    "systems/fraud/review.md": """\
+        ---
+        biml:
+          data:1:poisoning:
+            status: mitigated
+            owner: Machine-learning platform team
+            note: Every training set is hashed and its provenance recorded before use.
+          assembly:4:partitioning: open
+        ---
+        # Security review of the fraud-scoring service and its training pipeline
+        """,
     "guide.md": "---\nbiml:\n"
     + "".join(f"  {tag}: {status}\n" for tag, status in STATUSES.items())
     + "---\n# Guide\n\nStorage is covered in [raw:3:storage]."
@@ -219,9 +231,12 @@ def open_component_page(page: Page, component: Component, javascript: bool) -> N
         # Material records the scroll offset in the current history entry 100 ms after the
         # last scroll: a click sooner (no reader is that quick; a loaded test machine is)
         # puts the overview's offset in the next page's entry, which then opens scrolled
-        # past its heading. Click, as a reader does, once the panel's scroll is recorded.
-        page.wait_for_function("() => history.state?.y === window.scrollY")
+        # past its heading. Click, as a reader does, once the panel's scroll is recorded:
+        # the link scrolled into view first (a click would scroll it there itself, too
+        # late to be recorded, when the panel beside the drawing reaches below the fold).
         link = panel_of(page, component).get_by_role("link", name="full entries")
+        link.scroll_into_view_if_needed()
+        page.wait_for_function("() => history.state?.y === window.scrollY")
         link.click()
 
 
@@ -391,12 +406,30 @@ def test_selecting_a_component_shows_its_risks_beside_the_diagram(
     expect(page.locator(f"[id='{data.risks[1].anchor}']")).to_be_in_viewport()
 
 
-@pytest.mark.parametrize(("width", "where"), [(1440, "beside"), (1280, "below"), (360, "below")])
+@pytest.mark.parametrize(
+    ("theme", "width", "where"),
+    [
+        # Material's column is 688 px from 1,220 to 1,599 px, 757 px from 1,600 px.
+        *(("material-light", width, "beside") for width in (1280, 1440, 1920)),
+        ("material-light", 800, "beside"),  # the sidebars fold away: a 768 px column
+        ("material-light", 600, "below"),
+        ("material-light", 360, "below"),
+        ("mkdocs", 1440, "beside"),
+        ("mkdocs", 1280, "beside"),
+        ("mkdocs", 360, "below"),
+    ],
+)
 def test_the_panel_goes_beside_the_diagram_when_there_is_room_else_below(
-    sites: dict[str, ServedSite], pages: OfflinePages, biml78: Catalog, width: int, where: str
+    sites: dict[str, ServedSite],
+    pages: OfflinePages,
+    biml78: Catalog,
+    *,
+    theme: str,
+    width: int,
+    where: str,
 ) -> None:
     page = pages.open(
-        sites["mkdocs"].url(LAYOUT.overview(biml78)), viewport={"width": width, "height": 900}
+        sites[theme].url(LAYOUT.overview(biml78)), viewport={"width": width, "height": 900}
     )
     data = biml78.diagram_components[2]
     node(page, data).click()
@@ -405,9 +438,64 @@ def test_the_panel_goes_beside_the_diagram_when_there_is_room_else_below(
     assert panel is not None and box is not None
     if where == "beside":
         assert panel["x"] >= box["x"] + box["width"] and panel["y"] < box["y"] + box["height"]
+        # Beside, the whole drawing is still in view, scaled, not scrolled.
+        scroll = page.locator(".biml-diagram-scroll")
+        assert scroll.evaluate("box => box.scrollWidth <= box.clientWidth")
     else:
         assert panel["y"] >= box["y"] + box["height"]
     assert page.evaluate("document.scrollingElement.scrollWidth <= innerWidth")
+    if width in (1280, 1920):
+        screenshot(page, f"{theme}-panel-{width}")
+
+
+#: Where a tag's text wraps: (character before, character after) at each line break.
+TAG_BREAKS_JS = """
+codes => codes.flatMap(code => {
+  const text = code.firstChild ? code.textContent : "";
+  const breaks = [];
+  let top = null, before = "";
+  const walker = document.createTreeWalker(code, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    for (let i = 0; i < node.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect) continue;
+      if (top !== null && rect.top > top + 1) breaks.push([before, node.data[i]]);
+      top = rect.top;
+      before = node.data[i];
+    }
+  }
+  return breaks;
+})
+"""
+
+
+@pytest.mark.parametrize("width", [1280, 1440, 1920])
+def test_the_assessment_table_fits_its_column_and_tags_break_at_colons(
+    sites: dict[str, ServedSite], pages: OfflinePages, width: int
+) -> None:
+    url = sites["material-light"].url("biml/assessments/fraud-model.md")
+    page = pages.open(url, viewport={"width": width, "height": 900})
+    table = page.locator("table.biml-assessment-table").first
+    geometry = table.evaluate(
+        """table => ({
+          table: table.getBoundingClientRect().width,
+          column: table.closest("article").getBoundingClientRect().width,
+          box: [table.parentElement.scrollWidth, table.parentElement.clientWidth],
+          pages: table.querySelector("tbody tr td:last-child").getBoundingClientRect().right,
+          right: table.closest("article").getBoundingClientRect().right,
+        })"""
+    )
+    assert geometry["table"] <= geometry["column"] + 0.5, geometry
+    assert geometry["box"][0] <= geometry["box"][1], geometry  # nothing to scroll to
+    assert geometry["pages"] <= geometry["right"] + 0.5, geometry  # the last column shows
+    breaks = page.eval_on_selector_all("table.biml-assessment-table code", TAG_BREAKS_JS)
+    inside_words = [(b, a) for b, a in breaks if b not in ": " and a != " "]
+    assert breaks and not inside_words, inside_words
+    if width == 1280:
+        screenshot(page, "material-light-assessment-table-1280", "table.biml-assessment-table")
 
 
 # -- (2) inline tags show their summary ----------------------------------------------------

@@ -140,6 +140,41 @@ def test_site_with_an_overlay_shows_new_risks_and_extra_fields(
     assert overview.select_one('svg a[xlink\\:href$="supply/"]') is not None
 
 
+def test_each_entry_is_credited_to_the_catalogue_it_comes_from(
+    site: SiteBuilder, tmp_path: Path
+) -> None:
+    credit = "Entries added by ACME's ML security team."
+    write(tmp_path, "acme.yaml", f"{OVERLAY}attribution: {credit}\n")
+    built = site({"index.md": "# Home\n"}, {"plugins": [{"biml": {"catalogs": ["acme.yaml"]}}]})
+    assert built.error is None, built.failure()
+    biml = load_catalog("biml-78")
+
+    def credits(src_uri: str) -> list[str]:
+        page = built.content(src_uri)
+        return [p.get_text(" ", strip=True) for p in page.select("p.biml-attribution")]
+
+    # A component the overlay added quotes nothing of BIML's.
+    (supply,) = credits("biml/supply.md")
+    assert "CC BY-SA" not in supply and biml.attribution not in supply
+    assert supply == (
+        "BIML-78 at ACME: the entries of this page are its own, not quoted from another work. "
+        + credit
+    )
+    # BIML's component with a risk the overlay added: each credited to its own.
+    quoted, added = credits("biml/data.md")
+    assert quoted.startswith(biml.attribution) and "CC BY-SA 3.0" in quoted
+    assert added.startswith(
+        "Not quoted from the work credited above: [data:8:feature store drift], "
+        "entries of BIML-78 at ACME's own."
+    )
+    assert "data:2:transfer" not in added
+    # A component the overlay leaves alone credits BIML only.
+    assert len(credits("biml/model.md")) == 1
+    # The overview quotes both.
+    overview = credits("biml/index.md")
+    assert overview[0].startswith(biml.attribution) and overview[1] == credit
+
+
 def test_prefixed_custom_catalogue_lives_beside_biml_78(site: SiteBuilder, tmp_path: Path) -> None:
     own = (Path(__file__).parent / "bad_catalogs" / "_valid.yaml").read_text(encoding="utf-8")
     assert "prefix: TINY\n" in own

@@ -190,6 +190,17 @@ def test_callout_inside_an_admonition_and_a_list_item_stays_inline(
     assert html.endswith(f"<ul>\n<li>{transfer_link()}</li>\n</ul>")
 
 
+def test_only_a_loose_list_turns_a_lone_tag_into_a_callout(biml_md: PluginMarkdown) -> None:
+    """As docs/syntax.md says: a tight list's items are not paragraphs."""
+    tight = biml_md.convert("- [data:2:transfer]\n- [raw:4:legal]\n")
+    assert callout_tags(tight) == []
+    assert tight.count('class="biml-ref"') == 2
+    loose = biml_md.convert("- [data:2:transfer]\n\n- [raw:4:legal]\n")
+    assert callout_tags(loose) == ["data:2:transfer", "raw:4:legal"]
+    quoted = biml_md.convert("> [data:2:transfer]\n")
+    assert callout_tags(quoted) == ["data:2:transfer"]
+
+
 # ------------------------------------------------------------------------- never touched
 
 

@@ -347,7 +347,7 @@ def test_doubled_braces_in_strings_show_as_braces(site: SiteBuilder) -> None:
     assert tools["data-biml-label"] == "Filter {our} risks"
     assert tools["data-biml-count"] == "{shown} {of} {total}"  # filled in by biml.js
     coverage = built.content("biml/coverage.md").get_text()
-    assert "accepted {ok}" in coverage and "{{" not in coverage
+    assert "Accepted {ok}" in coverage and "{{" not in coverage  # a heading: capitalised
 
 
 # ------------------------------------------------- generate: proof, all or nothing

@@ -235,6 +235,36 @@ def test_zensical_builds_the_recipe(
     assert not (tmp_path / "site" / LAYOUT.folder / MANIFEST).exists()  # generate's own record
 
 
+def test_zensical_shows_the_framework_in_order_with_the_documented_nav(tmp_path: Path) -> None:
+    ZENSICAL.require()
+    root = zensical_site(tmp_path, "zensical.toml")
+    config = (root / "zensical.toml").read_text(encoding="utf-8")
+    nav = recipe("zensical", "zensical.toml: nav")
+    (root / "zensical.toml").write_text(
+        config.replace("[project]\n", f"[project]\n{nav}", 1), encoding="utf-8"
+    )
+    build = ZENSICAL.build(root, "--strict")
+    assert_built(build)
+    links = SiteLinks(tmp_path / "site")
+    home = links.soup("index.html")
+    # The nav's links to the framework, in the order the plugin publishes them.
+    pages = [page.removesuffix("index.html") for page in framework_pages()]
+    listed = [
+        href
+        for a in home.select("nav a[href]")
+        if (href := str(a["href"]).removeprefix("./")) in pages
+    ]
+    assert list(dict.fromkeys(listed)) == pages
+    titles = {" ".join(n.get_text().split()) for n in home.select("nav label, nav span")}
+    assert "BIML risk framework" in titles
+    assert "Biml" not in titles
+    # The coverage page says why its tables are missing.
+    coverage = links.content("biml/coverage/index.html")
+    notes = coverage.select("p.biml-needs-plugin")
+    assert len(notes) == 4  # the matrix and the uncited list of each catalogue
+    assert coverage.select("ul.biml-uncited") == []
+
+
 def zensical_build_with(tmp_path: Path, page: str) -> Build:
     """The recipe's site with ``bad.md`` holding ``page``, built by ``zensical build --strict``."""
     ZENSICAL.require()

@@ -13,6 +13,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_biml.cli.generate import generate_pages
+from mkdocs_biml.config import DEFAULT_STATUSES
 from mkdocs_biml.site.i18n import ENGLISH, LOCALES_DIR, SHIPPED, Strings, placeholders
 from tests.sites import BuiltSite, build_site, record_converted_pages, write_site
 
@@ -98,6 +99,54 @@ def test_each_shipped_language_builds_strict_and_replaces_every_english_word(
     assert coverage.select_one("h1") is not None
     assert coverage.select_one("h1").get_text(strip=True).startswith(strings("coverage_title"))
     assert not _english_left(coverage, strings)
+
+
+#: A site with an explicit nav and an assessment, as a team writes it.
+NAV_SITE = {
+    "index.md": "# Home\n",
+    "system/index.md": CITING.replace("mitigated", "open"),
+}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("language", ["fr", "de", "ja"])
+def test_every_word_the_plugin_writes_follows_the_language_with_an_explicit_nav(
+    tmp_path: Path, language: str
+) -> None:
+    plugin = {"biml": {"on_unknown": "ignore", "assessments": {"system": "Scoring"}}}
+    config = {
+        "theme": _theme(language),
+        "plugins": ["search", plugin],
+        "nav": [{"Home": "index.md"}, {"Scoring": "system/index.md"}],
+    }
+    site = build_site(tmp_path, NAV_SITE, config, strict=True)
+    assert site.error is None, site.failure()
+    strings = Strings(language)
+    # The section gathering the generated pages the nav does not list.
+    chrome = _ui_texts(site.soup("index.md"))
+    assert strings("nav_title") in chrome
+    assert ENGLISH["nav_title"] not in chrome
+
+    coverage = site.content("biml/coverage.md")
+    prose = [p for p in coverage.select("p") if p.em is not None]
+    # The heat map's sentence names the status as the tables show it.
+    named = {em.get_text() for p in prose for em in p.select("em")}
+    assert strings.status("open") in named
+    assert "open" not in named
+    heat = site.content("biml/assessments/scoring.md").select("p em")
+    assert strings.status("open") in {em.get_text() for em in heat}
+
+    # Headings of status columns and rows are capitalised as the other headings.
+    matrix = coverage.select_one("table.biml-coverage")
+    assert matrix is not None
+    headings = [th.get_text(strip=True) for th in matrix.thead.select("th")]
+    assert headings[:2] == [strings("column_component"), strings("column_risks")]
+    shown = (*DEFAULT_STATUSES, "cited", "no status", "not cited")
+    assert set(headings[2:]) == {strings.status_heading(status) for status in shown}
+    assert all(h[:1] == h[:1].upper() for h in headings)
+    counts = coverage.select_one("table.biml-assessment-counts")
+    assert counts is not None
+    assert counts.tbody.th.get_text() == strings.status_heading("open")
 
 
 def test_a_language_without_translation_stays_english_with_one_info_line(

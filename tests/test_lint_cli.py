@@ -32,7 +32,9 @@ SITE_TAGS = "Leaks [TINY:intake:1:leak] and [LLM:raw:1:recursive pollution].\n"
 UNKNOWN = "unknown tag [data:9:nothing]; did you mean [data:7:online], [data:1:poisoning]?"
 
 
-def lint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def lint(
+    cwd: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*COMMAND, *args],
         cwd=cwd,
@@ -40,7 +42,7 @@ def lint(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
         text=True,
         timeout=300,
         check=False,
-        env={"PATH": "/usr/bin:/bin", "PYTHONWARNINGS": "ignore"},
+        env={"PATH": "/usr/bin:/bin", "PYTHONWARNINGS": "ignore", **(env or {})},
     )
 
 
@@ -169,6 +171,51 @@ def test_without_a_config_lint_says_so_once_and_what_it_uses(tmp_path: Path) -> 
     )
 
 
+#: docs/hosts/zensical.md's zensical.toml, with this test's own catalogue.
+ZENSICAL_TOML = """\
+[project]
+site_name = "Risk notes"
+extra_css = ["biml/assets/biml.css"]
+
+[project.markdown_extensions.admonition]
+[project.markdown_extensions.toc]
+permalink = true
+[project.markdown_extensions.biml]
+catalogs = ["biml-78", "tiny.yaml", "biml-llm"]
+on_unknown = "error"
+"""
+
+
+@pytest.mark.slow
+def test_a_zensical_site_is_linted_with_the_settings_of_its_zensical_toml(tmp_path: Path) -> None:
+    custom_site(tmp_path, {"index.md": SITE_TAGS, "guide/setup.md": "x [data:9:nothing]\n"})
+    (tmp_path / "mkdocs.yml").unlink()
+    (tmp_path / "zensical.toml").write_text(ZENSICAL_TOML, encoding="utf-8")
+    # From a subfolder, as pre-commit or an editor may run it: the catalogue's
+    # path is still read from the project folder, where Zensical runs.
+    done = lint(tmp_path / "docs" / "guide")
+    assert done.returncode == 1, done.stderr
+    assert problem_lines(done.stdout) == [f"setup.md:1:3: {UNKNOWN}"]
+    assert done.stdout.splitlines()[-1] == "mkdocs-biml lint: 1 problem in 1 of 2 files"
+    assert done.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "theme",
+    [
+        {"features": ["navigation.instant"]},  # no name: Zensical's own theme
+        {"name": "a-theme-not-installed", "language": "fr"},
+    ],
+)
+def test_lint_needs_no_theme_from_mkdocs_yml(tmp_path: Path, theme: dict[str, object]) -> None:
+    config_file = custom_site(tmp_path, {"index.md": SITE_TAGS, "b.md": "x [data:9:nothing]\n"})
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config_file.write_text(yaml.safe_dump({**config, "theme": theme}), encoding="utf-8")
+    done = lint(tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert problem_lines(done.stdout) == [f"docs/b.md:1:3: {UNKNOWN}"]
+
+
 @pytest.mark.slow
 def test_messages_use_the_words_of_the_usage_text(tmp_path: Path) -> None:
     done = lint(tmp_path)
@@ -188,26 +235,58 @@ def _hook() -> dict[str, object]:
     return dict(hook)
 
 
-def test_the_pre_commit_hook_takes_exactly_the_files_mkdocs_builds_as_pages() -> None:
+def test_the_pre_commit_hook_takes_pages_configs_and_catalogues() -> None:
     hook = _hook()
-    assert (hook["entry"], hook["language"]) == ("mkdocs-biml lint", "python")
+    assert (hook["entry"], hook["language"]) == ("mkdocs-biml lint --changed", "python")
     files = re.compile(str(hook["files"]))
     # pre-commit matches `files` with re.search on paths relative to the repository root.
     for ext in markdown_extensions:
         assert files.search(f"docs/guide/page{ext}"), ext
-    for other in ("docs/page.mdx", "notes.txt", "mkdocs.yml", "docs/page.md.orig"):
+    for config in (*CONFIG_NAMES, "site/mkdocs.yml", "catalogs/acme-risks.yaml", "our.yml"):
+        assert files.search(config), config
+    for other in ("docs/page.mdx", "notes.txt", "docs/page.md.orig", "docs/logo.png"):
         assert not files.search(other), other
+
+
+def hook(cwd: Path, *changed: str) -> subprocess.CompletedProcess[str]:
+    """The hook as pre-commit runs it: from the repository root, with the changed files."""
+    program, command, *options = shlex.split(str(_hook()["entry"]))
+    assert (program, command) == ("mkdocs-biml", "lint")
+    return lint(cwd, *options, *changed)
 
 
 def test_the_pre_commit_hook_lints_the_paths_pre_commit_passes(tmp_path: Path) -> None:
     """pre-commit runs the entry from the repository root with changed files, relative to it."""
     custom_site(tmp_path, {"index.md": SITE_TAGS, "guide.markdown": "x [data:9:nothing]\n"})
     (tmp_path / "README.md").write_text(SITE_TAGS, encoding="utf-8")
-    entry = shlex.split(str(_hook()["entry"]))
-    assert entry == ["mkdocs-biml", "lint"]
-    done = lint(tmp_path, "docs/index.md", "docs/guide.markdown", "README.md")
+    done = hook(tmp_path, "docs/index.md", "docs/guide.markdown", "README.md")
     assert done.returncode == 1, done.stderr
     assert problem_lines(done.stdout) == [f"docs/guide.markdown:1:3: {UNKNOWN}"]
+
+
+@pytest.mark.parametrize("changed", ["mkdocs.yml", "tiny.yaml"])
+def test_a_changed_config_or_catalogue_lints_every_page(tmp_path: Path, changed: str) -> None:
+    custom_site(tmp_path, {"index.md": SITE_TAGS, "guide.markdown": "x [data:9:nothing]\n"})
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "ci.yml").write_text("on: push\n", encoding="utf-8")
+    done = hook(tmp_path, ".github/ci.yml", changed)
+    assert done.returncode == 1, done.stderr
+    assert problem_lines(done.stdout) == [f"docs/guide.markdown:1:3: {UNKNOWN}"]
+    assert done.stdout.splitlines()[-1] == "mkdocs-biml lint: 1 problem in 1 of 2 files"
+    assert done.stderr == (
+        f"mkdocs-biml lint: {changed} changed: every page of the site is linted\n"
+    )
+
+
+def test_the_hook_skips_yaml_that_is_not_the_sites_saying_so(tmp_path: Path) -> None:
+    custom_site(tmp_path, {"index.md": SITE_TAGS, "guide.markdown": "x [data:9:nothing]\n"})
+    (tmp_path / "other.yml").write_text("a: 1\n", encoding="utf-8")
+    done = hook(tmp_path, "other.yml", "docs/index.md")
+    assert (done.returncode, done.stdout) == (0, "mkdocs-biml lint: 1 file checked, no problems\n")
+    assert done.stderr == (
+        "mkdocs-biml lint: skipped, neither Markdown nor the site's config or catalogues: "
+        "other.yml\n"
+    )
 
 
 # -- CI formats ------------------------------------------------------------------------------
@@ -249,6 +328,36 @@ def test_github_format_prints_workflow_commands(tmp_path: Path) -> None:
         "of [inference:3:hyperparameters], [inference:3:confidence scores]",
         "mkdocs-biml lint: 5 problems in 1 of 2 files",
     ]
+
+
+def _subfolder_site(repository: Path) -> Path:
+    """A site in ``repository/handbook``, with one unknown tag in docs/guide/a.md."""
+    site = repository / "handbook"
+    site.mkdir()
+    custom_site(site, {"index.md": "# Home\n", "guide/a.md": "x [data:9:nothing]\n"})
+    return site
+
+
+@pytest.mark.parametrize("found_by", ["git", "GITHUB_WORKSPACE"])
+def test_github_and_sarif_paths_are_relative_to_the_repository_root(
+    tmp_path: Path, found_by: str
+) -> None:
+    site = _subfolder_site(tmp_path)
+    env = {}
+    if found_by == "git":
+        (tmp_path / ".git").mkdir()
+    else:
+        env["GITHUB_WORKSPACE"] = str(tmp_path)
+    text = lint(site / "docs", env=env)
+    assert problem_lines(text.stdout) == [f"guide/a.md:1:3: {UNKNOWN}"]
+    github = lint(site / "docs", "--format", "github", env=env)
+    assert github.stdout.splitlines()[0].startswith(
+        "::warning file=handbook/docs/guide/a.md,line=1,col=3::"
+    )
+    sarif = json.loads(lint(site / "docs" / "guide", "--format", "sarif", env=env).stdout)
+    (result,) = sarif["runs"][0]["results"]
+    location = result["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location["uri"] == "handbook/docs/guide/a.md"
 
 
 def test_github_format_escapes_line_breaks() -> None:

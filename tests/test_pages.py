@@ -441,26 +441,26 @@ def test_coverage_matrix_counts_citations_and_statuses(biml_site: BuiltSite) -> 
     rows = coverage_cells(biml_site)
     assert rows["1. Raw data in the world"] == {
         "Risks": "13",
-        "cited": "2",
-        "open": "0",
-        "mitigated": "0",
-        "accepted": "1",
-        "not-applicable": "0",
-        "no status": "1",
-        "not cited": "11",
+        "Cited": "2",
+        "Open": "0",
+        "Mitigated": "0",
+        "Accepted": "1",
+        "Not-applicable": "0",
+        "No status": "1",
+        "Not cited": "11",
     }
     assert rows["3. Datasets"] == {
         "Risks": "7",
-        "cited": "1",
-        "open": "1",
-        "mitigated": "1",
-        "accepted": "0",
-        "not-applicable": "0",
-        "no status": "0",
-        "not cited": "6",
+        "Cited": "1",
+        "Open": "1",
+        "Mitigated": "1",
+        "Accepted": "0",
+        "Not-applicable": "0",
+        "No status": "0",
+        "Not cited": "6",
     }
-    assert rows["All components"]["cited"] == "3"
-    assert rows["All components"]["not cited"] == "76"
+    assert rows["All components"]["Cited"] == "3"
+    assert rows["All components"]["Not cited"] == "76"
 
 
 def test_coverage_cells_are_coloured_by_share(biml_site: BuiltSite) -> None:
@@ -492,7 +492,7 @@ def test_a_site_without_citations_fills_every_placeholder(site: SiteBuilder) -> 
     built = site({"index.md": "# Nothing cited\n"})
     assert built.error is None
     rows = coverage_cells(built)
-    assert rows["All components"]["cited"] == "0"
+    assert rows["All components"]["Cited"] == "0"
     content = main_of(built, "biml/system.md")
     assert len(content.select(".biml-backlinks-none")) == 10
 

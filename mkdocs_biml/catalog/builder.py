@@ -22,6 +22,7 @@ from .model import (
     TopTenEntry,
     normalize_descriptor,
 )
+from .overlay import BaseEntries
 from .resolver import CatalogIndex, Resolution
 from .texts import CitationToken, TagToken, TopTenToken, tokenize
 from .valuetext import short_repr
@@ -31,8 +32,13 @@ from .yamlsource import CatalogError, LocatedDict
 class Builder:
     """Turns validated YAML data into model objects, then checks cross-references."""
 
-    def __init__(self, path: str, data: LocatedDict) -> None:
+    def __init__(
+        self, path: str, data: LocatedDict, base: BaseEntries | None = None, credit: str = ""
+    ) -> None:
+        """``base``: for an overlay merged into ``data``, the entries of the catalogue it
+        extends; ``credit``: the overlay's own ``attribution``, if it gives one."""
         self.path, self.data = path, data
+        self.base, self.credit = base, credit
 
     def build(self) -> Catalog:
         data = self.data
@@ -50,6 +56,7 @@ class Builder:
             sources=tuple(Source(s["title"], s["url"]) for s in data["sources"]),
             license=License(data["license"]["name"], data["license"]["url"]),
             attribution=data["attribution"],
+            overlay_attribution=self.credit or None,
             introduction=tuple(data.get("introduction", ())),
             top_ten_label=data.get("top_ten_label"),
             system_introduction=data.get("system_introduction"),
@@ -107,6 +114,7 @@ class Builder:
             controls=tuple(Control(c["label"], c["text"]) for c in data.get("controls", ())),
             diagram=(layout["column"], layout["row"]) if layout else None,
             extra=dict(data.get("extra", {})),
+            added_by_overlay=self.base is not None and not self.base.has_component(data["label"]),
         )
         risks = []
         seen: dict[tuple[int, str], int] = {}
@@ -121,6 +129,8 @@ class Builder:
                 description=item["description"].strip(),
                 controls=tuple(Control(c["label"], c["text"]) for c in item.get("controls", ())),
                 extra=dict(item.get("extra", {})),
+                added_by_overlay=self.base is not None
+                and not self.base.has_risk(component.label, item["number"], item["descriptor"]),
             )
             # Tags match descriptors as normalize_descriptor does: two descriptors
             # it makes equal are one tag.

@@ -24,7 +24,7 @@ from ..site.shipped import BUILTIN_CATALOG_DIRS
 from .builder import Builder
 from .catalogfile import BUILTIN_NAMES, Origin, content_digest, read_catalog_file
 from .model import Catalog
-from .overlay import merge_overlay
+from .overlay import BaseEntries, merge_overlay
 from .schemacheck import SchemaChecker, catalog_schema
 from .valuetext import short_repr
 from .yamlsource import CatalogError, LocatedDict, read_yaml
@@ -171,6 +171,7 @@ def parse_catalog(
         )
         base_path, base_raw, base = _read_base(path, data, base_dir or Path.cwd())
         depends_on += ((os.path.abspath(base_path), content_digest(base_raw)),)
+        base_entries, credit = BaseEntries.of(base), data.get("attribution", "")
         data = merge_overlay(base, data, partial(_overlay_failure, path))
         data["extends"] = base["id"]  # the catalogue it takes the place of in a site
         # The base passed this check alone, so whatever fails now is the overlay's.
@@ -178,10 +179,11 @@ def parse_catalog(
             data, definitions["catalog"], "", data.line or 1
         )
     else:
+        base_entries, credit = None, ""
         SchemaChecker(path, catalog_schema()).check(
             data, definitions["catalog"], "", data.line or 1
         )
-    catalog = Builder(path, data).build()
+    catalog = Builder(path, data, base_entries, credit).build()
     catalog.depends_on = depends_on
     return catalog
 

@@ -87,6 +87,8 @@ class Risk:
     description: str
     controls: tuple[Control, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: Added by an overlay (not in the catalogue it extends): its text is the overlay's.
+    added_by_overlay: bool = False
 
     @property
     def tag(self) -> str:
@@ -130,6 +132,8 @@ class Component:
     controls: tuple[Control, ...] = ()
     diagram: tuple[int, int] | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
+    #: Added by an overlay (not in the catalogue it extends): its text is the overlay's.
+    added_by_overlay: bool = False
 
     @property
     def is_system(self) -> bool:
@@ -188,7 +192,10 @@ class Catalog:
     version: str
     sources: tuple[Source, ...]
     license: License
+    #: Credits the catalogue's text (for an overlay: the text of the one it extends).
     attribution: str
+    #: An overlay's credit for the entries it adds, if it gives one.
+    overlay_attribution: str | None = None
     prefix: str = ""
     extends: str | None = None
     subtitle: str | None = None
@@ -212,6 +219,13 @@ class Catalog:
 
     def __repr__(self) -> str:
         return f"Catalog({self.id!r}, {sum(1 for _ in self.risks())} risks)"
+
+    def quotes_base(self, component: Component) -> bool:
+        """Whether the page of ``component`` quotes the text this catalogue credits in
+        :attr:`attribution` (a component an overlay added quotes only the overlay)."""
+        return not component.added_by_overlay or any(
+            not risk.added_by_overlay for risk in component.risks
+        )
 
     def risks(self) -> Iterator[Risk]:
         """Every risk, components in published order, then risks in published order."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, NoReturn
 
 from .model import normalize_descriptor
@@ -24,10 +25,38 @@ from .valuetext import short_repr
 Fail = Callable[[int, str, str, str], NoReturn]
 
 #: Top-level fields an overlay may set; lists among them are appended to the base's.
-REPLACED = ("id", "extends", "title", "short_title", "subtitle", "introduction", "attribution")
+#: ``attribution`` is not among them: the base's credits the base's text, and the
+#: overlay's own (``Catalog.overlay_attribution``) the entries the overlay adds.
+REPLACED = ("id", "extends", "title", "short_title", "subtitle", "introduction")
 APPENDED = ("flows", "references")
 NEW_COMPONENT_FIELDS = ("name", "kind", "risks")
 NEW_RISK_FIELDS = ("title", "summary", "description")
+
+
+@dataclass(frozen=True)
+class BaseEntries:
+    """The components and risks of the catalogue an overlay extends: every other entry
+    of the merged catalogue is the overlay's own, credited to it, not to the base."""
+
+    components: frozenset[str]
+    risks: frozenset[tuple[str, int, str]]
+
+    @classmethod
+    def of(cls, base: Any) -> BaseEntries:
+        return cls(
+            frozenset(c["label"].casefold() for c in base["components"]),
+            frozenset(
+                (c["label"].casefold(), r["number"], normalize_descriptor(r["descriptor"]))
+                for c in base["components"]
+                for r in c["risks"]
+            ),
+        )
+
+    def has_component(self, label: str) -> bool:
+        return label.casefold() in self.components
+
+    def has_risk(self, label: str, number: int, descriptor: str) -> bool:
+        return (label.casefold(), number, normalize_descriptor(descriptor)) in self.risks
 
 
 def merge_overlay(base: Any, overlay: Any, fail: Fail) -> Any:

@@ -60,8 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
         "-f",
         "--config-file",
         metavar="FILE",
-        help="the site's MkDocs config (default: the first mkdocs.yml or properdocs.yml "
-        "in the working directory or a folder above it)",
+        help="the site's config, mkdocs.yml or zensical.toml (default: the first mkdocs.yml, "
+        "properdocs.yml or zensical.toml in the working directory or a folder above it)",
+    )
+    lint.add_argument(
+        "--changed",
+        action="store_true",
+        help="the PATHs are the files a commit changes (the pre-commit hook): a change to the "
+        "config or a catalogue lints every page, other files that are not Markdown are skipped",
     )
     lint.add_argument(
         "--catalog",
@@ -153,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _lint(args: argparse.Namespace) -> int:
     try:
-        report = run_lint(args.paths, args.config_file, args.catalog)
+        report = run_lint(args.paths, args.config_file, args.catalog, changed=args.changed)
     except LintSetupError as exc:
         return _fail(str(exc))
     for note in report.notes:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import html
 import json
 import os
 import tempfile
@@ -38,6 +39,8 @@ from ..site.placeholders import PLACEHOLDER, SOURCE_SCHEME, resolve_source_hrefs
 from ..site.render import PageGenerator
 from ..site.shipped import ASSET_NAMES, ASSETS_DIR
 
+#: Placeholders of what the coverage page shows of the whole site.
+SITE_WIDE_KINDS = ("coverage-matrix", "uncited")
 #: Folder of the stylesheet and script, inside the pages' folder.
 ASSETS_FOLDER = "assets"
 #: What ``generate`` wrote last time, inside the pages' folder (a dot file:
@@ -114,12 +117,14 @@ def generate_pages(
     :class:`GenerateError` when ``out_dir`` cannot be used.
     """
     layout = PageLayout(folder)
+    strings = Strings(language or None)
     generator = PageGenerator(
-        load_catalogs(catalogs), layout, None, DEFAULT_STATUSES, strings=Strings(language or None)
+        load_catalogs(catalogs), layout, None, DEFAULT_STATUSES, strings=strings
     )
     pages = generator.render()
     base = layout.folder.strip("/")
-    targets = {src: _mark(_static(src, markdown)).encode() for src, markdown in pages.items()}
+    note = f'<p class="biml-needs-plugin">{html.escape(strings("coverage_needs_plugin"))}</p>'
+    targets = {src: _mark(_static(src, markdown, note)).encode() for src, markdown in pages.items()}
     for name in ASSET_NAMES:
         targets[f"{base}/{ASSETS_FOLDER}/{name}"] = (ASSETS_DIR / name).read_bytes()
     if out_dir.exists() and not out_dir.is_dir():
@@ -138,16 +143,18 @@ def asset_paths(folder: str = "biml") -> list[str]:
     return [f"{base}/{ASSETS_FOLDER}/{name}" for name in ASSET_NAMES]
 
 
-def _static(src_uri: str, markdown: str) -> str:
+def _static(src_uri: str, markdown: str, note: str) -> str:
     """Do without the plugin's ``finalize``, which no host runs here.
 
-    Backlink and coverage placeholders go (only a whole-site build can fill
-    them); the diagram's ``biml-src:`` links in raw HTML become page-relative
-    ``.md`` links, which hosts rewrite into URLs like any other link. Hosts
-    rewrite plain ``href`` only, so the diagram's ``xlink:href`` (which the
-    plugin keeps for Material's instant navigation) becomes ``href`` here.
+    Backlink placeholders go, and coverage placeholders give way to ``note``,
+    which says why the page has no table there (only a whole-site build can
+    fill them, and an empty list of uncited risks would read as "all cited").
+    The diagram's ``biml-src:`` links in raw HTML become page-relative ``.md``
+    links, which hosts rewrite into URLs like any other link. Hosts rewrite
+    plain ``href`` only, so the diagram's ``xlink:href`` (which the plugin
+    keeps for Material's instant navigation) becomes ``href`` here.
     """
-    markdown = PLACEHOLDER.sub("", markdown)
+    markdown = PLACEHOLDER.sub(lambda m: note if m[1] in SITE_WIDE_KINDS else "", markdown)
     markdown = markdown.replace(f'xlink:href="{SOURCE_SCHEME}', f'href="{SOURCE_SCHEME}')
     return resolve_source_hrefs(markdown, lambda target: relative_link(src_uri, target))
 

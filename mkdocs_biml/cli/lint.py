@@ -131,6 +131,31 @@ def select_files(paths: Sequence[str], settings: SiteSettings) -> tuple[dict[Pat
     return selected, not_pages if settings.pages is not None else []
 
 
+def changed_paths(
+    changed: Sequence[str], settings: SiteSettings
+) -> tuple[list[str] | None, str | None]:
+    """What to lint when ``changed`` files are a commit's: ``[]`` is the whole site,
+    ``None`` nothing; and a note saying why, when it is not the files themselves.
+
+    A change to the config or to a catalogue file may break a tag on any page, so
+    it lints the whole site (so does an empty list). Of the other files, the
+    Markdown ones are linted and the rest (the hook also sees YAML and TOML files
+    that are not the site's) skipped, as the note says.
+    """
+    everywhere = settings.files_every_page_depends_on()
+    moved = [path for path in changed if Path(path).resolve() in everywhere]
+    if moved:
+        return [], f"{', '.join(moved)} changed: every page of the site is linted"
+    if not changed:
+        return [], None
+    pages = [path for path in changed if is_markdown_file(path)]
+    others = [path for path in changed if not is_markdown_file(path)]
+    note = None
+    if others:
+        note = f"skipped, neither Markdown nor the site's config or catalogues: {', '.join(others)}"
+    return (pages or None), note
+
+
 def _files_in_folder(folder: Path, settings: SiteSettings) -> dict[Path, str]:
     wanted = page_path(folder)
     docs = settings.docs_dir
@@ -295,26 +320,37 @@ def _column(line: str, problem: Problem, used: dict[tuple[int, str], int]) -> in
 
 
 def run_lint(
-    paths: Sequence[str], config_file: str | None = None, catalogs: Sequence[str] = ()
+    paths: Sequence[str],
+    config_file: str | None = None,
+    catalogs: Sequence[str] = (),
+    *,
+    changed: bool = False,
 ) -> LintReport:
-    """Lint ``paths`` (files or folders; none: the whole site) as the build would."""
+    """Lint ``paths`` (files or folders; none: the whole site) as the build would.
+
+    With ``changed``, ``paths`` are the files a commit changes (pre-commit's
+    hook): see :func:`changed_paths`.
+    """
     settings = load_settings(config_file, catalogs)
     problem = settings.policy.status_problem(settings.statuses or ())
     if problem and settings.statuses is not None:
         raise LintSetupError(problem)
-    files, not_pages = select_files(paths, settings)
+    notes = [] if settings.note is None else [settings.note]
+    selected: Sequence[str] | None = paths
+    if changed:
+        selected, note = changed_paths(paths, settings)
+        notes += [note] if note else []
+    files, not_pages = ({}, []) if selected is None else select_files(selected, settings)
     linter = Linter(settings)
     report = linter.lint(files)
-    if settings.policy and settings.statuses is not None:
-        if paths:
-            report.notes.append(
-                "the policy checks run only when the whole site is linted (no PATH given)"
-            )
+    # The policy checks need every page: selected == [] is the whole site.
+    if settings.policy and settings.statuses is not None and selected is not None:
+        if selected:
+            notes.append("the policy checks run only when the whole site is linted (no PATH given)")
         else:
             report.problems.extend(linter.policy_problems(files))
             report.problems.sort(key=_problem_order)
-    if settings.note is not None:
-        report.notes.append(settings.note)
+    report.notes.extend(notes)
     if not_pages:
         report.notes.append(
             f"not pages of the site (outside docs_dir, or excluded), linted with its "
@@ -328,6 +364,7 @@ __all__ = [
     "LintReport",
     "LintSetupError",
     "Linter",
+    "changed_paths",
     "load_settings",
     "run_lint",
     "select_files",

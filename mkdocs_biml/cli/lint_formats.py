@@ -22,6 +22,7 @@ from urllib.parse import quote
 
 from .. import __version__
 from .lint import LintProblem, LintReport
+from .lint_settings import repository_path
 
 FORMATS = ("text", "json", "github", "sarif")
 INFORMATION_URI = "https://github.com/mkdocs-biml/mkdocs-biml"
@@ -142,7 +143,7 @@ def as_github(report: LintReport) -> str:
     """One workflow command per problem, then the summary as a plain log line."""
     lines = []
     for problem in report.problems:
-        properties = {"file": _forward_slashes(problem.path)}
+        properties = {"file": repository_path(problem.path)}
         if problem.line is not None:
             properties["line"] = str(problem.line)
             if problem.column is not None:
@@ -204,7 +205,10 @@ def _sarif_result(problem: LintProblem, rule_index: dict[str, int]) -> dict[str,
     region = {"startLine": problem.line or 1}
     if problem.line is not None and problem.column is not None:
         region["startColumn"] = problem.column
-    location = {"artifactLocation": {"uri": _artifact_uri(problem.path)}, "region": region}
+    location = {
+        "artifactLocation": {"uri": _artifact_uri(repository_path(problem.path))},
+        "region": region,
+    }
     return {
         "ruleId": rule.id,
         "ruleIndex": rule_index[rule.id],
@@ -215,7 +219,7 @@ def _sarif_result(problem: LintProblem, rule_index: dict[str, int]) -> dict[str,
 
 
 def _artifact_uri(path: str) -> str:
-    """Relative to the working directory (the repository root in CI), as a URI reference."""
+    """Relative to the repository root, as a URI reference."""
     shown = Path(path)
     if shown.is_absolute():
         return shown.as_uri()

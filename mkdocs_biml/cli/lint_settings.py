@@ -3,14 +3,20 @@
 The config file is named with ``-f`` or looked for in the working directory
 and then in each folder above it. It is read by MkDocs itself; from it come
 the Markdown extensions, the biml options, the catalogues and the pages, by
-MkDocs' own rule for what is a page. Without one, MkDocs' and the plugin's
+MkDocs' own rule for what is a page. The lint needs nothing else of it: the
+theme is replaced by MkDocs' own, so a theme that is not installed (Material
+on a Zensical site) or that only Zensical accepts does not stop it. A
+Zensical site's ``zensical.toml`` is read too: its ``[project]`` table holds
+the same keys as ``mkdocs.yml``. Without a config, MkDocs' and the plugin's
 defaults apply, and :attr:`SiteSettings.note` says so.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,8 +35,20 @@ from ..site.assessments import Assessments
 from ..site.otherregisters import RegisterSource
 from ..site.policy import NO_POLICY, Policy
 
+if sys.version_info >= (3, 11):  # Zensical needs 3.11 too; the plugin runs on 3.10
+    import tomllib
+
 #: Config files looked for, in this order, in the working directory and then each folder above.
-CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml", "properdocs.yml", "properdocs.yaml")
+CONFIG_NAMES = (
+    "mkdocs.yml",
+    "mkdocs.yaml",
+    "properdocs.yml",
+    "properdocs.yaml",
+    "zensical.toml",
+)
+#: The theme the lint loads in place of the site's: it never renders a page, and
+#: the site's theme may not be installed where the lint runs.
+LINT_THEME = "mkdocs"
 DEFAULT_DOCS_DIR = "docs"
 #: Extensions MkDocs always adds before the site's own (``fenced_code`` matters:
 #: it is what hides fenced code from the tag scanner).
@@ -59,6 +77,8 @@ class SiteSettings:
     registers: list[RegisterSource] = field(default_factory=list)
     #: Folder of the config file (the working directory without one).
     root: Path = field(default_factory=Path.cwd)
+    #: The config file read, if any.
+    config_file: Path | None = None
     #: Said once on stderr: no config was found, and what the lint uses instead.
     note: str | None = None
     #: The plugin's policy checks and assessments (``policy.py``), run over the whole site.
@@ -66,6 +86,11 @@ class SiteSettings:
     assessments: Assessments = field(default_factory=Assessments)
     #: The config file as messages show it (policy violations no page holds are placed there).
     config_path: str = "mkdocs.yml"
+
+    def files_every_page_depends_on(self) -> set[Path]:
+        """The config file and the catalogue files: a change to one may change any page."""
+        files = {Path(s).resolve() for s in self.catalog_sources if not builtin_catalog_path(s)}
+        return files | ({self.config_file} if self.config_file else set())
 
 
 # -- settings ----------------------------------------------------------------------------
@@ -87,6 +112,8 @@ def load_settings(config_file: str | None, extra_catalogs: Sequence[str] = ()) -
         config_file = None if found is None else display_path(found)
     if config_file is None:
         settings = _default_settings()
+    elif config_file.endswith(".toml"):
+        settings = _settings_from_config(_load_zensical_config(config_file))
     else:
         settings = _settings_from_config(_load_mkdocs_config(config_file))
     settings.catalog_sources = list(dict.fromkeys([*settings.catalog_sources, *extra_catalogs]))
@@ -125,9 +152,61 @@ def config_names() -> str:
 
 
 def _load_mkdocs_config(config_file: str) -> MkDocsConfig:
-    """The site's config, read by MkDocs itself (``!ENV``, ``!!python/name``, inheritance)."""
+    """The site's config, read by MkDocs itself (``!ENV``, ``!!python/name``, inheritance),
+    with MkDocs' own theme in place of the site's (see :data:`LINT_THEME`)."""
     if not Path(config_file).is_file():
         raise LintSetupError(f"config file not found: {config_file}")
+    return _validated(config_file, lambda: load_config(config_file, theme=LINT_THEME))
+
+
+def _load_zensical_config(config_file: str) -> MkDocsConfig:
+    """A Zensical site's ``zensical.toml``: its ``[project]`` table, validated by MkDocs.
+
+    Only what the lint uses is taken: ``docs_dir``, ``exclude_docs`` and the
+    Markdown extensions (a table of name -> options, or a list as in mkdocs.yml).
+    """
+    path = Path(config_file)
+    if not path.is_file():
+        raise LintSetupError(f"config file not found: {config_file}")
+    project = _toml_document(path).get("project", {})
+    if not isinstance(project, dict):
+        raise LintSetupError(f"{config_file}: [project] must be a table")
+    extensions = project.get("markdown_extensions", [])
+    if isinstance(extensions, dict):
+        extensions = [{name: options or {}} for name, options in extensions.items()]
+    used = {key: project[key] for key in ("docs_dir", "exclude_docs") if key in project}
+
+    def load() -> MkDocsConfig:
+        config = MkDocsConfig(config_file_path=str(path.resolve()))
+        config.load_dict(
+            {
+                "site_name": str(project.get("site_name", path.parent.name)),
+                "theme": LINT_THEME,
+                "markdown_extensions": extensions,
+                **used,
+            }
+        )
+        errors, _ = config.validate()
+        if errors:
+            raise ConfigurationError("; ".join(f"{key}: {error}" for key, error in errors))
+        return config
+
+    return _validated(config_file, load)
+
+
+def _toml_document(path: Path) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        try:
+            return tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise LintSetupError(f"{display_path(path)}: {exc}") from None
+    raise LintSetupError(
+        f"{display_path(path)}: reading TOML needs Python 3.11 or later (as Zensical does)"
+    )
+
+
+def _validated(config_file: str, load: Callable[[], MkDocsConfig]) -> MkDocsConfig:
+    """``load()``, with what MkDocs logs about a bad config in one :class:`LintSetupError`."""
     # MkDocs logs what is wrong with a config, then raises a bare "Aborted";
     # the lint keeps those messages for its own single error line.
     mkdocs_logger = logging.getLogger("mkdocs")
@@ -137,7 +216,7 @@ def _load_mkdocs_config(config_file: str) -> MkDocsConfig:
     mkdocs_logger.setLevel(logging.WARNING)
     mkdocs_logger.propagate = False
     try:
-        return load_config(config_file)
+        return load()
     except (ConfigurationError, Abort) as exc:
         reasons = "; ".join(errors.messages) or str(exc)
         raise LintSetupError(f"{config_file}: {reasons}") from None
@@ -164,16 +243,19 @@ def _settings_from_config(config: MkDocsConfig) -> SiteSettings:
     plugin = next((p for p in config.plugins.values() if isinstance(p, BimlPlugin)), None)
     extensions = [e for e in config.markdown_extensions if e not in EXTENSION_NAMES]
     configs = {k: dict(v) for k, v in config.mdx_configs.items() if k not in EXTENSION_NAMES}
+    config_dir = Path(config.config_file_path).parent
     if plugin is not None:
-        settings = _settings_from_plugin(plugin.config, Path(config.config_file_path).parent)
+        settings = _settings_from_plugin(plugin.config, config_dir)
     else:
-        settings = _settings_from_extension(_listed_extension_options(config.mdx_configs))
+        options = _listed_extension_options(config.mdx_configs)
+        settings = _settings_from_extension(options, config_dir)
     settings.extensions = list(extensions)
     settings.extension_configs = configs
     settings.docs_dir = page_path(config.docs_dir)
     settings.pages = pages_of(config)
     settings.root = page_path(Path(config.config_file_path).parent)
     settings.config_path = display_path(Path(config.config_file_path))
+    settings.config_file = Path(config.config_file_path).resolve()
     return settings
 
 
@@ -210,10 +292,7 @@ def _default_plugin_config() -> BimlConfig:
 
 def _settings_from_plugin(plugin: BimlConfig, config_dir: Path) -> SiteSettings:
     """As the plugin does: BIML-78 first, other catalogues relative to mkdocs.yml."""
-    sources = [
-        str(config_dir / name) if not builtin_catalog_path(name) else name
-        for name in plugin.catalogs
-    ]
+    sources = _catalog_sources(plugin.catalogs, config_dir)
     settings = SiteSettings(extension_options(plugin), sources, list(plugin.statuses), [], {})
     settings.policy = Policy.from_option(plugin.policy)
     settings.assessments = Assessments.from_option(plugin.assessments)
@@ -224,6 +303,12 @@ def _settings_from_plugin(plugin: BimlConfig, config_dir: Path) -> SiteSettings:
     return settings
 
 
+def _catalog_sources(names: Sequence[str], config_dir: Path) -> list[str]:
+    """Built-in names as they are; files relative to the config's folder, where the
+    site is built from (MkDocs reads them from there, Zensical from the folder it runs in)."""
+    return [str(config_dir / name) if not builtin_catalog_path(name) else name for name in names]
+
+
 def _listed_extension_options(mdx_configs: Mapping[str, Any]) -> dict[str, Any]:
     for name in EXTENSION_NAMES:
         if name in mdx_configs:
@@ -231,8 +316,29 @@ def _listed_extension_options(mdx_configs: Mapping[str, Any]) -> dict[str, Any]:
     return {}
 
 
-def _settings_from_extension(options: dict[str, Any]) -> SiteSettings:
+def _settings_from_extension(options: dict[str, Any], config_dir: Path) -> SiteSettings:
     """The extension used alone: its options as listed; no plugin reads front matter."""
     catalogs = options.pop("catalogs", ["biml-78"])
-    sources = [catalogs] if isinstance(catalogs, str) else list(catalogs)
-    return SiteSettings(options, sources, None, [], {})
+    names = [catalogs] if isinstance(catalogs, str) else list(catalogs)
+    return SiteSettings(options, _catalog_sources(names, config_dir), None, [], {})
+
+
+def repository_root() -> Path:
+    """The repository the working directory is in: ``$GITHUB_WORKSPACE`` (the checkout,
+    in GitHub Actions), else the nearest folder holding ``.git`` (a folder, or a file in
+    a worktree or submodule), else the working directory."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if workspace:
+        return Path(workspace).resolve()
+    here = Path.cwd().resolve()
+    return next((folder for folder in (here, *here.parents) if (folder / ".git").exists()), here)
+
+
+def repository_path(shown: str) -> str:
+    """``shown`` (relative to the working directory) relative to the repository root,
+    ``/`` separated, as GitHub places annotations and code-scanning results; a path
+    outside the repository is kept as it is."""
+    try:
+        return (Path.cwd() / shown).resolve().relative_to(repository_root()).as_posix()
+    except ValueError:
+        return Path(shown).as_posix()

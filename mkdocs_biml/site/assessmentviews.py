@@ -118,18 +118,29 @@ class AssessmentView:
         href = self.urls.to_url(page.url) if page.url else self.urls.to_source(page.src_uri)
         return StatusCell(entry.status or CITED, entry.status, href, entry.tracking)
 
+    def columns(self, catalog: Catalog) -> list[str | None]:
+        """The configured assessments, then ``None`` (the site's other pages) when a page
+        outside every assessment's folder cites a risk of ``catalog`` or sets its status:
+        without that column, such a status would show nowhere and the risk read
+        "not addressed" in every assessment."""
+        names: list[str | None] = list(self.assessments.names)
+        if any(None in self.of(risk) for risk in catalog.risks()):
+            names.append(None)
+        return names
+
     def matrix(self, catalog: Catalog) -> list[MatrixRow]:
-        """Risks down, configured assessments across."""
+        """Risks down, :meth:`columns` across."""
         rows = []
+        columns = self.columns(catalog)
         for risk in catalog.risks():
             found = self.of(risk)
-            cells = tuple(self.cell(risk, found.get(name)) for name in self.assessments.names)
+            cells = tuple(self.cell(risk, found.get(name)) for name in columns)
             rows.append(MatrixRow(risk, self._risk_href(risk), cells))
         return rows
 
     def counts(self, rows: Sequence[MatrixRow], statuses: Sequence[str]) -> list[CountRow]:
-        """Per status (then "cited", "not addressed"): how many risks each assessment has."""
-        columns = range(len(self.assessments.names))
+        """Per status (then "cited", "not addressed"): how many risks each column has."""
+        columns = range(len(rows[0].cells) if rows else 0)
         return [
             CountRow(
                 label, tuple(sum(1 for r in rows if r.cells[i].text == label) for i in columns)

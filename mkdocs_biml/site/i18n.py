@@ -44,9 +44,16 @@ ENGLISH: dict[str, str] = {
     # page and navigation titles
     "overview_title": "{catalog} overview",
     "references_title": "{catalog} references",
+    "nav_title": "BIML risk framework",
     "coverage_title": "Risk coverage",
     "assessments_title": "Assessments",
+    "other_pages": "Other pages",
     "risks_cited_nowhere": "Risks cited nowhere",
+    "coverage_needs_plugin": (
+        "Not shown here: this page was written by mkdocs-biml generate before the site was "
+        "built, and only the mkdocs-biml plugin, during a build, sees which pages cite which "
+        "risks."
+    ),
     "coverage_intro": (
         "How this site addresses the risks of the framework. A risk counts as *cited* "
         "when a page mentions its tag or gives it a status in its front matter; "
@@ -62,7 +69,7 @@ ENGLISH: dict[str, str] = {
     ),
     "coverage_heat_map": (
         "Each component shaded by the share of its risks addressed (given a status "
-        "other than *open*) by any page of this site:"
+        "other than *{open}*) by any page of this site:"
     ),
     # the generated pages' own words around BIML's text
     "heading_system_diagram": "The generic ML system",
@@ -99,6 +106,12 @@ ENGLISH: dict[str, str] = {
     "licence": "Licence",
     "sources_one": "Source",
     "sources_other": "Sources",
+    "own_entries": (
+        "{catalog}: the entries of this page are its own, not quoted from another work."
+    ),
+    "own_entries_among": (
+        "Not quoted from the work credited above: {risks}, entries of {catalog}'s own."
+    ),
     "assessment_intro": (
         "The risk analysis of {name}: the pages under {folder} of this site. Each risk of "
         "the framework is listed with the status these pages give it in their front matter, "
@@ -112,7 +125,7 @@ ENGLISH: dict[str, str] = {
     ),
     "assessment_heat_map": (
         "Each component is shaded by the share of its risks addressed "
-        "(given a status other than *open*)."
+        "(given a status other than *{open}*)."
     ),
     "overview_describes": (
         "{catalog} describes {risks}, each under the component of the system it belongs to. "
@@ -349,6 +362,11 @@ class Strings(Mapping[str, str]):
         """A status as displayed: shipped names translated, a site's own as written."""
         key = _STATUS_KEYS.get(name)
         return self(key) if key else name
+
+    def status_heading(self, name: str) -> str:
+        """A status as a column or row heading, capitalised as the tables' other headings."""
+        label = self.status(name)
+        return label[:1].upper() + label[1:]
 
     def fingerprint(self) -> tuple[tuple[str, str], ...]:
         """Identity by content, for caches of what these strings are rendered into."""

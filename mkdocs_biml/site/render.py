@@ -259,7 +259,7 @@ class PageGenerator:
         if kind == "assessment-matrix":
             rows = view.matrix(catalog)
             counts = view.counts(rows, self.statuses)
-            context = {"rows": rows, "counts": counts, "names": names}
+            context = {"rows": rows, "counts": counts, "names": view.columns(catalog)}
             return self._render("assessment-matrix.html.j2", catalog=catalog, **context)
         if kind == "assessment-table":
             table = view.table(catalog, name) if name else []
