@@ -38,9 +38,7 @@ from .expansion.options import extension_options
 from .extension import BimlExtension
 from .problems import Problem, Severity, front_matter_lines, log_problem
 from .site.assessments import Assessments, conflicts
-from .site.diskcache import CacheFolder
 from .site.frontmatter import read_statuses
-from .site.htmlcache import HtmlCache, safe_for
 from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
 from .site.ledger import Ledger, StatusNote
 from .site.navigation import add_framework_section, paths_in
@@ -84,12 +82,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.keep_records = False
         self.records = PageRecords()
         self.digests: dict[str, str] = {}
-        #: Set when no other plugin may change pages: see htmlcache.py.
-        self.html_cache: HtmlCache | None = None
         #: Set when the site's search is MkDocs' own: see searchexclude.py.
         self.search_exclusion: SearchExclusion | None = None
-        #: The cache folder of generated pages' Markdown and HTML (None: ``cache: false``).
-        self.cache_folder: CacheFolder | None = None
 
     # -- configuration -------------------------------------------------------------------
 
@@ -110,7 +104,6 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.strings = self._strings(config)
         self.extension = self._make_extension()
         self.search_exclusion = SearchExclusion() if uses_mkdocs_search(config) else None
-        self._open_cache(config)
         self._replace_listed_extension(config)
         # A config object may be built more than once (tests, tools that call
         # build() twice): replace our earlier additions instead of stacking them.
@@ -123,13 +116,6 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if SCRIPT not in [str(script) for script in config.extra_javascript]:
             config.extra_javascript.append(SCRIPT)
         return config
-
-    def _open_cache(self, config: MkDocsConfig) -> None:
-        """The cache folder (``diskcache.py``), relative to mkdocs.yml; made on first write."""
-        self.cache_folder = None
-        if self.config.cache:
-            root = _config_dir(config) / self.config.cache_dir
-            self.cache_folder = CacheFolder.at(root)
 
     def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
         try:
@@ -216,14 +202,6 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         assert self.extension is not None
         urls = {src_uri: file.url for src_uri, file in self.generated.items()}
         self.extension.use_final_urls(urls, get_relative_url)
-        pages_store = self.cache_folder.pages if self.cache_folder else None
-        self.html_cache = HtmlCache(pages_store) if safe_for(config, self) else None
-        if self.html_cache is not None:
-            # A custom template may link to any file of the site: every URL counts.
-            catalogs = [catalog.depends_on for catalog in self.catalogs]
-            self.html_cache.start_build(
-                config, (catalogs, sorted((f.src_uri, f.url) for f in files))
-            )
         return files
 
     def _generated_pages(self, config: MkDocsConfig) -> dict[str, File]:
@@ -234,7 +212,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             self.config.statuses,
             self.assessments,
             strings=self.strings,
-            cache_folder=self.cache_folder,
+            link_settings=self.extension.factory.settings if self.extension else None,
         )
         placed_by_nav = set(paths_in(config.nav))
         pages = {}
@@ -292,8 +270,6 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             line_offset=front_matter_lines(source, markdown),
             url=page.file.url,
         )
-        if generated and self.html_cache is not None:
-            return self.html_cache.take(page, markdown)
         if self.index is not None and not generated:
             for entry in read_statuses(
                 page.meta, page.file.src_uri, self.index, self.config.statuses, source=source
@@ -308,9 +284,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.pages_read.add(src_uri)
         citations = self.extension.take_citations()
         if src_uri in self.generated:
-            if self.html_cache is not None:
-                return self.html_cache.give_back(page, html, files)
-            return html
+            # Before search indexes the page: BIML's text is in the index.
+            assert self.generator is not None
+            return self.generator.page_html(src_uri, html, page.url)
         for citation in citations:
             self.ledger.cite(src_uri, citation.risk, citation.line)
         if src_uri in self.ledger.pages:

@@ -19,10 +19,10 @@ from __future__ import annotations
 import json
 import re
 import traceback
+from html import escape
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -35,6 +35,7 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.runtime import Context
+from markdown.serializers import to_html_string
 from markupsafe import Markup
 
 from ..catalog.model import Catalog, Component, Risk, slugify, split_paragraphs
@@ -42,17 +43,22 @@ from ..catalog.resolver import CatalogIndex
 from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 from ..config import DEFAULT_STATUSES
 from .assessments import NO_ASSESSMENTS, Assessments
-from .cachekey import Unstable, digest, folder_digest, software
+from ..expansion.elements import ElementFactory, LinkSettings
 from .diagram import build_diagram, component_heading
-from .diskcache import CacheFolder
 from .i18n import ENGLISH_STRINGS, Strings
 from .ledger import Ledger
 from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
 from .paths import PageLayout, relative_link
-from .placeholders import PLACEHOLDER, placeholder, resolve_source_hrefs, source_href
+from .placeholders import (
+    FRAGMENT,
+    PLACEHOLDER,
+    fragment_placeholder,
+    placeholder,
+    resolve_source_hrefs,
+    source_href,
+)
 from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
-from .templatecache import COMPILED, Memo
 
 if TYPE_CHECKING:
     from .assessmentviews import AssessmentView
@@ -65,22 +71,7 @@ class PageError(Exception):
 #: Prefix under which the shipped templates stay reachable from custom ones.
 SHIPPED_PREFIX = "biml"
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
-#: The Markdown of every generated page, by all it is made of (see render()).
-_RENDERED: Memo[dict[str, str]] = Memo()
-
-
-def _markdown_pages(stored: bytes | None) -> dict[str, str] | None:
-    """Pages as the cache folder holds them (path -> Markdown); None if that is not what
-    ``stored`` is: a damaged entry is a miss."""
-    try:
-        pages = json.loads(stored) if stored is not None else None
-    except ValueError:
-        return None
-    if not isinstance(pages, dict):
-        return None
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in pages.items()):
-        return None
-    return pages
+_WHITESPACE = re.compile(r"\s+")
 
 
 # -- the generator -------------------------------------------------------------------------
@@ -96,10 +87,10 @@ class PageGenerator:
         assessments: Assessments = NO_ASSESSMENTS,
         *,
         strings: Strings = ENGLISH_STRINGS,
-        cache_folder: CacheFolder | None = None,
+        link_settings: LinkSettings | None = None,
     ) -> None:
-        """``cache_folder``: where the pages' Markdown outlives the process (None: it
-        is kept in memory only)."""
+        """``link_settings``: how a tag in BIML's text is linked, as the Markdown
+        extension links an author's tag (its ``link_text``, ``link``, ``base_url``)."""
         self.catalogs = tuple(catalogs)
         self.strings = strings
         self.assessments = assessments
@@ -107,7 +98,12 @@ class PageGenerator:
         self.statuses = tuple(statuses) or tuple(DEFAULT_STATUSES)
         self.custom_templates = custom_templates
         self.index = CatalogIndex(self.catalogs)
-        self.cache_folder = cache_folder
+        settings = link_settings or LinkSettings(layout=layout, strings=strings)
+        #: Tags in BIML's text become the extension's own elements, with source links.
+        self._elements = ElementFactory(settings, "none", _SourceLinks(self.index))
+        self._references: dict[Risk, str] = {}
+        #: Page -> the HTML its Markdown holds placeholders for (see :meth:`fill_html`).
+        self.fragments: dict[str, list[str]] = {}
         self.env = self._environment(custom_templates)
         self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
         self._risks = {self._risk_key(r): r for c in self.catalogs for r in c.risks()}
@@ -117,38 +113,26 @@ class PageGenerator:
     def render(self) -> dict[str, str]:
         """Source path -> Markdown of every generated page, in navigation order.
 
-        The pages are made of the catalogues (their files' contents), the
-        layout, the statuses, the assessments, the strings and the templates
-        (theirs): while none of those changed, a rebuild in the same process
-        reuses them, and so does the next build, from the cache folder. An
-        input added to the pages must join this key.
+        The Markdown holds headings and the plugin's own sentences; the bulk
+        (BIML's text, the table of risks, the diagram, the references) is HTML
+        kept in :attr:`fragments`, which :meth:`fill_html` puts in place of its
+        placeholders once the page is converted.
         """
-        if not all(catalog.depends_on for catalog in self.catalogs):
-            return self._render_pages()  # catalogues made in code: no content to compare
-        key = (
-            tuple(catalog.depends_on for catalog in self.catalogs),
-            self.layout,
-            self.statuses,
-            self.assessments,
-            self.strings,
-            folder_digest(TEMPLATES_DIR, self.custom_templates),
-        )
-        return dict(_RENDERED.get(key, lambda: self._stored_or_rendered(key)))
+        self.fragments = {}
+        return self._render_pages()
 
-    def _stored_or_rendered(self, key: object) -> dict[str, str]:
-        """The pages from the cache folder if a build made them already, else rendered."""
-        if self.cache_folder is None:
-            return self._render_pages()
-        try:
-            disk_key = digest([software(), jinja2.__version__, key])
-        except Unstable:  # a setting that differs in every process: memory only
-            return self._render_pages()
-        store = self.cache_folder.markdown
-        pages = _markdown_pages(store.read(disk_key))
-        if pages is None:
-            pages = self._render_pages()
-            store.write(disk_key, json.dumps(pages, ensure_ascii=False).encode("utf-8"))
-        return pages
+    def fill_html(self, src_uri: str, text: str) -> str:
+        """``text`` (the page's HTML, or its Markdown) with the page's HTML fragments in
+        place of their placeholders; their links still name source paths (``biml-src:``)."""
+        fragments = self.fragments.get(src_uri)
+        if not fragments:
+            return text
+        return FRAGMENT.sub(lambda match: fragments[int(match[1])], text)
+
+    def page_html(self, src_uri: str, html: str, page_url: str) -> str:
+        """The converted page ``src_uri`` with its fragments, every link a URL from ``page_url``."""
+        html = self.fill_html(src_uri, html)
+        return resolve_source_hrefs(html, PageUrls(page_url).to_source)
 
     def _render_pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -265,7 +249,6 @@ class PageGenerator:
             loaders.insert(0, FileSystemLoader(custom_templates))
         env = Environment(
             loader=ChoiceLoader(loaders),
-            bytecode_cache=COMPILED,
             autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -281,6 +264,8 @@ class PageGenerator:
             "md": escape_markdown,
             "cell": escape_cell,
             "text": self._text_filter,
+            "text_html": self._text_html_filter,
+            "paragraphs": self._paragraphs_filter,
             "code": code_span,
             "heading_id": heading_id,
             "markdown_url": markdown_url,
@@ -292,6 +277,7 @@ class PageGenerator:
     def _globals(self) -> dict[str, Any]:
         return {
             "link": _link,
+            "html": self._html_fragment,
             "source_href": source_href,
             "component_heading": component_heading,
             "risk_count_text": self.strings.risk_count,
@@ -310,9 +296,15 @@ class PageGenerator:
 
     @pass_context
     def _text_filter(self, context: Context, text: str, catalog: Catalog | None = None) -> str:
-        """Catalogue text as Markdown of the page being rendered."""
+        """Catalogue text for the page being rendered: Markdown in a Markdown template,
+        HTML paragraphs in an HTML one (autoescaped)."""
         owner: Catalog = catalog or context["catalog"]
         page: str = context["page_path"]
+        if context.eval_ctx.autoescape:
+            return Markup("\n").join(
+                Markup(f"<p>{self._paragraph_html(paragraph, owner)}</p>")
+                for paragraph in split_paragraphs(text)
+            )
         return "\n\n".join(
             "".join(
                 self._token_markdown(token, owner, page, line_start=index == 0)
@@ -320,6 +312,72 @@ class PageGenerator:
             )
             for paragraph in split_paragraphs(text)
         )
+
+    @pass_context
+    def _paragraphs_filter(
+        self, context: Context, text: str, catalog: Catalog | None = None
+    ) -> list[Markup]:
+        """Catalogue text as the HTML inside each of its paragraphs (for list items)."""
+        owner: Catalog = catalog or context["catalog"]
+        return [Markup(self._paragraph_html(p, owner)) for p in split_paragraphs(text)]
+
+    @pass_context
+    def _text_html_filter(self, context: Context, text: str, catalog: Catalog | None = None) -> Markup:
+        """In a Markdown template: catalogue text as HTML paragraphs, which Markdown never
+        reads (a placeholder the plugin fills after conversion, see :meth:`fill_html`)."""
+        owner: Catalog = catalog or context["catalog"]
+        html = "\n".join(
+            f"<p>{self._paragraph_html(paragraph, owner)}</p>"
+            for paragraph in split_paragraphs(text)
+        )
+        return self._keep_fragment(context["page_path"], html)
+
+    @pass_context
+    def _html_fragment(self, context: Context, template: str, **extra: Any) -> Markup:
+        """In a Markdown template: the HTML template ``template``, rendered with the
+        current context, as a placeholder the plugin fills after conversion."""
+        try:
+            html = self.env.get_template(template).render(**context.get_all(), **extra)
+        except PageError:
+            raise
+        except Exception as exc:  # a custom template can fail in any way; say where
+            raise PageError(_template_problem(exc, template)) from None
+        return self._keep_fragment(context["page_path"], html.strip("\n"))
+
+    def _keep_fragment(self, page: str, html: str) -> Markup:
+        fragments = self.fragments.setdefault(page, [])
+        fragments.append(html)
+        return Markup(fragment_placeholder(len(fragments) - 1))
+
+    def _paragraph_html(self, paragraph: str, catalog: Catalog) -> str:
+        """One paragraph of catalogue text as HTML: what Python-Markdown made of its
+        Markdown (tags are the extension's own elements), without inline extensions."""
+        return "".join(
+            self._token_html(token, catalog) for token in tokenize(paragraph, catalog, self.index)
+        ).strip()
+
+    def _token_html(self, token: Token, catalog: Catalog) -> str:
+        if isinstance(token, Text):
+            return escape(_WHITESPACE.sub(" ", token.text), quote=False)
+        if isinstance(token, TagToken):
+            risk = token.resolution.risk
+            return self._reference(risk) if risk else escape(token.written, quote=False)
+        if isinstance(token, TopTenToken):
+            if token.entry is None:
+                return escape(token.written, quote=False)
+            target = f"{self.layout.overview(catalog)}#{token.entry.anchor}"
+            return f'<a href="{escape(source_href(target))}">{escape(token.written, quote=False)}</a>'
+        if token.reference is None:
+            return escape(f"[^{token.number}]", quote=False)
+        target = escape(source_href(self.layout.reference_target(catalog, token.reference)))
+        return f'<sup class="biml-cite"><a href="{target}">{token.number}</a></sup>'
+
+    def _reference(self, risk: Risk) -> str:
+        """A tag of BIML's text: the very element the extension makes of an author's tag."""
+        html = self._references.get(risk)
+        if html is None:
+            html = self._references[risk] = to_html_string(self._elements.reference(risk))
+        return html
 
     def _token_markdown(self, token: Token, catalog: Catalog, page: str, line_start: bool) -> str:
         if isinstance(token, Text):
@@ -377,6 +435,20 @@ class PageGenerator:
             Markup(' data-biml-{}="{}"').format(name, self.strings(key))
             for name, key in words.items()
         )
+
+
+class _SourceLinks:
+    """The page the elements link from, for generated pages' HTML: every link names
+    its target's source path (``biml-src:``), made a URL per page (:func:`resolve_source_hrefs`)."""
+
+    def __init__(self, index: CatalogIndex) -> None:
+        self.index = index
+
+    def current_page(self) -> str:
+        return ""
+
+    def final_url(self, target: str) -> str:
+        return source_href(target)
 
 
 @pass_context
