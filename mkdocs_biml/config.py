@@ -19,9 +19,9 @@ from .site.paths import folder_problem
 DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
 #: What a site still naming a removed option is told (MkDocs' logger: ``--strict`` fails).
 REMOVED_CACHE_OPTION = (
-    "the biml plugin's option '{}' is gone: generated pages are cheap on every build "
-    "and nothing is cached on disk any more; delete it from mkdocs.yml, and delete the "
-    ".cache/plugin/biml folder if there is one"
+    "removed: the plugin keeps no cache folder any more (generated pages are cheap on "
+    "every build); delete '{}' from mkdocs.yml, and the .cache/plugin/biml folder if "
+    "there is one"
 )
 
 

@@ -46,7 +46,7 @@ from .site.outputs import check_outputs, plugin_outputs
 from .site.paths import PageLayout
 from .site.rebuild import PageRecords, catch_up_skipped_pages, settings_fingerprint, source_digest
 from .site.register import write_register
-from .site.render import PageError, PageGenerator
+from .site.render import PageError, PageGenerator, templates_digest
 from .site.searchexclude import SearchExclusion, uses_mkdocs_search
 from .site.shipped import ASSET_NAMES, ASSETS_DIR
 
@@ -75,6 +75,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.generator: PageGenerator | None = None
         self.strings = ENGLISH_STRINGS
         self.generated: dict[str, File] = {}
+        #: The last build's generator and pages, with all they are made of: a serve
+        #: rebuild that changed none of it reuses them (templates stay compiled).
+        self._made_pages: tuple[object, PageGenerator, dict[str, str]] | None = None
         #: Pages that went through ``on_page_content`` this build.
         self.pages_read: set[str] = set()
         #: Under ``mkdocs serve --dirty``: what each page cited when last read, and
@@ -205,21 +208,12 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         return files
 
     def _generated_pages(self, config: MkDocsConfig) -> dict[str, File]:
-        self.generator = PageGenerator(
-            self.catalogs,
-            self.layout,
-            self.config.custom_templates,
-            self.config.statuses,
-            self.assessments,
-            strings=self.strings,
-            link_settings=self.extension.factory.settings if self.extension else None,
-        )
-        placed_by_nav = set(paths_in(config.nav))
-        pages = {}
         try:
-            rendered = self.generator.render()
+            rendered = self._rendered_pages()
         except PageError as exc:
             raise PluginError(f"biml: {exc}") from None
+        placed_by_nav = set(paths_in(config.nav))
+        pages = {}
         for src_uri, markdown in rendered.items():
             # Pages an explicit nav does not place are still built, without
             # MkDocs' "not included in the nav" warning; on_nav adds them.
@@ -227,6 +221,40 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             inclusion = InclusionLevel.UNDEFINED if placed else InclusionLevel.NOT_IN_NAV
             pages[src_uri] = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
         return pages
+
+    def _rendered_pages(self) -> dict[str, str]:
+        """Source path -> Markdown of the generated pages, rendered again only when
+        something they are made of changed since the last build of this process."""
+        assert self.extension is not None
+        settings = self.extension.factory.settings
+        templates = self.config.custom_templates
+        # Unchanged catalogue files load as the very same objects (catalog/loader.py).
+        made_of = (
+            tuple(self.catalogs),
+            self.layout,
+            templates,
+            templates_digest(templates),
+            tuple(self.config.statuses),
+            self.assessments,
+            self.strings,
+            settings,
+        )
+        if self._made_pages is not None and self._made_pages[0] == made_of:
+            self.generator, rendered = self._made_pages[1:]
+            return rendered
+        self._made_pages = None
+        self.generator = PageGenerator(
+            self.catalogs,
+            self.layout,
+            templates,
+            self.config.statuses,
+            self.assessments,
+            strings=self.strings,
+            link_settings=settings,
+        )
+        rendered = self.generator.render()
+        self._made_pages = (made_of, self.generator, rendered)
+        return rendered
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.generated:

@@ -133,9 +133,7 @@ def test_the_same_pages_are_generated(theme: str, view: dict[str, Any]) -> None:
 
 
 @pytest.mark.parametrize("part", ["ids", "headings", "toc", "links", "words", "elements"])
-def test_every_page_shows_readers_what_it_did(
-    theme: str, view: dict[str, Any], part: str
-) -> None:
+def test_every_page_shows_readers_what_it_did(theme: str, view: dict[str, Any], part: str) -> None:
     recorded = _recorded(theme, view)["pages"]
     for output, page in view["pages"].items():
         assert page[part] == recorded[output][part], f"{output}: {part}"

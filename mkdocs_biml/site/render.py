@@ -16,11 +16,13 @@ time, and ``finalize`` reads everything it needs from the ledger it is given.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import traceback
-from html import escape
 from collections.abc import Callable, Sequence
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import (
@@ -42,8 +44,8 @@ from ..catalog.model import Catalog, Component, Risk, slugify, split_paragraphs
 from ..catalog.resolver import CatalogIndex
 from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 from ..config import DEFAULT_STATUSES
-from .assessments import NO_ASSESSMENTS, Assessments
 from ..expansion.elements import ElementFactory, LinkSettings
+from .assessments import NO_ASSESSMENTS, Assessments
 from .diagram import build_diagram, component_heading
 from .i18n import ENGLISH_STRINGS, Strings
 from .ledger import Ledger
@@ -322,7 +324,9 @@ class PageGenerator:
         return [Markup(self._paragraph_html(p, owner)) for p in split_paragraphs(text)]
 
     @pass_context
-    def _text_html_filter(self, context: Context, text: str, catalog: Catalog | None = None) -> Markup:
+    def _text_html_filter(
+        self, context: Context, text: str, catalog: Catalog | None = None
+    ) -> Markup:
         """In a Markdown template: catalogue text as HTML paragraphs, which Markdown never
         reads (a placeholder the plugin fills after conversion, see :meth:`fill_html`)."""
         owner: Catalog = catalog or context["catalog"]
@@ -366,7 +370,8 @@ class PageGenerator:
             if token.entry is None:
                 return escape(token.written, quote=False)
             target = f"{self.layout.overview(catalog)}#{token.entry.anchor}"
-            return f'<a href="{escape(source_href(target))}">{escape(token.written, quote=False)}</a>'
+            text = escape(token.written, quote=False)
+            return f'<a href="{escape(source_href(target))}">{text}</a>'
         if token.reference is None:
             return escape(f"[^{token.number}]", quote=False)
         target = escape(source_href(self.layout.reference_target(catalog, token.reference)))
@@ -437,6 +442,28 @@ class PageGenerator:
         )
 
 
+def templates_digest(custom_templates: str | None) -> str:
+    """Digest of the names and contents of the shipped and the custom templates: a serve
+    rebuild renders the pages again when one changed, whatever its file's time says."""
+    hashed = hashlib.sha256()
+    for folder in (str(TEMPLATES_DIR), custom_templates):
+        if folder is None:
+            continue
+        hashed.update(os.fsencode(os.path.abspath(folder)) + b"\0")
+        for root, dirs, names in os.walk(folder, followlinks=True):
+            dirs.sort()
+            for name in sorted(names):
+                path = os.path.join(root, name)
+                try:
+                    with open(path, "rb") as file:
+                        content = file.read()
+                except OSError:  # unreadable: whoever needs the file says so
+                    content = b"\0unreadable"
+                hashed.update(os.fsencode(os.path.relpath(path, folder)) + b"\0")
+                hashed.update(hashlib.sha256(content).digest())
+    return hashed.hexdigest()
+
+
 class _SourceLinks:
     """The page the elements link from, for generated pages' HTML: every link names
     its target's source path (``biml-src:``), made a URL per page (:func:`resolve_source_hrefs`)."""
@@ -498,4 +525,4 @@ def _template_problem(exc: Exception, template: str) -> str:
     return f"template {where}: {message or f'{type(exc).__name__}: {exc}'}"
 
 
-__all__ = ["PageGenerator"]
+__all__ = ["PageGenerator", "templates_digest"]
