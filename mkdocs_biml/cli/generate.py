@@ -115,7 +115,10 @@ def generate_pages(
     )
     pages = generator.render()
     base = layout.folder.strip("/")
-    targets = {src: _mark(_static(src, markdown)).encode() for src, markdown in pages.items()}
+    targets = {
+        src: _mark(_static(src, generator.fill_html(src, markdown))).encode()
+        for src, markdown in pages.items()
+    }
     for name in ASSET_NAMES:
         targets[f"{base}/{ASSETS_FOLDER}/{name}"] = (ASSETS_DIR / name).read_bytes()
     if out_dir.exists() and not out_dir.is_dir():
@@ -133,7 +136,8 @@ def asset_paths(folder: str = "biml") -> list[str]:
 
 
 def _static(src_uri: str, markdown: str) -> str:
-    """Do without the plugin's ``finalize``, which no host runs here.
+    """Do without the plugin's ``finalize``, which no host runs here (the page's HTML
+    fragments are in place already: :meth:`PageGenerator.fill_html`).
 
     Backlink and coverage placeholders go (only a whole-site build can fill
     them); the diagram's ``biml-src:`` links in raw HTML become page-relative
