@@ -30,7 +30,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .catalog.loader import BUILTIN_DIRS, CatalogError, load_catalogs
+from .catalog.loader import BUILTIN_DIRS, CatalogError, LoadedCatalogs, load_catalogs
 from .catalog.model import Catalog
 from .catalog.resolver import CatalogIndex
 from .config import BimlConfig
@@ -67,6 +67,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def __init__(self) -> None:
         self.catalogs: list[Catalog] = []
+        #: Catalogues as loaded before: an unchanged file gives the same object again.
+        self.loaded_catalogs: LoadedCatalogs = {}
         self.index: CatalogIndex | None = None
         self.extension: BimlExtension | None = None
         self.layout = PageLayout()
@@ -122,7 +124,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
         try:
-            return load_catalogs(self.config.catalogs, _config_dir(config))
+            return load_catalogs(
+                self.config.catalogs, _config_dir(config), loaded=self.loaded_catalogs
+            )
         except CatalogError as exc:
             raise PluginError(f"biml: {exc}") from None
 

@@ -253,6 +253,8 @@ class PageGenerator:
             loader=ChoiceLoader(loaders),
             autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
             undefined=StrictUndefined,
+            # A generator is made anew when a template changes (templates_digest).
+            auto_reload=False,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
