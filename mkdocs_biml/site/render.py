@@ -59,6 +59,7 @@ from .placeholders import (
     resolve_source_hrefs,
     source_href,
 )
+from .precompiled import shipped_loader
 from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
 
@@ -74,6 +75,13 @@ class PageError(Exception):
 SHIPPED_PREFIX = "biml"
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
 _WHITESPACE = re.compile(r"\s+")
+#: The page environment's options; the precompiled templates are compiled with them.
+ENVIRONMENT_OPTIONS: dict[str, Any] = {
+    "autoescape_extensions": ["html.j2"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
 
 
 # -- the generator -------------------------------------------------------------------------
@@ -245,19 +253,19 @@ class PageGenerator:
     # -- template environment ----------------------------------------------------------
 
     def _environment(self, custom_templates: str | None) -> Environment:
-        shipped = FileSystemLoader(str(TEMPLATES_DIR))
+        shipped = shipped_loader(ENVIRONMENT_OPTIONS)
         loaders = [shipped, PrefixLoader({SHIPPED_PREFIX: shipped})]
         if custom_templates:
             loaders.insert(0, FileSystemLoader(custom_templates))
+        options = dict(ENVIRONMENT_OPTIONS)
+        escaped = options.pop("autoescape_extensions")
         env = Environment(
             loader=ChoiceLoader(loaders),
-            autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+            autoescape=select_autoescape(enabled_extensions=escaped, default=False),
             undefined=StrictUndefined,
             # A generator is made anew when a template changes (templates_digest).
             auto_reload=False,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
+            **options,
         )
         env.filters.update(self._filters())
         env.globals.update(self._globals())
@@ -452,8 +460,10 @@ def templates_digest(custom_templates: str | None) -> str:
         if folder is None:
             continue
         hashed.update(os.fsencode(os.path.abspath(folder)) + b"\0")
+        # The shipped folder's compiled templates follow its sources (precompiled.py).
+        skipped = ("compiled", "__pycache__") if folder == str(TEMPLATES_DIR) else ()
         for root, dirs, names in os.walk(folder, followlinks=True):
-            dirs.sort()
+            dirs[:] = sorted(d for d in dirs if not (root == folder and d in skipped))
             for name in sorted(names):
                 path = os.path.join(root, name)
                 try:
@@ -527,4 +537,4 @@ def _template_problem(exc: Exception, template: str) -> str:
     return f"template {where}: {message or f'{type(exc).__name__}: {exc}'}"
 
 
-__all__ = ["PageGenerator", "templates_digest"]
+__all__ = ["ENVIRONMENT_OPTIONS", "PageGenerator", "templates_digest"]
