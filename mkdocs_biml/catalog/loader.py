@@ -61,6 +61,9 @@ def builtin_catalog_path(name: str) -> Path | None:
 #: Catalogues loaded before, by path and label: a caller that loads again and again
 #: (the plugin, on every ``mkdocs serve`` rebuild) keeps one and passes it.
 LoadedCatalogs = dict[tuple[str, str], Catalog]
+#: The one for callers that keep none: the Markdown extension on a host without the
+#: plugin (Zensical makes a new extension, so a new index, for every page).
+_LOADED: LoadedCatalogs = {}
 
 
 def load_catalogs(
@@ -134,10 +137,10 @@ def load_catalog(
 ) -> Catalog:
     """Load a built-in catalogue by name, or a catalogue file by path.
 
-    With ``loaded``, the catalogue found there is returned, the very same
-    object, while the content of its file and of the catalogue it extends is
-    the same (content, not size and time, which an edit may keep); a new one
-    is kept there.
+    The catalogue found in ``loaded`` (by default, the module's own) is
+    returned, the very same object, while the content of its file and of the
+    catalogue it extends is the same (content, not size and time, which an
+    edit may keep); a new one is kept there.
     """
     name = os.fspath(source)
     path = builtin_catalog_path(name) or Path(name)
@@ -145,13 +148,13 @@ def load_catalog(
     raw = read_catalog_file(path, label, Origin())
     key = (os.path.abspath(path), label)
     digest = content_digest(raw)
-    cached = loaded.get(key) if loaded is not None else None
+    loaded = _LOADED if loaded is None else loaded
+    cached = loaded.get(key)
     if cached is not None and cached.depends_on[0][1] == digest and _unchanged(cached):
         return cached
     catalog = parse_catalog(raw, label, base_dir=path.parent)
     catalog.depends_on = ((key[0], digest), *catalog.depends_on[1:])
-    if loaded is not None:
-        loaded[key] = catalog
+    loaded[key] = catalog
     return catalog
 
 
