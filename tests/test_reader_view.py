@@ -143,3 +143,25 @@ def test_search_has_the_same_entries(theme: str, view: dict[str, Any]) -> None:
     recorded = _recorded(theme, view)["search"]
     assert [entry[:2] for entry in view["search"]] == [entry[:2] for entry in recorded]
     assert view["search"] == recorded
+
+
+def test_tags_in_bimls_text_are_the_links_an_authors_tag_makes(tmp_path: Path) -> None:
+    """Same link_text, hover summary and target as the extension's link on a page."""
+    tag = "input:1:adversarial examples"
+    pages = {"index.md": f"# Home\n\nSee [{tag}] here.\n"}
+    config = {"plugins": [{"biml": {"link_text": "{tag} ({catalog})"}}]}
+    site = build_site(tmp_path, pages, config)
+    assert site.error is None, site.failure()
+
+    def reference(src_uri: str) -> Tag:
+        found = site.content(src_uri).select_one(f'a.biml-ref[data-biml-tag="{tag}"]')
+        assert isinstance(found, Tag), src_uri
+        return found
+
+    authors, bimls = reference("index.md"), reference("biml/index.md")  # the Top Ten's text
+    assert bimls.get_text() == authors.get_text() == f"{tag} (BIML-78)"
+    assert bimls["title"] == authors["title"]
+    assert site.follow("biml/index.md", str(bimls["href"])) == site.follow(
+        "index.md", str(authors["href"])
+    )
+    assert site.has_target("biml/index.md", str(bimls["href"]))
