@@ -4,7 +4,9 @@
 * ``on_files`` adds the generated pages and the stylesheet (``File.generated``,
   nothing is written into ``docs_dir``);
 * ``on_page_markdown`` tells the extension which page it renders;
-* ``on_page_content`` collects the page's citations and statuses;
+* ``on_page_content`` collects the page's citations and statuses, and puts a
+  generated page's HTML (BIML's text, tables, diagram) in place of its
+  placeholders before search indexes it (``render.py``);
 * ``on_env`` reads the pages a dirty build skipped (``rebuild.py``), so that
   backlinks, coverage and register always cover the whole site;
 * ``on_page_context`` hides callout bodies from MkDocs' search just before it

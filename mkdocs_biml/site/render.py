@@ -1,17 +1,22 @@
 """Generated framework pages: overview with diagram, component pages, references, coverage.
 
-:meth:`PageGenerator.render` turns every catalogue into ordinary Markdown
-pages, through Jinja templates (shipped in ``templates/``, each one
-overridable from the ``custom_templates`` folder). MkDocs then renders them
-like any page of the site, so they have a table of contents, are in the
-search index and link with ``.md`` paths that MkDocs checks and converts.
+:meth:`PageGenerator.render` turns every catalogue into pages through Jinja
+templates (shipped in ``templates/``, compiled ahead of time, each one
+overridable from the ``custom_templates`` folder). Only what must pass
+through Markdown is Markdown: headings (table of contents, anchors,
+permalinks) and the plugin's own sentences, whose ``.md`` links MkDocs checks
+and converts. The bulk (BIML's text, the table of risks, the diagram,
+controls, references) is HTML, kept in :attr:`PageGenerator.fragments` behind
+``<!-- biml:html N -->`` placeholders that :meth:`PageGenerator.page_html`
+fills once MkDocs has converted the page, before search indexes it.
 
 Two things are only known once every page of the site has been rendered:
 :meth:`PageGenerator.finalize` fills them into the HTML of generated pages
-(backlinks, coverage, the diagram's links; see :mod:`mkdocs_biml.site.placeholders`).
+(backlinks, coverage; see :mod:`mkdocs_biml.site.placeholders`).
 
-The generator holds no state between builds: the plugin makes a new one each
-time, and ``finalize`` reads everything it needs from the ledger it is given.
+``finalize`` reads everything it needs from the ledger it is given; the
+plugin keeps a generator, with its pages, only while nothing it is made of
+changes (``mkdocs serve`` rebuilds).
 """
 
 from __future__ import annotations
