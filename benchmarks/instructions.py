@@ -18,9 +18,9 @@ candidate change without editing the package::
     python -m benchmarks.instructions --pages 20,60 \\
         --try no-callouts:callouts=false --try summary:callout_content=summary
 
-Each site is built once, uncounted, before it is counted, as a second build
-of a site is: the plugin's cache folder then holds what the first build made.
-``--cold`` counts first builds instead (a fresh checkout, as on CI).
+Each site is built once, uncounted, before it is counted, so that Python's
+bytecode of every module is compiled already; the plugin keeps nothing on disk,
+so the counted build does everything a fresh checkout's build does.
 ``--real-site`` counts Python-Markdown's docs (:mod:`benchmarks.realsite`),
 ``plain`` and ``biml``, instead of synthetic sites.
 
@@ -32,12 +32,10 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -46,24 +44,22 @@ import yaml
 from mkdocs_biml import CatalogIndex, load_catalog
 
 from . import realsite
-from .run import BUILD_ENV, PLUGIN_CACHE, machine, use_snapshot
+from .run import BUILD_ENV, machine, use_snapshot
 from .sites import VARIANTS, write_site
 
 _REFS = re.compile(r"I\s+refs:\s+([\d,]+)")
 
 
-def count_instructions(config_file: Path, *, cold: bool = False) -> int:
-    """Instructions executed by ``mkdocs build`` of ``config_file``, under cachegrind:
-    a second build (the first one uncounted), or with ``cold`` a first one."""
-    shutil.rmtree(config_file.parent / PLUGIN_CACHE, ignore_errors=True)
+def count_instructions(config_file: Path) -> int:
+    """Instructions executed by ``mkdocs build`` of ``config_file``, under cachegrind
+    (after one uncounted build, which compiles Python's bytecode)."""
     with tempfile.TemporaryDirectory(prefix="biml-bench-site-") as site_dir:
         build = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
         build += ["-d", site_dir]
-        if not cold:
-            # A failure shows in the counted build below.
-            subprocess.run(
-                build, cwd=config_file.parent, env=BUILD_ENV, capture_output=True, check=False
-            )
+        # A failure shows in the counted build below.
+        subprocess.run(
+            build, cwd=config_file.parent, env=BUILD_ENV, capture_output=True, check=False
+        )
         return instructions_of(build, config_file.parent)
 
 
@@ -125,9 +121,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument(
         "--jobs", type=int, default=1, help="builds counted at once (counts do not change)"
     )
-    parser.add_argument("--cold", action="store_true", help="count first builds (fresh checkout)")
     parser.add_argument(
         "--real-site", action="store_true", help=f"count {realsite.NAME}, plain and biml"
+    )
+    parser.add_argument(
+        "--hook", action="store_true", help="with --real-site: also with a hooks: file in both"
     )
     parser.add_argument("--out", type=Path)
     args = parser.parse_args(argv)
@@ -156,7 +154,7 @@ def main(argv: list[str] | None = None) -> None:
         }
         # Instructions, unlike times, are the same whatever runs beside a build.
         with ThreadPoolExecutor(args.jobs) as pool:
-            found = pool.map(partial(count_instructions, cold=args.cold), builds.values())
+            found = pool.map(count_instructions, builds.values())
             for (name, pages), count in zip(builds, found):
                 counts[name][pages] = count
                 print(f"  {pages:>4} pages  {name:<20} {count:>15,}", flush=True)
@@ -175,14 +173,19 @@ def count_real_site(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory(prefix="biml-bench-") as work:
         if args.rev:
             session["measured_rev"] = use_snapshot(args.rev, Path(work))
-        configs = [realsite.write_site(Path(work) / v, v) for v in ("plain", "biml")]
+        variants = ["plain", "biml"]
+        if args.hook:
+            variants += ["plain-hook", "biml-hook"]
+        configs = [realsite.write_site(Path(work) / v, v) for v in variants]
         with ThreadPoolExecutor(args.jobs) as pool:
-            plain, biml = pool.map(partial(count_instructions, cold=args.cold), configs)
-    build = "first build (cold cache)" if args.cold else "second build"
-    print(f"{realsite.NAME}, {build}: plain {plain:,}  biml {biml:,}  ratio {biml / plain:.3f}")
+            counted = dict(zip(variants, pool.map(count_instructions, configs)))
+    for suffix in ("", "-hook") if args.hook else ("",):
+        plain, biml = counted[f"plain{suffix}"], counted[f"biml{suffix}"]
+        site = realsite.NAME + (" with a hooks: file" if suffix else "")
+        print(f"{site}: plain {plain:,}  biml {biml:,}  ratio {biml / plain:.3f}")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
-        data = {"session": session, "cold": args.cold, "plain": plain, "biml": biml}
+        data = {"session": session, **counted}
         args.out.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 

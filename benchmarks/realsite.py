@@ -54,7 +54,10 @@ SDIST_SHA256 = "81eb91631dc97ad1efbc76019ef0f80fe90ca49ddf81546752d79989c3bfff3e
 #: Downloads and the unpacked sources; the folder ignores itself in git.
 CACHE = Path(__file__).resolve().parent / "results" / "cache"
 #: A site without tags gives a peer nothing to do: only with and without the plugin.
-REAL_VARIANTS = ("plain", "biml")
+#: ``-hook``: the same with one more plugin in the site, a ``hooks:`` file that
+#: changes nothing (a site with any plugin beside search must be as fast).
+REAL_VARIANTS = ("plain", "biml", "plain-hook", "biml-hook")
+HOOK = "def on_page_content(html, **kwargs):\n    return html\n"
 
 #: Settings of the sdist's ``mkdocs.yml`` that the site keeps as they are.
 KEPT_SETTINGS = (
@@ -158,12 +161,16 @@ _SdistConfigLoader.add_multi_constructor(
 
 def site_config(sources: Path, variant: str) -> dict[str, Any]:
     original = yaml.load((sources / "mkdocs.yml").read_text("utf-8"), Loader=_SdistConfigLoader)
-    return {
+    base, _, hooked = variant.partition("-")
+    config = {
         **{key: original[key] for key in KEPT_SETTINGS if key in original},
         "theme": {"name": "mkdocs"},
         "markdown_extensions": MARKDOWN_EXTENSIONS,
-        "plugins": VARIANTS[variant].plugins,
+        "plugins": VARIANTS[base].plugins,
     }
+    if hooked:
+        config["hooks"] = ["hook.py"]
+    return config
 
 
 def page_count(cache: Path = CACHE) -> int:
@@ -178,6 +185,8 @@ def write_site(root: Path, variant: str, cache: Path = CACHE) -> Path:
     shutil.copytree(sources / "docs", root / "docs", dirs_exist_ok=True)
     config_file = root / "mkdocs.yml"
     config = site_config(sources, variant)
+    if "hooks" in config:
+        (root / "hook.py").write_text(HOOK, "utf-8")
     config_file.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), "utf-8")
     return config_file
 

@@ -216,8 +216,7 @@ def count_rebuilds(configs: dict[str, Path], rebuilds: int, jobs: int) -> dict[s
         variant, times = run
         return instructions_of(worker(variant), configs[variant].parent, "saved\n" * times)
 
-    # Uncounted, so that every counted first build finds the plugin's cache folder
-    # as a second build does: the two counts of a variant then differ by rebuilds only.
+    # Uncounted, so that Python's bytecode is compiled before the counted runs.
     for variant, config in configs.items():
         subprocess.run(
             worker(variant),

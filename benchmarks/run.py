@@ -40,7 +40,6 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs_biml import CatalogIndex, load_catalog
-from mkdocs_biml.config import DEFAULT_CACHE_DIR
 
 from . import realsite
 from .sites import PEERS, VARIANTS, write_site
@@ -77,8 +76,6 @@ class Build:
 #: Environment of every build; ``--rev`` adds a PYTHONPATH to a snapshot of the package.
 #: Bytecode is cached as after a ``pip install`` (an environment that forbids writing
 #: it would make every build recompile the plugin, a cost no user's build pays).
-#: The plugin's cache folder (option ``cache_dir``), relative to a site's ``mkdocs.yml``.
-PLUGIN_CACHE = Path(DEFAULT_CACHE_DIR)
 BUILD_ENV = {
     **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
     "PYTHONHASHSEED": "0",
@@ -109,10 +106,7 @@ def start_build(
     round_: int,
     *,
     site: str = SYNTHETIC,
-    cold: bool = False,
 ) -> RunningBuild:
-    if cold:  # as on a fresh checkout: nothing kept from an earlier build
-        shutil.rmtree(config_file.parent / PLUGIN_CACHE, ignore_errors=True)
     site_dir = Path(tempfile.mkdtemp(prefix="biml-bench-site-"))
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file)]
     errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed by finish_build)
@@ -399,7 +393,6 @@ def run_size(
     workdir: Path,
     paired: bool = False,
     site: str = SYNTHETIC,
-    cold: bool = False,
 ) -> None:
     roots = {v: workdir / f"{site}-{v}-{pages}" for v in variants}
     configs = {
@@ -407,15 +400,13 @@ def run_size(
     }
     for _ in range(warmup):  # unrecorded: disk cache, bytecode
         for variant, config in configs.items():
-            finish_build(start_build(config, variant, pages, tags, -1, site=site, cold=cold))
+            finish_build(start_build(config, variant, pages, tags, -1, site=site))
     for round_ in range(repeat):
         if paired:
-            builds = _paired_round(configs, pages, tags, round_, site, cold=cold)
+            builds = _paired_round(configs, pages, tags, round_, site)
         else:
             builds = [
-                finish_build(
-                    start_build(config, variant, pages, tags, round_, site=site, cold=cold)
-                )
+                finish_build(start_build(config, variant, pages, tags, round_, site=site))
                 for variant, config in configs.items()
             ]
         for build in builds:
@@ -431,7 +422,7 @@ def run_size(
 
 
 def _paired_round(
-    configs: dict[str, Path], pages: int, tags: int, round_: int, site: str, *, cold: bool
+    configs: dict[str, Path], pages: int, tags: int, round_: int, site: str
 ) -> list[Build]:
     """Each variant built at the same time as a baseline build of its own.
 
@@ -445,8 +436,8 @@ def _paired_round(
     for number, variant in enumerate(others):
         pair = round_ * len(others) + number
         running = [
-            start_build(configs[BASELINE], BASELINE, pages, tags, pair, site=site, cold=cold),
-            start_build(configs[variant], variant, pages, tags, pair, site=site, cold=cold),
+            start_build(configs[BASELINE], BASELINE, pages, tags, pair, site=site),
+            start_build(configs[variant], variant, pages, tags, pair, site=site),
         ]
         builds.extend(finish_build(r) for r in running)
     return builds
@@ -480,11 +471,6 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--paired",
         action="store_true",
         help="build each variant side by side with a baseline build (needs 2 cores)",
-    )
-    parser.add_argument(
-        "--cold",
-        action="store_true",
-        help="empty the plugin's cache folder before every build, as on a fresh checkout",
     )
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     parser.add_argument(
@@ -527,7 +513,6 @@ def main(argv: list[str] | None = None) -> None:
                 workdir=Path(work),
                 paired=args.paired,
                 site=site,
-                cold=args.cold,
             )
     summaries = recorder.summaries()
     print()

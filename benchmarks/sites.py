@@ -194,19 +194,20 @@ def _output_callout(risk: Risk) -> str:
 
 
 @cache
-def _numbered_risks() -> dict[Risk, int]:
-    return {risk: number for number, risk in enumerate(load_catalog().risks())}
+def _numbered_risks() -> dict[str, tuple[int, Risk]]:
+    """Each risk by tag (another load of the catalogue makes other objects)."""
+    return {risk.qualified_tag: (n, risk) for n, risk in enumerate(load_catalog().risks())}
 
 
 def _risk_number(risk: Risk) -> int:
-    return _numbered_risks()[risk]
+    return _numbered_risks()[risk.qualified_tag][0]
 
 
 def _output_files(index: CatalogIndex) -> dict[str, str]:
     serialized = _plugin_output().serialized
     assert serialized is not None
     html: dict[str, str] = {}
-    for risk in _numbered_risks():
+    for _, risk in _numbered_risks().values():
         # Stashed HTML keeps Python-Markdown's placeholder for "&" until its
         # last step, which the hook comes after.
         html[_output_ref(risk)] = serialized.html("ref", risk).replace(AMP_SUBSTITUTE, "&")

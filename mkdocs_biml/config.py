@@ -20,8 +20,12 @@ from .site.policy import EXAMPLE as POLICY_EXAMPLE
 from .site.policy import option_problem as policy_problem
 
 DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
-#: The cache folder, relative to mkdocs.yml (where Material for MkDocs' plugins keep theirs).
-DEFAULT_CACHE_DIR = ".cache/plugin/biml"
+#: What a site still naming a removed option is told (MkDocs' logger: ``--strict`` fails).
+REMOVED_CACHE_OPTION = (
+    "removed: the plugin keeps no cache folder any more (generated pages are cheap on "
+    "every build); delete '{}' from mkdocs.yml, and the .cache/plugin/biml folder if "
+    "there is one"
+)
 
 
 class CheckedText(c.Type[str]):
@@ -219,7 +223,6 @@ class BimlConfig(base.Config):
     registers = RegisterList()
     #: The plugin's own words replaced (key: text), in any language.
     strings = StringOverrides()
-    #: Keep compiled templates and generated pages' HTML on disk for the next build.
-    cache = c.Type(bool, default=True)
-    #: Folder of that cache, relative to mkdocs.yml (made on first use, git-ignored).
-    cache_dir = c.Type(str, default=DEFAULT_CACHE_DIR)
+    #: Removed (the cache folder is gone): a site naming them is told to delete them.
+    cache = c.Deprecated(message=REMOVED_CACHE_OPTION)
+    cache_dir = c.Deprecated(message=REMOVED_CACHE_OPTION)

@@ -4,7 +4,9 @@
 * ``on_files`` adds the generated pages and the stylesheet (``File.generated``,
   nothing is written into ``docs_dir``);
 * ``on_page_markdown`` tells the extension which page it renders;
-* ``on_page_content`` collects the page's citations and statuses;
+* ``on_page_content`` collects the page's citations and statuses, and puts a
+  generated page's HTML (BIML's text, tables, diagram) in place of its
+  placeholders before search indexes it (``render.py``);
 * ``on_env`` reads the pages a dirty build skipped from their source
   (``rebuild.py``), so that backlinks, coverage and register always cover the
   whole site;
@@ -30,7 +32,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .catalog.loader import CatalogError, load_catalogs
+from .catalog.loader import CatalogError, LoadedCatalogs, load_catalogs
 from .catalog.model import Catalog
 from .catalog.resolver import CatalogIndex
 from .catalog.valuetext import short_repr
@@ -40,8 +42,6 @@ from .extension import BimlExtension
 from .problems import Problem, Severity, display_path, front_matter_lines, log_problem
 from .site.assessments import Assessments, conflicts
 from .site.buildstate import BuildState
-from .site.diskcache import CacheFolder
-from .site.htmlcache import HtmlCache, safe_for
 from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
 from .site.inventory import inventory_bytes, inventory_entries, inventory_path
 from .site.navigation import add_framework_section, paths_in
@@ -55,10 +55,10 @@ from .site.otherregisters import (
 )
 from .site.outputs import check_outputs, plugin_outputs
 from .site.paths import PageLayout
-from .site.policy import Policy, check_policy
+from .site.policy import Policy, PolicyReport, check_policy
 from .site.rebuild import PageRecords, read_skipped_pages, settings_fingerprint, source_digest
 from .site.register import SiteIdentity, write_register
-from .site.render import PageError, PageGenerator
+from .site.render import PageError, PageGenerator, templates_digest
 from .site.riskquery import MARKER, QueryScope, fill_risk_tables, marker_problems
 from .site.searchexclude import SearchExclusion, uses_mkdocs_search
 from .site.shipped import ASSET_NAMES, ASSETS_DIR, BUILTIN_CATALOG_DIRS
@@ -82,6 +82,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def __init__(self) -> None:
         self.catalogs: list[Catalog] = []
+        #: Catalogues as loaded before: an unchanged file gives the same object again.
+        self.loaded_catalogs: LoadedCatalogs = {}
         self.index: CatalogIndex | None = None
         self.extension: BimlExtension | None = None
         self.layout = PageLayout()
@@ -91,6 +93,9 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.strings = ENGLISH_STRINGS
         #: What the current build learns of the site's pages (made anew in on_files).
         self.build = BuildState()
+        #: The last build's generator and pages, with all they are made of: a serve
+        #: rebuild that changed none of it reuses them (templates stay compiled).
+        self._made_pages: tuple[object, PageGenerator, dict[str, str]] | None = None
         #: Other sites' registers (the ``registers`` option), read with the config.
         self.other_registers = NO_OTHER_REGISTERS
         #: The site's own assessments (``assessments`` then has the registers' too).
@@ -100,12 +105,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         #: Under ``mkdocs serve --dirty``: what each page cited when last read.
         self.keep_records = False
         self.records = PageRecords()
-        #: Set when no other plugin may change pages: see htmlcache.py.
-        self.html_cache: HtmlCache | None = None
         #: Set when the site's search is MkDocs' own: see searchexclude.py.
         self.search_exclusion: SearchExclusion | None = None
-        #: The cache folder of generated pages' Markdown and HTML (None: ``cache: false``).
-        self.cache_folder: CacheFolder | None = None
 
     # -- configuration -------------------------------------------------------------------
 
@@ -133,7 +134,6 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         )
         self.extension = self._make_extension()
         self.search_exclusion = SearchExclusion() if uses_mkdocs_search(config) else None
-        self._open_cache(config)
         self._replace_listed_extension(config)
         # A config object may be built more than once (tests, tools that call
         # build() twice): replace our earlier additions instead of stacking them.
@@ -147,16 +147,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             config.extra_javascript.append(SCRIPT)
         return config
 
-    def _open_cache(self, config: MkDocsConfig) -> None:
-        """The cache folder (``diskcache.py``), relative to mkdocs.yml; made on first write."""
-        self.cache_folder = None
-        if self.config.cache:
-            root = _config_dir(config) / self.config.cache_dir
-            self.cache_folder = CacheFolder.at(root)
-
     def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
         try:
-            return load_catalogs(self.config.catalogs, _config_dir(config))
+            return load_catalogs(
+                self.config.catalogs, _config_dir(config), loaded=self.loaded_catalogs
+            )
         except CatalogError as exc:
             raise PluginError(f"biml: {exc}") from None
 
@@ -259,32 +254,15 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         assert self.extension is not None
         urls = {src_uri: file.url for src_uri, file in pages.items()}
         self.extension.use_final_urls(urls, get_relative_url)
-        pages_store = self.cache_folder.pages if self.cache_folder else None
-        self.html_cache = HtmlCache(pages_store) if safe_for(config, self) else None
-        if self.html_cache is not None:
-            # A custom template may link to any file of the site: every URL counts.
-            catalogs = [catalog.depends_on for catalog in self.catalogs]
-            self.html_cache.start_build(
-                config, (catalogs, sorted((f.src_uri, f.url) for f in files))
-            )
         return files
 
     def _generated_pages(self, config: MkDocsConfig) -> dict[str, File]:
-        self.generator = PageGenerator(
-            self.catalogs,
-            self.layout,
-            self.config.custom_templates,
-            self.config.statuses,
-            self.assessments,
-            strings=self.strings,
-            cache_folder=self.cache_folder,
-        )
-        placed_by_nav = set(paths_in(config.nav))
-        pages = {}
         try:
-            rendered = self.generator.render()
+            rendered = self._rendered_pages()
         except PageError as exc:
             raise PluginError(f"biml: {exc}") from None
+        placed_by_nav = set(paths_in(config.nav))
+        pages = {}
         for src_uri, markdown in rendered.items():
             # Pages an explicit nav does not place are still built, without
             # MkDocs' "not included in the nav" warning; on_nav adds them.
@@ -303,6 +281,40 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         entries = list(inventory_entries(self.catalogs, self.layout, url_of))
         content = inventory_bytes(config.site_name, _catalog_versions(self.catalogs), entries)
         return File.generated(config, inventory_path(self.layout), content=content)
+
+    def _rendered_pages(self) -> dict[str, str]:
+        """Source path -> Markdown of the generated pages, rendered again only when
+        something they are made of changed since the last build of this process."""
+        assert self.extension is not None
+        settings = self.extension.factory.settings
+        templates = self.config.custom_templates
+        # Unchanged catalogue files load as the very same objects (catalog/loader.py).
+        made_of = (
+            tuple(self.catalogs),
+            self.layout,
+            templates,
+            templates_digest(templates),
+            tuple(self.config.statuses),
+            self.assessments,
+            self.strings,
+            settings,
+        )
+        if self._made_pages is not None and self._made_pages[0] == made_of:
+            self.generator, rendered = self._made_pages[1:]
+            return rendered
+        self._made_pages = None
+        self.generator = PageGenerator(
+            self.catalogs,
+            self.layout,
+            templates,
+            self.config.statuses,
+            self.assessments,
+            strings=self.strings,
+            link_settings=settings,
+        )
+        rendered = self.generator.render()
+        self._made_pages = (made_of, self.generator, rendered)
+        return rendered
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.build.generated:
@@ -346,8 +358,6 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             line_offset=front_matter_lines(source, markdown),
             url=page.file.url,
         )
-        if generated and self.html_cache is not None:
-            return self.html_cache.take(page, markdown)
         if not generated:
             self.build.take_statuses(page.file.src_uri, page.meta, source)
         return markdown
@@ -358,9 +368,10 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.build.pages_built.add(src_uri)
         citations = self.extension.take_citations()
         if src_uri in self.build.generated:
-            if self.html_cache is not None:
-                return self.html_cache.give_back(page, html, files)
-            return html
+            # Before search indexes the page: BIML's text is in the index.
+            assert self.generator is not None
+            urls = PageUrls(page.url, use_directory_urls=config.use_directory_urls)
+            return self.generator.page_html(src_uri, html, urls)
         self.build.take_page(src_uri, citations, page.title, page.url)
         if MARKER.search(html):
             self._read_risk_tables(page, html)
@@ -400,15 +411,16 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         ledger = self.build.ledger
         for problem in conflicts(list(ledger.risk_numbers), ledger, self.assessments):
             _report_problem(problem)
-        if self.policy:
-            self._check_policy(config)
+        report = self._check_policy(config) if self.policy else None
+        if self.generator is not None:  # reused by serve rebuilds: set on every build
+            self.generator.policy_report = report
         # Other sites' pages, checked by their own builds: added for what this site shows.
         self.other_registers.add_to(ledger)
         return env
 
-    def _check_policy(self, config: MkDocsConfig) -> None:
+    def _check_policy(self, config: MkDocsConfig) -> PolicyReport:
         """Each violation of the ``policy`` option is a warning; the coverage page lists
-        the checks."""
+        the checks of the report."""
         report = check_policy(
             self.policy,
             self.catalogs,
@@ -419,8 +431,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         )
         for problem in report.violations():
             _report_problem(problem)
-        if self.generator is not None:
-            self.generator.policy_report = report
+        return report
 
     # Before the search plugin (priority 0) indexes the page.
     @event_priority(50)

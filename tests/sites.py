@@ -24,7 +24,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
-from mkdocs_biml.site import htmlcache
+from mkdocs_biml.site.render import PageGenerator
 
 
 def heading_section(page: BeautifulSoup, anchor: str) -> list[Tag]:
@@ -167,15 +167,15 @@ def run_module(root: Path, module: str, *args: str) -> subprocess.CompletedProce
     )
 
 
-def record_converted_pages(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Source paths of the generated pages whose Markdown is converted from now on
-    (the others' HTML comes from the plugin's cache across serve rebuilds)."""
-    converted: list[str] = []
-    original = htmlcache._capture
+def record_page_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per time the generated pages are rendered from their templates from now
+    on (a serve rebuild that changed nothing they are made of reuses them)."""
+    rendered: list[int] = []
+    original = PageGenerator._render_pages
 
-    def counted(page: Any, html: str) -> Any:
-        converted.append(page.file.src_uri)
-        return original(page, html)
+    def counted(self: PageGenerator) -> dict[str, str]:
+        rendered.append(1)
+        return original(self)
 
-    monkeypatch.setattr(htmlcache, "_capture", counted)
-    return converted
+    monkeypatch.setattr(PageGenerator, "_render_pages", counted)
+    return rendered

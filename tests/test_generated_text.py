@@ -81,7 +81,8 @@ def test_search_index_holds_titles_as_text(site: BuiltSite) -> None:
 
 
 def test_generated_markdown_uses_no_needless_character_references() -> None:
-    pages = PageGenerator(CATALOGS, LAYOUT).render()
+    generator = PageGenerator(CATALOGS, LAYOUT)
+    pages = {src: generator.fill_html(src, md) for src, md in generator.render().items()}
     datasets = pages["biml/data.md"]
     assert "(see Dataset Assembly: Adversarial Partitions)" in datasets
     assert "# 3. Datasets {#component-data}" in datasets

@@ -18,7 +18,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_biml.catalog.loader import CatalogError, load_catalog, load_catalogs, parse_catalog
+from mkdocs_biml.catalog.loader import (
+    CatalogError,
+    LoadedCatalogs,
+    load_catalog,
+    load_catalogs,
+    parse_catalog,
+)
 from mkdocs_biml.catalog.valuetext import short_repr
 from mkdocs_biml.catalog.yamllimits import MAX_VALUES, _expanded_size
 from tests.sites import build_site
@@ -485,9 +491,10 @@ def _rewrite_keeping_size_and_time(path: Path, old: str, new: str) -> None:
 def test_an_edit_that_keeps_size_and_time_is_reloaded(tmp_path: Path) -> None:
     path = tmp_path / "tiny.yaml"
     path.write_text(VALID, encoding="utf-8")
-    assert load_catalog(str(path)).title == "A tiny risk analysis"
+    loaded: LoadedCatalogs = {}
+    assert load_catalog(str(path), loaded=loaded).title == "A tiny risk analysis"
     _rewrite_keeping_size_and_time(path, "A tiny risk", "A small one")
-    assert load_catalog(str(path)).title == "A small one analysis"
+    assert load_catalog(str(path), loaded=loaded).title == "A small one analysis"
 
 
 def test_an_edit_of_the_extended_file_that_keeps_size_and_time_is_reloaded(tmp_path: Path) -> None:
@@ -495,14 +502,19 @@ def test_an_edit_of_the_extended_file_that_keeps_size_and_time_is_reloaded(tmp_p
     base.write_text(VALID, encoding="utf-8")
     overlay = tmp_path / "overlay.yaml"
     overlay.write_text("format: 1\nid: acme\nextends: base.yaml\n", encoding="utf-8")
-    assert load_catalog(str(overlay)).title == "A tiny risk analysis"
+    loaded: LoadedCatalogs = {}
+    assert load_catalog(str(overlay), loaded=loaded).title == "A tiny risk analysis"
     _rewrite_keeping_size_and_time(base, "A tiny risk", "A small one")
-    assert load_catalog(str(overlay)).title == "A small one analysis"
+    assert load_catalog(str(overlay), loaded=loaded).title == "A small one analysis"
 
 
 def test_an_unchanged_catalogue_is_not_rebuilt(tmp_path: Path) -> None:
+    """The plugin keeps its own catalogues (across serve rebuilds); others share one."""
     path = tmp_path / "tiny.yaml"
     path.write_text(VALID, encoding="utf-8")
+    loaded: LoadedCatalogs = {}
+    assert load_catalog(str(path), loaded=loaded) is load_catalog(str(path), loaded=loaded)
+    assert load_catalog(str(path), loaded={}) is not load_catalog(str(path), loaded=loaded)
     assert load_catalog(str(path)) is load_catalog(str(path))
 
 

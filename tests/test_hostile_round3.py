@@ -50,10 +50,10 @@ def _assessment_pages(biml78: Catalog, pages: int, assessments: int) -> Callable
 
     def render_all() -> None:
         layout = PageLayout()
-        view = AssessmentView(config, ledger, PageUrls("biml/coverage/"), layout)
+        view = AssessmentView(config, ledger, PageUrls("biml/coverage/", use_directory_urls=True), layout)
         view.counts(view.matrix(biml78), ["open"])
         for name in config.names:
-            AssessmentView(config, ledger, PageUrls("biml/a/"), layout).table(biml78, name)
+            AssessmentView(config, ledger, PageUrls("biml/a/", use_directory_urls=True), layout).table(biml78, name)
 
     return render_all
 

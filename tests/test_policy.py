@@ -228,3 +228,22 @@ def test_require_names_an_allowed_status(site: SiteBuilder, tmp_path: Path) -> N
     assert expected in built.failure()
     done = subprocess.run(LINT, cwd=tmp_path, capture_output=True, text=True, check=False)
     assert done.returncode == 2 and expected in done.stderr
+
+
+def test_a_policy_removed_between_serve_rebuilds_leaves_the_coverage_page(
+    tmp_path: Path, biml78: Catalog
+) -> None:
+    """MkDocs keeps a plugin with ``on_startup`` from one config load to the next (as
+    ``serve`` does): the second build, without a policy, shows no policy checks."""
+    from mkdocs.commands.build import build  # noqa: PLC0415
+    from mkdocs.config import load_config  # noqa: PLC0415
+
+    from tests.sites import write_site  # noqa: PLC0415
+
+    pages = {"index.md": front_matter(passing_entries(biml78))}
+    site_dir = tmp_path / "site"
+    for options in (config(), {"plugins": ["biml"]}):
+        config_file = write_site(tmp_path, pages, options)
+        build(load_config(str(config_file), site_dir=str(site_dir)))
+        coverage = (site_dir / "biml" / "coverage" / "index.html").read_text("utf-8")
+        assert ("biml-policy" in coverage) == (options != {"plugins": ["biml"]})

@@ -17,8 +17,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_biml.plugin import BimlPlugin
-from mkdocs_biml.site.render import PageGenerator
-from tests.sites import record_converted_pages, write_site
+from tests.sites import record_page_renders, write_site
 
 CATALOG = """\
     format: 1
@@ -96,19 +95,11 @@ def _edit_in_place(path: Path, old: str, new: str) -> None:
 def test_unchanged_inputs_are_not_rendered_again(
     served: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    rendered: list[int] = []
-    original = PageGenerator._render_pages
-
-    def counted(self: PageGenerator) -> dict[str, str]:
-        rendered.append(1)
-        return original(self)
-
-    monkeypatch.setattr(PageGenerator, "_render_pages", counted)
-    converted = record_converted_pages(monkeypatch)
+    rendered = record_page_renders(monkeypatch)
     before = (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8")
     (served.parent / "docs" / "index.md").write_text(PAGES["index.md"] + "\nSaved.\n", "utf-8")
     _rebuild(served)
-    assert rendered == [] and converted == []
+    assert rendered == []
     assert (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8") == before
     assert "Saved." in _text(served, "index.html")
     assert "Unsigned weights" in _text(served, RISK_PAGE)
@@ -137,30 +128,29 @@ def test_rebuild_shows_an_option_change(served: Path) -> None:
     assert listed in _text(served, coverage)
 
 
-def test_rebuild_shows_a_markdown_extension_option_change(
-    served: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    converted = record_converted_pages(monkeypatch)
+def test_rebuild_shows_a_markdown_extension_option_change(served: Path) -> None:
     settings = {**_settings(), "markdown_extensions": [{"toc": {"permalink": "#"}}]}
     write_site(served.parent, {}, settings)
     _rebuild(served)
-    assert RISK_PAGE.replace("/index.html", ".md") in converted
     html = (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8")
     assert 'class="headerlink"' in html
 
 
-def test_pages_are_converted_every_time_beside_a_plugin_that_may_change_them(
+def test_pages_are_reused_beside_a_plugin_that_may_change_them(
     served: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """Every site gets the same reuse, whatever its other plugins: a hook here."""
     (served.parent / "hook.py").write_text(
-        "def on_page_content(html, page, **kwargs):\n    return html\n", encoding="utf-8"
+        "def on_page_content(html, page, **kwargs):\n"
+        "    return html.replace('Unsigned weights', 'Unsigned weights (hooked)')\n",
+        encoding="utf-8",
     )
     write_site(served.parent, {}, {**_settings(), "hooks": ["hook.py"]})
     _rebuild(served)
-    converted = record_converted_pages(monkeypatch)
-    plugin = _rebuild(served)
-    assert plugin.html_cache is None and converted == []
-    assert "Unsigned weights" in _text(served, RISK_PAGE)
+    rendered = record_page_renders(monkeypatch)
+    _rebuild(served)
+    assert rendered == []
+    assert "Unsigned weights (hooked)" in _text(served, RISK_PAGE)
 
 
 def test_rebuild_follows_a_page_a_custom_template_links_to(served: Path) -> None:

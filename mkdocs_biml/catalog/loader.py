@@ -54,19 +54,31 @@ def builtin_catalog_path(name: str) -> Path | None:
     return None
 
 
+#: Catalogues loaded before, by path and label: a caller that loads again and again
+#: (the plugin, on every ``mkdocs serve`` rebuild) keeps one and passes it.
+LoadedCatalogs = dict[tuple[str, str], Catalog]
+#: The one for callers that keep none: the Markdown extension on a host without the
+#: plugin (Zensical makes a new extension, so a new index, for every page).
+_LOADED: LoadedCatalogs = {}
+
+
 def load_catalogs(
-    sources: Iterable[str | os.PathLike[str]], base_dir: Path | None = None
+    sources: Iterable[str | os.PathLike[str]],
+    base_dir: Path | None = None,
+    *,
+    loaded: LoadedCatalogs | None = None,
 ) -> list[Catalog]:
     """The catalogues of a site: BIML-78 first, then each source once, in order.
 
     Sources are built-in names or paths relative to ``base_dir`` (the folder
     of ``mkdocs.yml``), as given in the ``catalogs`` option. A catalogue that
     extends another takes its place. No two may share an id or a prefix.
+    ``loaded``: see :func:`load_catalog`.
     """
     catalogs: list[Catalog] = []
     for source in dict.fromkeys([DEFAULT_CATALOG, *(os.fspath(s) for s in sources)]):
         shown = source if builtin_catalog_path(source) or not source else _shown(base_dir, source)
-        catalog = load_catalog(shown)
+        catalog = load_catalog(shown, loaded=loaded)
         replaced = next((i for i, c in enumerate(catalogs) if c.id == catalog.extends), None)
         others = [c for i, c in enumerate(catalogs) if i != replaced]
         _check_distinct(catalog, others)
@@ -116,16 +128,15 @@ def _fail_at(catalog: Catalog, field: str, problem: str, hint: str) -> NoReturn:
     raise CatalogError(catalog.source_path, line, field, problem, hint)
 
 
-#: Catalogues loaded so far, by path and label: reused while none of their
-#: files' contents changed (``mkdocs serve`` rebuilds often).
-_loaded: dict[tuple[str, str], Catalog] = {}
-
-
-def load_catalog(source: str | os.PathLike[str] = "biml-78") -> Catalog:
+def load_catalog(
+    source: str | os.PathLike[str] = "biml-78", *, loaded: LoadedCatalogs | None = None
+) -> Catalog:
     """Load a built-in catalogue by name, or a catalogue file by path.
 
-    The result is reused until the content of the file, or of the catalogue
-    it extends, changes: content, not size and time, which an edit may keep.
+    The catalogue found in ``loaded`` (by default, the module's own) is
+    returned, the very same object, while the content of its file and of the
+    catalogue it extends is the same (content, not size and time, which an
+    edit may keep); a new one is kept there.
     """
     name = os.fspath(source)
     path = builtin_catalog_path(name) or Path(name)
@@ -133,12 +144,13 @@ def load_catalog(source: str | os.PathLike[str] = "biml-78") -> Catalog:
     raw = read_catalog_file(path, label, Origin())
     key = (os.path.abspath(path), label)
     digest = content_digest(raw)
-    cached = _loaded.get(key)
+    loaded = _LOADED if loaded is None else loaded
+    cached = loaded.get(key)
     if cached is not None and cached.depends_on[0][1] == digest and _unchanged(cached):
         return cached
     catalog = parse_catalog(raw, label, base_dir=path.parent)
     catalog.depends_on = ((key[0], digest), *catalog.depends_on[1:])
-    _loaded[key] = catalog
+    loaded[key] = catalog
     return catalog
 
 

@@ -124,7 +124,10 @@ def generate_pages(
     pages = generator.render()
     base = layout.folder.strip("/")
     note = f'<p class="biml-needs-plugin">{html.escape(strings("coverage_needs_plugin"))}</p>'
-    targets = {src: _mark(_static(src, markdown, note)).encode() for src, markdown in pages.items()}
+    targets = {
+        src: _mark(_static(src, generator.fill_html(src, markdown), note)).encode()
+        for src, markdown in pages.items()
+    }
     for name in ASSET_NAMES:
         targets[f"{base}/{ASSETS_FOLDER}/{name}"] = (ASSETS_DIR / name).read_bytes()
     if out_dir.exists() and not out_dir.is_dir():
@@ -144,7 +147,8 @@ def asset_paths(folder: str = "biml") -> list[str]:
 
 
 def _static(src_uri: str, markdown: str, note: str) -> str:
-    """Do without the plugin's ``finalize``, which no host runs here.
+    """Do without the plugin's ``finalize``, which no host runs here (the page's HTML
+    fragments are in place already: :meth:`PageGenerator.fill_html`).
 
     Backlink placeholders go, and coverage placeholders give way to ``note``,
     which says why the page has no table there (only a whole-site build can

@@ -9,8 +9,15 @@ resolves it for hosts without the plugin (:mod:`mkdocs_biml.cli.generate`):
   coverage matrix and list of uncited risks, and (with assessments) the
   assessment matrix, an assessment's table of risks and the heat maps, and
   the results of the policy checks;
-* ``href="biml-src:PATH#ANCHOR"`` in raw HTML (the diagram's links), which
-  Markdown never sees as links.
+* ``href="biml-src:PATH#ANCHOR"`` in raw HTML (the diagram's links, the
+  links in BIML's text), which Markdown never sees as links.
+
+A third kind is known when the pages are rendered, but is HTML Markdown has
+no need to read: ``<!-- biml:html N -->`` stands for the page's N-th HTML
+fragment (BIML's text, the table of risks, the diagram), which the plugin
+puts in place once the page is converted, before search indexes it
+(:meth:`mkdocs_biml.site.render.PageGenerator.fill_html`); ``generate`` puts
+it in the Markdown files it writes.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ KINDS = (
 )
 
 PLACEHOLDER = re.compile(r"<!--\s*biml:(" + "|".join(KINDS) + r")\s+(\S+)\s*-->")
+FRAGMENT = re.compile(r"<!-- biml:html ([0-9]+) -->")
 SOURCE_HREF = re.compile(r'href="' + re.escape(SOURCE_SCHEME) + r'([^"]*)"')
 
 
@@ -38,6 +46,11 @@ def placeholder(kind: str, key: str) -> str:
     if kind not in KINDS:
         raise ValueError(f"unknown placeholder kind {kind!r}")
     return f"<!-- biml:{kind} {key} -->"
+
+
+def fragment_placeholder(number: int) -> str:
+    """The comment that :data:`FRAGMENT` finds, for a page's fragment ``number``."""
+    return f"<!-- biml:html {number} -->"
 
 
 def source_href(target: str) -> str:
@@ -55,10 +68,12 @@ def _attribute(value: str) -> str:
 
 
 __all__ = [
+    "FRAGMENT",
     "KINDS",
     "PLACEHOLDER",
     "SOURCE_HREF",
     "SOURCE_SCHEME",
+    "fragment_placeholder",
     "placeholder",
     "resolve_source_hrefs",
     "source_href",

@@ -1,28 +1,35 @@
 """Generated framework pages: overview with diagram, component pages, references, coverage.
 
-:meth:`PageGenerator.render` turns every catalogue into ordinary Markdown
-pages, through Jinja templates (shipped in ``templates/``, each one
-overridable from the ``custom_templates`` folder). MkDocs then renders them
-like any page of the site, so they have a table of contents, are in the
-search index and link with ``.md`` paths that MkDocs checks and converts.
+:meth:`PageGenerator.render` turns every catalogue into pages through Jinja
+templates (shipped in ``templates/``, compiled ahead of time, each one
+overridable from the ``custom_templates`` folder). Only what must pass
+through Markdown is Markdown: headings (table of contents, anchors,
+permalinks) and the plugin's own sentences, whose ``.md`` links MkDocs checks
+and converts. The bulk (BIML's text, the table of risks, the diagram,
+controls, references) is HTML, kept in :attr:`PageGenerator.fragments` behind
+``<!-- biml:html N -->`` placeholders that :meth:`PageGenerator.page_html`
+fills once MkDocs has converted the page, before search indexes it.
 
 Two things are only known once every page of the site has been rendered:
 :meth:`PageGenerator.finalize` fills them into the HTML of generated pages
-(backlinks, coverage, the diagram's links; see :mod:`mkdocs_biml.site.placeholders`).
+(backlinks, coverage; see :mod:`mkdocs_biml.site.placeholders`).
 
-The generator holds no state between builds: the plugin makes a new one each
-time, and ``finalize`` reads everything it needs from the ledger it is given.
+``finalize`` reads everything it needs from the ledger it is given; the
+plugin keeps a generator, with its pages, only while nothing it is made of
+changes (``mkdocs serve`` rebuilds).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import traceback
 from collections.abc import Callable, Sequence
+from html import escape
 from typing import TYPE_CHECKING, Any
 
-import jinja2
 from jinja2 import (
     ChoiceLoader,
     Environment,
@@ -35,24 +42,31 @@ from jinja2 import (
     select_autoescape,
 )
 from jinja2.runtime import Context
+from markdown.serializers import to_html_string
 from markupsafe import Markup
 
 from ..catalog.model import Catalog, Component, Risk, slugify, split_paragraphs
 from ..catalog.resolver import CatalogIndex
 from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 from ..config import DEFAULT_STATUSES
+from ..expansion.elements import ElementFactory, LinkSettings
 from .assessments import NO_ASSESSMENTS, Assessments
-from .cachekey import Unstable, digest, folder_digest, software
 from .diagram import build_diagram, component_heading
-from .diskcache import CacheFolder
 from .i18n import ENGLISH_STRINGS, Strings
 from .ledger import Ledger
 from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
 from .paths import PageLayout, relative_link
-from .placeholders import PLACEHOLDER, placeholder, resolve_source_hrefs, source_href
+from .placeholders import (
+    FRAGMENT,
+    PLACEHOLDER,
+    fragment_placeholder,
+    placeholder,
+    resolve_source_hrefs,
+    source_href,
+)
+from .precompiled import shipped_loader
 from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
-from .templatecache import COMPILED, Memo
 
 if TYPE_CHECKING:
     from .assessmentviews import AssessmentView
@@ -66,22 +80,14 @@ class PageError(Exception):
 #: Prefix under which the shipped templates stay reachable from custom ones.
 SHIPPED_PREFIX = "biml"
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four"}
-#: The Markdown of every generated page, by all it is made of (see render()).
-_RENDERED: Memo[dict[str, str]] = Memo()
-
-
-def _markdown_pages(stored: bytes | None) -> dict[str, str] | None:
-    """Pages as the cache folder holds them (path -> Markdown); None if that is not what
-    ``stored`` is: a damaged entry is a miss."""
-    try:
-        pages = json.loads(stored) if stored is not None else None
-    except ValueError:
-        return None
-    if not isinstance(pages, dict):
-        return None
-    if not all(isinstance(k, str) and isinstance(v, str) for k, v in pages.items()):
-        return None
-    return pages
+_WHITESPACE = re.compile(r"\s+")
+#: The page environment's options; the precompiled templates are compiled with them.
+ENVIRONMENT_OPTIONS: dict[str, Any] = {
+    "autoescape_extensions": ["html.j2"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "keep_trailing_newline": True,
+}
 
 
 # -- the generator -------------------------------------------------------------------------
@@ -97,10 +103,10 @@ class PageGenerator:
         assessments: Assessments = NO_ASSESSMENTS,
         *,
         strings: Strings = ENGLISH_STRINGS,
-        cache_folder: CacheFolder | None = None,
+        link_settings: LinkSettings | None = None,
     ) -> None:
-        """``cache_folder``: where the pages' Markdown outlives the process (None: it
-        is kept in memory only)."""
+        """``link_settings``: how a tag in BIML's text is linked, as the Markdown
+        extension links an author's tag (its ``link_text``, ``link``, ``base_url``)."""
         self.catalogs = tuple(catalogs)
         self.strings = strings
         self.assessments = assessments
@@ -108,7 +114,12 @@ class PageGenerator:
         self.statuses = tuple(statuses) or tuple(DEFAULT_STATUSES)
         self.custom_templates = custom_templates
         self.index = CatalogIndex(self.catalogs)
-        self.cache_folder = cache_folder
+        settings = link_settings or LinkSettings(layout=layout, strings=strings)
+        #: Tags in BIML's text become the extension's own elements, with source links.
+        self._elements = ElementFactory(settings, "none", _SourceLinks(self.index))
+        self._references: dict[Risk, str] = {}
+        #: Page -> the HTML its Markdown holds placeholders for (see :meth:`fill_html`).
+        self.fragments: dict[str, list[str]] = {}
         self.env = self._environment(custom_templates)
         self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
         self._risks = {self._risk_key(r): r for c in self.catalogs for r in c.risks()}
@@ -120,38 +131,26 @@ class PageGenerator:
     def render(self) -> dict[str, str]:
         """Source path -> Markdown of every generated page, in navigation order.
 
-        The pages are made of the catalogues (their files' contents), the
-        layout, the statuses, the assessments, the strings and the templates
-        (theirs): while none of those changed, a rebuild in the same process
-        reuses them, and so does the next build, from the cache folder. An
-        input added to the pages must join this key.
+        The Markdown holds headings and the plugin's own sentences; the bulk
+        (BIML's text, the table of risks, the diagram, the references) is HTML
+        kept in :attr:`fragments`, which :meth:`fill_html` puts in place of its
+        placeholders once the page is converted.
         """
-        if not all(catalog.depends_on for catalog in self.catalogs):
-            return self._render_pages()  # catalogues made in code: no content to compare
-        key = (
-            tuple(catalog.depends_on for catalog in self.catalogs),
-            self.layout,
-            self.statuses,
-            self.assessments,
-            self.strings,
-            folder_digest(TEMPLATES_DIR, self.custom_templates),
-        )
-        return dict(_RENDERED.get(key, lambda: self._stored_or_rendered(key)))
+        self.fragments = {}
+        return self._render_pages()
 
-    def _stored_or_rendered(self, key: object) -> dict[str, str]:
-        """The pages from the cache folder if a build made them already, else rendered."""
-        if self.cache_folder is None:
-            return self._render_pages()
-        try:
-            disk_key = digest([software(), jinja2.__version__, key])
-        except Unstable:  # a setting that differs in every process: memory only
-            return self._render_pages()
-        store = self.cache_folder.markdown
-        pages = _markdown_pages(store.read(disk_key))
-        if pages is None:
-            pages = self._render_pages()
-            store.write(disk_key, json.dumps(pages, ensure_ascii=False).encode("utf-8"))
-        return pages
+    def fill_html(self, src_uri: str, text: str) -> str:
+        """``text`` (the page's HTML, or its Markdown) with the page's HTML fragments in
+        place of their placeholders; their links still name source paths (``biml-src:``)."""
+        fragments = self.fragments.get(src_uri)
+        if not fragments:
+            return text
+        return FRAGMENT.sub(lambda match: fragments[int(match[1])], text)
+
+    def page_html(self, src_uri: str, html: str, urls: PageUrls) -> str:
+        """The converted page ``src_uri`` with its fragments, every link a URL ``urls`` makes."""
+        html = self.fill_html(src_uri, html)
+        return resolve_source_hrefs(html, urls.to_source)
 
     def _render_pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -273,18 +272,19 @@ class PageGenerator:
     # -- template environment ----------------------------------------------------------
 
     def _environment(self, custom_templates: str | None) -> Environment:
-        shipped = FileSystemLoader(str(TEMPLATES_DIR))
+        shipped = shipped_loader(ENVIRONMENT_OPTIONS)
         loaders = [shipped, PrefixLoader({SHIPPED_PREFIX: shipped})]
         if custom_templates:
             loaders.insert(0, FileSystemLoader(custom_templates))
+        options = dict(ENVIRONMENT_OPTIONS)
+        escaped = options.pop("autoescape_extensions")
         env = Environment(
             loader=ChoiceLoader(loaders),
-            bytecode_cache=COMPILED,
-            autoescape=select_autoescape(enabled_extensions=("html.j2",), default=False),
+            autoescape=select_autoescape(enabled_extensions=escaped, default=False),
             undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
+            # A generator is made anew when a template changes (templates_digest).
+            auto_reload=False,
+            **options,
         )
         env.filters.update(self._filters())
         env.globals.update(self._globals())
@@ -295,6 +295,8 @@ class PageGenerator:
             "md": escape_markdown,
             "cell": escape_cell,
             "text": self._text_filter,
+            "text_html": self._text_html_filter,
+            "paragraphs": self._paragraphs_filter,
             "code": code_span,
             "heading_id": heading_id,
             "markdown_url": markdown_url,
@@ -306,6 +308,7 @@ class PageGenerator:
     def _globals(self) -> dict[str, Any]:
         return {
             "link": _link,
+            "html": self._html_fragment,
             "source_href": source_href,
             "component_heading": component_heading,
             "risk_count_text": self.strings.risk_count,
@@ -325,9 +328,15 @@ class PageGenerator:
 
     @pass_context
     def _text_filter(self, context: Context, text: str, catalog: Catalog | None = None) -> str:
-        """Catalogue text as Markdown of the page being rendered."""
+        """Catalogue text for the page being rendered: Markdown in a Markdown template,
+        HTML paragraphs in an HTML one (autoescaped)."""
         owner: Catalog = catalog or context["catalog"]
         page: str = context["page_path"]
+        if context.eval_ctx.autoescape:
+            return Markup("\n").join(
+                Markup(f"<p>{self._paragraph_html(paragraph, owner)}</p>")
+                for paragraph in split_paragraphs(text)
+            )
         return "\n\n".join(
             "".join(
                 self._token_markdown(token, owner, page, line_start=index == 0)
@@ -335,6 +344,75 @@ class PageGenerator:
             )
             for paragraph in split_paragraphs(text)
         )
+
+    @pass_context
+    def _paragraphs_filter(
+        self, context: Context, text: str, catalog: Catalog | None = None
+    ) -> list[Markup]:
+        """Catalogue text as the HTML inside each of its paragraphs (for list items)."""
+        owner: Catalog = catalog or context["catalog"]
+        return [Markup(self._paragraph_html(p, owner)) for p in split_paragraphs(text)]
+
+    @pass_context
+    def _text_html_filter(
+        self, context: Context, text: str, catalog: Catalog | None = None
+    ) -> Markup:
+        """In a Markdown template: catalogue text as HTML paragraphs, which Markdown never
+        reads (a placeholder the plugin fills after conversion, see :meth:`fill_html`)."""
+        owner: Catalog = catalog or context["catalog"]
+        html = "\n".join(
+            f"<p>{self._paragraph_html(paragraph, owner)}</p>"
+            for paragraph in split_paragraphs(text)
+        )
+        return self._keep_fragment(context["page_path"], html)
+
+    @pass_context
+    def _html_fragment(self, context: Context, template: str, **extra: Any) -> Markup:
+        """In a Markdown template: the HTML template ``template``, rendered with the
+        current context, as a placeholder the plugin fills after conversion."""
+        try:
+            html = self.env.get_template(template).render(**context.get_all(), **extra)
+        except PageError:
+            raise
+        except Exception as exc:  # a custom template can fail in any way; say where
+            raise PageError(_template_problem(exc, template)) from None
+        return self._keep_fragment(context["page_path"], html.strip("\n"))
+
+    def _keep_fragment(self, page: str, html: str) -> Markup:
+        fragments = self.fragments.setdefault(page, [])
+        fragments.append(html)
+        return Markup(fragment_placeholder(len(fragments) - 1))
+
+    def _paragraph_html(self, paragraph: str, catalog: Catalog) -> str:
+        """One paragraph of catalogue text as HTML: what Python-Markdown made of its
+        Markdown (tags are the extension's own elements), without inline extensions."""
+        return "".join(
+            self._token_html(token, catalog) for token in tokenize(paragraph, catalog, self.index)
+        ).strip()
+
+    def _token_html(self, token: Token, catalog: Catalog) -> str:
+        if isinstance(token, Text):
+            return escape(_WHITESPACE.sub(" ", token.text), quote=False)
+        if isinstance(token, TagToken):
+            risk = token.resolution.risk
+            return self._reference(risk) if risk else escape(token.written, quote=False)
+        if isinstance(token, TopTenToken):
+            if token.entry is None:
+                return escape(token.written, quote=False)
+            target = f"{self.layout.overview(catalog)}#{token.entry.anchor}"
+            text = escape(token.written, quote=False)
+            return f'<a href="{escape(source_href(target))}">{text}</a>'
+        if token.reference is None:
+            return escape(f"[^{token.number}]", quote=False)
+        target = escape(source_href(self.layout.reference_target(catalog, token.reference)))
+        return f'<sup class="biml-cite"><a href="{target}">{token.number}</a></sup>'
+
+    def _reference(self, risk: Risk) -> str:
+        """A tag of BIML's text: the very element the extension makes of an author's tag."""
+        html = self._references.get(risk)
+        if html is None:
+            html = self._references[risk] = to_html_string(self._elements.reference(risk))
+        return html
 
     def _token_markdown(self, token: Token, catalog: Catalog, page: str, line_start: bool) -> str:
         if isinstance(token, Text):
@@ -394,6 +472,44 @@ class PageGenerator:
         )
 
 
+def templates_digest(custom_templates: str | None) -> str:
+    """Digest of the names and contents of the shipped and the custom templates: a serve
+    rebuild renders the pages again when one changed, whatever its file's time says."""
+    hashed = hashlib.sha256()
+    for folder in (str(TEMPLATES_DIR), custom_templates):
+        if folder is None:
+            continue
+        hashed.update(os.fsencode(os.path.abspath(folder)) + b"\0")
+        # The shipped folder's compiled templates follow its sources (precompiled.py).
+        skipped = ("compiled", "__pycache__") if folder == str(TEMPLATES_DIR) else ()
+        for root, dirs, names in os.walk(folder, followlinks=True):
+            dirs[:] = sorted(d for d in dirs if not (root == folder and d in skipped))
+            for name in sorted(names):
+                path = os.path.join(root, name)
+                try:
+                    with open(path, "rb") as file:
+                        content = file.read()
+                except OSError:  # unreadable: whoever needs the file says so
+                    content = b"\0unreadable"
+                hashed.update(os.fsencode(os.path.relpath(path, folder)) + b"\0")
+                hashed.update(hashlib.sha256(content).digest())
+    return hashed.hexdigest()
+
+
+class _SourceLinks:
+    """The page the elements link from, for generated pages' HTML: every link names
+    its target's source path (``biml-src:``), made a URL per page (:func:`resolve_source_hrefs`)."""
+
+    def __init__(self, index: CatalogIndex) -> None:
+        self.index = index
+
+    def current_page(self) -> str:
+        return ""
+
+    def final_url(self, target: str) -> str:
+        return source_href(target)
+
+
 @pass_context
 def _link(context: Context, target: str) -> str:
     """Markdown link destination from the page being rendered to ``target``."""
@@ -441,4 +557,4 @@ def _template_problem(exc: Exception, template: str) -> str:
     return f"template {where}: {message or f'{type(exc).__name__}: {exc}'}"
 
 
-__all__ = ["PageGenerator"]
+__all__ = ["ENVIRONMENT_OPTIONS", "PageGenerator", "templates_digest"]
