@@ -42,15 +42,15 @@ from mkdocs.config import load_config
 from mkdocs.plugins import CombinedEvent
 
 from mkdocs_biml import CatalogIndex, load_catalog
-from mkdocs_biml.catalog.loader import _loaded
-from mkdocs_biml.extension import (
+from mkdocs_biml.catalog.loader import _LOADED
+from mkdocs_biml.expansion.extension import (
     CalloutTreeprocessor,
     HostPagePreprocessor,
     SourceLinesPreprocessor,
     TagInlineProcessor,
     TagLinePreprocessor,
 )
-from mkdocs_biml.plugin import BimlPlugin
+from mkdocs_biml.host.plugin import BimlPlugin
 
 from .sites import write_site
 
@@ -127,7 +127,7 @@ def measure(pages: int, tags: int, repeat: int) -> dict[str, Any]:
         _build(write_site(root / "warm-up", "biml", 5, tags, index), root / "warm-up" / "site")
         for _ in range(repeat):
             plain_times.append(_build(plain, root / "plain" / "site"))
-            _loaded.clear()
+            _LOADED.clear()
             # MkDocs binds a plugin's event methods when it loads the configuration.
             with counted() as counters:
                 biml_times.append(_build(biml, root / "biml" / "site"))

@@ -143,7 +143,10 @@ def main(argv: list[str] | None = None) -> None:
             session["measured_rev"] = use_snapshot(args.rev, Path(work))
         # One uncounted import, so no count includes compiling the package's bytecode.
         subprocess.run(
-            [sys.executable, "-c", "import mkdocs_biml.plugin"], env=BUILD_ENV, cwd=work, check=True
+            [sys.executable, "-c", "import mkdocs_biml.host.plugin"],
+            env=BUILD_ENV,
+            cwd=work,
+            check=True,
         )
         builds = {
             (spec[0], pages): write_variant(

@@ -7,7 +7,7 @@
 * catalogue: the first ``load_catalog()`` in a fresh interpreter (timed inside
   it, and as the difference between two interpreters, one that loads and one
   that only imports), and ``parse_catalog`` repeated in process;
-* import: what ``import mkdocs_biml.plugin`` adds once MkDocs itself is
+* import: what ``import mkdocs_biml.host.plugin`` adds once MkDocs itself is
   imported (``python -X importtime``).
 
 Usage (from the repository root)::
@@ -38,8 +38,8 @@ from mkdocs.utils import get_relative_url
 
 from mkdocs_biml import CatalogIndex, load_catalog, parse_catalog
 from mkdocs_biml.catalog.loader import builtin_catalog_path
+from mkdocs_biml.core.paths import PageLayout
 from mkdocs_biml.extension import BimlExtension
-from mkdocs_biml.site.paths import PageLayout
 
 from .run import BUILD_ENV, machine
 from .sites import MARKDOWN_EXTENSIONS, VARIANTS, PageWriter
@@ -159,7 +159,7 @@ def measure_catalog(repeat: int) -> dict[str, Any]:
         "start = time.perf_counter(); mkdocs_biml.load_catalog()\n"
         "print(time.perf_counter() - start)"
     )
-    _python("import mkdocs_biml.plugin")  # compiles the bytecode once, as an install does
+    _python("import mkdocs_biml.host.plugin")  # compiles the bytecode once, as an install does
     inside, loading, importing = [], [], []
     for _ in range(repeat):
         inside.append(float(_python(timed_inside)[1]))
@@ -187,7 +187,7 @@ def measure_catalog(repeat: int) -> dict[str, Any]:
 def measure_import(repeat: int) -> dict[str, Any]:
     code = (
         f"{MKDOCS_IMPORTS}\nimport sys\nprint({_MARK!r}, file=sys.stderr, flush=True)\n"
-        "import mkdocs_biml.plugin"
+        "import mkdocs_biml.host.plugin"
     )
     runs = []
     for _ in range(repeat):
@@ -260,7 +260,7 @@ def report(results: dict[str, Any]) -> str:
         f"{cat['cold_load_minus_import_ms']:.1f} ms |",
         f"| `parse_catalog` in process (median) | {cat['parse_catalog_ms']:.1f} ms |",
         f"| `load_catalog()` again (cached) | {cat['cached_load_catalog_us']:.1f} µs |",
-        f"| `import mkdocs_biml.plugin` after MkDocs' own imports | "
+        f"| `import mkdocs_biml.host.plugin` after MkDocs' own imports | "
         f"{imp['plugin_import_ms']:.1f} ms |",
     ]
     return "\n".join(lines)

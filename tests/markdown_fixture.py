@@ -33,7 +33,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from mkdocs_biml.plugin import BimlPlugin
+from mkdocs_biml.host.plugin import BimlPlugin
 from tests.sites import Recorder, write_site
 
 TRANSFER_SUMMARY = (

@@ -32,5 +32,7 @@ echo "== ruff"
 "$python" -m ruff format --check .
 echo "== mypy (strict)"
 "$python" -m mypy
+echo "== import-linter (the layers of docs/architecture.md)"
+.venv/bin/lint-imports
 echo "== pytest"
 "$python" -m pytest -q -n 2 --dist loadgroup -p no:cacheprovider "$@"

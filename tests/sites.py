@@ -24,7 +24,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, BuildError, ConfigurationError
 
-from mkdocs_biml.site.render import PageGenerator
+from mkdocs_biml.pages.render import PageGenerator
 
 
 def heading_section(page: BeautifulSoup, anchor: str) -> list[Tag]:

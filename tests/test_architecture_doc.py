@@ -1,9 +1,12 @@
-"""docs/architecture.md lists every module of the package, and only those."""
+"""docs/architecture.md lists every module of the package, and only those, and the layers
+the import contract enforces."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "mkdocs_biml"
@@ -38,3 +41,19 @@ def test_the_architecture_tree_matches_the_package() -> None:
     unlisted = {m for m in modules - listed if not m.endswith("/__init__.py")}
     assert not unlisted, f"add these to the tree in docs/architecture.md: {sorted(unlisted)}"
     assert listed <= modules, f"not in the package any more: {sorted(listed - modules)}"
+
+
+def _layers_in_doc() -> list[str]:
+    """The numbered list after the ``<!-- layers`` comment: ``cli/`` -> mkdocs_biml.cli."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    listed = text.split("<!-- layers", 1)[1].split("\n\n", 1)[0]
+    names = re.findall(r"^\d+\. `([a-z_]+)(?:/|\.py)`", listed, re.M)
+    return [f"mkdocs_biml.{name}" for name in names]
+
+
+def test_the_documented_layers_are_the_import_contract() -> None:
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11 and later
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contracts = config["tool"]["importlinter"]["contracts"]
+    [layers] = [c["layers"] for c in contracts if c["type"] == "layers"]
+    assert _layers_in_doc() == layers

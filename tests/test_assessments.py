@@ -17,8 +17,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_biml.cli.lint import run_lint
-from mkdocs_biml.plugin import BimlPlugin
-from mkdocs_biml.site.shipped import REGISTER_SCHEMA
+from mkdocs_biml.host.plugin import BimlPlugin
+from mkdocs_biml.resources import REGISTER_SCHEMA
 from tests.sites import BuiltSite, build_site, write_site
 
 SiteBuilder = Callable[..., BuiltSite]

@@ -17,8 +17,8 @@ import pytest
 
 from mkdocs_biml import Catalog, CatalogIndex
 from mkdocs_biml.catalog.model import Component
-from mkdocs_biml.site.diagram import component_heading, risk_count_text
-from mkdocs_biml.site.paths import PageLayout
+from mkdocs_biml.core.paths import PageLayout
+from mkdocs_biml.pages.diagram import component_heading, risk_count_text
 from tests.browser import (
     SCREENSHOTS,
     VIEWPORT,

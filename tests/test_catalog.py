@@ -16,7 +16,7 @@ import yaml
 from mkdocs_biml import Catalog, CatalogIndex, Outcome, load_catalog
 from mkdocs_biml.catalog.loader import builtin_catalog_path
 from mkdocs_biml.catalog.resolver import TAG_IN_TEXT
-from mkdocs_biml.site.shipped import CATALOG_SCHEMA
+from mkdocs_biml.resources import CATALOG_SCHEMA
 
 ROOT = Path(__file__).parent.parent
 WEB_TEXT = Path(__file__).parent / "sources" / "biml-interactive-framework.txt"

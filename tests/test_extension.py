@@ -13,9 +13,9 @@ from pathlib import Path
 import markdown
 import pytest
 
-from mkdocs_biml.extension import BimlExtension, TagError
-from mkdocs_biml.problems import Problem
-from mkdocs_biml.site.paths import GENERATED_MARKER
+from mkdocs_biml.core.paths import GENERATED_MARKER
+from mkdocs_biml.core.problems import Problem
+from mkdocs_biml.expansion.extension import BimlExtension, TagError
 from tests.conftest import MarkdownMaker, SiteBuilder
 from tests.markdown_fixture import TRANSFER_SUMMARY, PluginMarkdown, transfer_link
 from tests.sites import BuiltSite, build_site, run_mkdocs, write_site

@@ -15,7 +15,7 @@ import pytest
 
 from mkdocs_biml.cli import main
 from mkdocs_biml.cli.generate import MANIFEST, generate_pages
-from mkdocs_biml.site.paths import GENERATED_MARKER
+from mkdocs_biml.core.paths import GENERATED_MARKER
 from tests.catalogs import ACME_CATALOG
 
 MANIFEST_PATH = f"biml/{MANIFEST}"

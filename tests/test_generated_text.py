@@ -18,8 +18,8 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs_biml import Catalog, CatalogIndex, load_catalog
 from mkdocs_biml.catalog.model import split_paragraphs
 from mkdocs_biml.catalog.texts import CitationToken, TagToken, Text, TopTenToken, tokenize
-from mkdocs_biml.site.paths import PageLayout
-from mkdocs_biml.site.render import PageGenerator
+from mkdocs_biml.core.paths import PageLayout
+from mkdocs_biml.pages.render import PageGenerator
 from tests.sites import BuiltSite, build_site, heading_section
 
 LAYOUT = PageLayout()

@@ -17,10 +17,10 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.meta import get_data
 
 from mkdocs_biml import CatalogIndex
+from mkdocs_biml.core.problems import Problem
 from mkdocs_biml.expansion.scanner import TAG_OR_SKIP, tag_lines
 from mkdocs_biml.extension import BimlExtension
-from mkdocs_biml.problems import Problem
-from mkdocs_biml.site.frontmatter import read_statuses
+from mkdocs_biml.records.frontmatter import read_statuses
 from tests.conftest import SiteBuilder
 from tests.timing import cpu_seconds
 

@@ -21,14 +21,14 @@ from mkdocs.utils.meta import get_data
 from mkdocs_biml import Catalog, CatalogIndex
 from mkdocs_biml.cli import main
 from mkdocs_biml.cli.generate import MANIFEST
+from mkdocs_biml.core.paths import PageLayout
+from mkdocs_biml.core.problems import Problem
 from mkdocs_biml.extension import BimlExtension
-from mkdocs_biml.problems import Problem
-from mkdocs_biml.site.assessments import Assessments
-from mkdocs_biml.site.assessmentviews import AssessmentView
-from mkdocs_biml.site.frontmatter import read_statuses
-from mkdocs_biml.site.ledger import Ledger
-from mkdocs_biml.site.paths import PageLayout
-from mkdocs_biml.site.sitewide import PageUrls
+from mkdocs_biml.pages.assessmentviews import AssessmentView
+from mkdocs_biml.pages.sitewide import PageUrls
+from mkdocs_biml.records.assessments import Assessments
+from mkdocs_biml.records.frontmatter import read_statuses
+from mkdocs_biml.records.ledger import Ledger
 from tests.conftest import SiteBuilder
 from tests.sites import build_site, write_site
 from tests.timing import cpu_seconds
@@ -50,10 +50,14 @@ def _assessment_pages(biml78: Catalog, pages: int, assessments: int) -> Callable
 
     def render_all() -> None:
         layout = PageLayout()
-        view = AssessmentView(config, ledger, PageUrls("biml/coverage/", use_directory_urls=True), layout)
+        view = AssessmentView(
+            config, ledger, PageUrls("biml/coverage/", use_directory_urls=True), layout
+        )
         view.counts(view.matrix(biml78), ["open"])
         for name in config.names:
-            AssessmentView(config, ledger, PageUrls("biml/a/", use_directory_urls=True), layout).table(biml78, name)
+            AssessmentView(
+                config, ledger, PageUrls("biml/a/", use_directory_urls=True), layout
+            ).table(biml78, name)
 
     return render_all
 

@@ -21,8 +21,8 @@ import yaml
 
 from mkdocs_biml import Catalog, load_catalog
 from mkdocs_biml.cli.generate import GENERATED_MARKER, MANIFEST, asset_paths, generate_pages
-from mkdocs_biml.site.paths import PageLayout
-from mkdocs_biml.site.render import PageGenerator
+from mkdocs_biml.core.paths import PageLayout
+from mkdocs_biml.pages.render import PageGenerator
 from tests.browser import OfflinePages, contrast, launch_chromium, parse_colour, serve
 from tests.hosts.hosts import PROPERDOCS, SITE, TECHDOCS, ZENSICAL, Build, copy_site, recipe
 from tests.hosts.links import SiteLinks

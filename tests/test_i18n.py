@@ -13,8 +13,8 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_biml.cli.generate import generate_pages
-from mkdocs_biml.config import DEFAULT_STATUSES
-from mkdocs_biml.site.i18n import ENGLISH, LOCALES_DIR, SHIPPED, Strings, placeholders
+from mkdocs_biml.core.i18n import ENGLISH, LOCALES_DIR, SHIPPED, Strings, placeholders
+from mkdocs_biml.records.assessments import DEFAULT_STATUSES
 from tests.sites import BuiltSite, build_site, record_page_renders, write_site
 
 CITING = """\

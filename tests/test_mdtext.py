@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_biml.site.mdtext import escape_cell, escape_markdown
+from mkdocs_biml.pages.mdtext import escape_cell, escape_markdown
 
 EXTENSIONS = [
     "abbr",

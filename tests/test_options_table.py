@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from mkdocs.config import config_options as c
 
-from mkdocs_biml.config import BimlConfig
 from mkdocs_biml.expansion.options import SHARED_OPTIONS, extension_options
 from mkdocs_biml.extension import BimlExtension
+from mkdocs_biml.host.config import BimlConfig
 
 
 def test_plugin_and_extension_defaults_and_choices_are_the_table() -> None:

@@ -21,8 +21,8 @@ from bs4 import BeautifulSoup, Tag
 from mkdocs_biml import Catalog, CatalogIndex, load_catalog
 from mkdocs_biml.catalog.model import Component
 from mkdocs_biml.catalog.texts import CitationToken, TagToken, tokenize
-from mkdocs_biml.site.diagram import Node, build_diagram
-from mkdocs_biml.site.paths import PageLayout
+from mkdocs_biml.core.paths import PageLayout
+from mkdocs_biml.pages.diagram import Node, build_diagram
 from tests.catalogs import ACME_CATALOG, ACME_TEXT
 from tests.linkcheck import broken_links, internal_target
 from tests.sites import BuiltSite, build_site, heading_section, run_mkdocs, write_site

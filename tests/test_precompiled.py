@@ -10,16 +10,16 @@ import pytest
 from jinja2 import FileSystemLoader, ModuleLoader
 
 from mkdocs_biml.catalog.loader import load_catalogs
-from mkdocs_biml.site import precompiled
-from mkdocs_biml.site.paths import PageLayout
-from mkdocs_biml.site.render import ENVIRONMENT_OPTIONS, PageGenerator
+from mkdocs_biml.core.paths import PageLayout
+from mkdocs_biml.pages import precompiled
+from mkdocs_biml.pages.render import ENVIRONMENT_OPTIONS, PageGenerator
 
 
 def test_the_compiled_templates_are_current(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Fails after an edit to a shipped template until `python -m
-    mkdocs_biml.site.precompiled` compiles them again."""
+    mkdocs_biml.pages.precompiled` compiles them again."""
     assert precompiled.MANIFEST.is_file()
     recorded = json.loads(precompiled.MANIFEST.read_text("utf-8"))
     assert recorded == precompiled.manifest(ENVIRONMENT_OPTIONS)

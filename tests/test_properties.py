@@ -20,8 +20,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_biml import load_catalog
+from mkdocs_biml.core.problems import Problem
 from mkdocs_biml.extension import BimlExtension
-from mkdocs_biml.problems import Problem
 
 CATALOG = load_catalog("biml-78")
 RISKS = list(CATALOG.risks())

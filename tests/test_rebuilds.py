@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from mkdocs_biml.plugin import BimlPlugin
+from mkdocs_biml.host.plugin import BimlPlugin
 from tests.sites import run_mkdocs, write_site
 
 pytestmark = pytest.mark.slow

@@ -14,8 +14,8 @@ import pytest
 import yaml
 
 from mkdocs_biml import Catalog
-from mkdocs_biml.site.register import CSV_COLUMNS, TRACKING_COLUMNS
-from mkdocs_biml.site.shipped import REGISTER_SCHEMA
+from mkdocs_biml.records.register import CSV_COLUMNS, TRACKING_COLUMNS
+from mkdocs_biml.resources import REGISTER_SCHEMA
 from tests.sites import BuiltSite
 
 SiteBuilder = Callable[..., BuiltSite]

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from mkdocs_biml import CatalogIndex
-from mkdocs_biml.site.searchexclude import SearchExclusion
+from mkdocs_biml.host.searchexclude import SearchExclusion
 from tests.sites import BuiltSite, build_site
 
 RISK = "data:2:transfer"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_biml.problems import Severity, tag_severity
+from mkdocs_biml.core.problems import Severity, tag_severity
 
 
 @pytest.mark.parametrize(

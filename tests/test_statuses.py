@@ -10,9 +10,9 @@ import pytest
 from mkdocs.utils.meta import get_data
 
 from mkdocs_biml import CatalogIndex
-from mkdocs_biml.config import DEFAULT_STATUSES
-from mkdocs_biml.problems import Problem, front_matter_lines
-from mkdocs_biml.site.frontmatter import read_statuses
+from mkdocs_biml.core.problems import Problem, front_matter_lines
+from mkdocs_biml.records.assessments import DEFAULT_STATUSES
+from mkdocs_biml.records.frontmatter import read_statuses
 from tests.sites import BuiltSite
 
 SiteBuilder = Callable[..., BuiltSite]

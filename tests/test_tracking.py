@@ -13,8 +13,8 @@ import jsonschema
 import pytest
 
 from mkdocs_biml.cli.lint import run_lint
-from mkdocs_biml.site.shipped import REGISTER_SCHEMA
-from mkdocs_biml.site.tracking import parse_date, today
+from mkdocs_biml.records.tracking import parse_date, today
+from mkdocs_biml.resources import REGISTER_SCHEMA
 from tests.sites import BuiltSite
 
 SiteBuilder = Callable[..., BuiltSite]

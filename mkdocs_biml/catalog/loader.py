@@ -20,7 +20,7 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from ..site.shipped import BUILTIN_CATALOG_DIRS
+from ..resources import BUILTIN_CATALOG_DIRS
 from .builder import Builder
 from .catalogfile import BUILTIN_NAMES, Origin, content_digest, read_catalog_file
 from .model import Catalog

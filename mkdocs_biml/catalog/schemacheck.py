@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from functools import cache
 from typing import Any, cast
 
-from ..site.shipped import CATALOG_SCHEMA
+from ..resources import CATALOG_SCHEMA
 from .valuetext import describe_value, short_repr
 from .yamlsource import CatalogError
 

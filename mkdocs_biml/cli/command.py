@@ -20,11 +20,11 @@ from typing import cast
 
 from .. import __version__
 from ..catalog.loader import CatalogError
-from ..problems import escape_controls
-from ..site.i18n import SHIPPED, shipped_language
-from ..site.paths import folder_problem
-from ..site.render import PageError
-from ..site.tracking import today
+from ..core.i18n import SHIPPED, shipped_language
+from ..core.paths import folder_problem
+from ..core.problems import escape_controls
+from ..pages.render import PageError
+from ..records.tracking import today
 from .diff import RENDERERS as DIFF_RENDERERS
 from .diff import DiffError, changed, compare, load_register
 from .generate import GenerateError, generate_pages

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..problems import escape_controls
-from ..site.mdtext import code_span, escape_cell
-from ..site.register import REGISTER_FORMAT, REGISTER_JSON
-from ..site.tracking import parse_date
+from ..core.problems import escape_controls
+from ..pages.mdtext import code_span, escape_cell
+from ..records.register import REGISTER_FORMAT, REGISTER_JSON
+from ..records.tracking import parse_date
 
 FORMATS = ("text", "markdown", "json")
 

@@ -14,7 +14,7 @@ that hash (or if it already holds exactly the bytes about to be written).
 Anything else in the way (a page the author wrote, a generated page the author
 edited, a symlink) is left alone and reported, and then nothing is written.
 
-Every page still starts with :data:`~mkdocs_biml.site.paths.GENERATED_MARKER`,
+Every page still starts with :data:`~mkdocs_biml.core.paths.GENERATED_MARKER`,
 which tells the extension that the page quotes the catalogue.
 """
 
@@ -31,13 +31,13 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from ..catalog.loader import load_catalogs
-from ..config import DEFAULT_STATUSES
-from ..problems import escape_controls
-from ..site.i18n import Strings
-from ..site.paths import GENERATED_MARKER, PageLayout, relative_link
-from ..site.placeholders import PLACEHOLDER, SOURCE_SCHEME, resolve_source_hrefs
-from ..site.render import PageGenerator
-from ..site.shipped import ASSET_NAMES, ASSETS_DIR
+from ..core.i18n import Strings
+from ..core.paths import GENERATED_MARKER, PageLayout, relative_link
+from ..core.problems import escape_controls
+from ..pages.placeholders import PLACEHOLDER, SOURCE_SCHEME, resolve_source_hrefs
+from ..pages.render import PageGenerator
+from ..records.assessments import DEFAULT_STATUSES
+from ..resources import ASSET_NAMES, ASSETS_DIR
 
 #: Placeholders of what the coverage page shows of the whole site.
 SITE_WIDE_KINDS = ("coverage-matrix", "uncited")

@@ -1,7 +1,7 @@
 """``mkdocs-biml lint``: the problems a build would report, without building.
 
 Every page goes through what the build runs on it: MkDocs' front-matter
-reader (``mkdocs.utils.meta.get_data``), :func:`~mkdocs_biml.site.frontmatter.read_statuses`
+reader (``mkdocs.utils.meta.get_data``), :func:`~mkdocs_biml.records.frontmatter.read_statuses`
 and Python-Markdown with the site's own ``markdown_extensions`` plus
 :class:`~mkdocs_biml.extension.BimlExtension`. Code blocks, code spans and
 HTML are therefore skipped exactly as in the build, and the messages are the
@@ -22,14 +22,14 @@ from mkdocs.utils.meta import get_data
 from ..catalog.loader import CatalogError, load_catalogs
 from ..catalog.model import Catalog
 from ..catalog.resolver import TAG_IN_TEXT, CatalogIndex
-from ..extension import BimlExtension
-from ..problems import Problem, display_path, escape_controls, front_matter_lines, page_path
-from ..site.frontmatter import read_statuses
-from ..site.ledger import Ledger, StatusNote
-from ..site.otherregisters import RegisterError, read_registers
-from ..site.policy import check_policy
-from ..site.riskquery import QueryScope, marker_problems
-from ..site.tracking import today
+from ..core.problems import Problem, display_path, escape_controls, front_matter_lines, page_path
+from ..expansion.extension import BimlExtension
+from ..pages.riskquery import QueryScope, marker_problems
+from ..records.frontmatter import read_statuses
+from ..records.ledger import Ledger, StatusNote
+from ..records.otherregisters import RegisterError, read_registers
+from ..records.policy import check_policy
+from ..records.tracking import today
 from .lint_settings import (
     DEFAULT_DOCS_DIR,
     LintSetupError,

@@ -28,12 +28,12 @@ from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.structure.files import InclusionLevel, get_files
 
 from ..catalog.loader import builtin_catalog_path
-from ..config import BimlConfig
+from ..core.problems import display_path, page_path
 from ..expansion.options import extension_options
-from ..problems import display_path, page_path
-from ..site.assessments import Assessments
-from ..site.otherregisters import RegisterSource
-from ..site.policy import NO_POLICY, Policy
+from ..host.config import BimlConfig
+from ..records.assessments import Assessments
+from ..records.otherregisters import RegisterSource
+from ..records.policy import NO_POLICY, Policy
 
 if sys.version_info >= (3, 11):  # Zensical needs 3.11 too; the plugin runs on 3.10
     import tomllib
@@ -238,7 +238,7 @@ class _Collector(logging.Handler):
 def _settings_from_config(config: MkDocsConfig) -> SiteSettings:
     # Imported here: the plugin module pulls in the page generator, which plain
     # Markdown linting without a config never needs.
-    from ..plugin import BimlPlugin  # noqa: PLC0415
+    from ..host.plugin import BimlPlugin  # noqa: PLC0415
 
     plugin = next((p for p in config.plugins.values() if isinstance(p, BimlPlugin)), None)
     extensions = [e for e in config.markdown_extensions if e not in EXTENSION_NAMES]

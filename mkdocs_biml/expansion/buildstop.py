@@ -27,7 +27,7 @@ from types import TracebackType
 
 from markdown import Markdown
 
-from ..problems import Problem
+from ..core.problems import Problem
 
 
 class TagError(Exception):

@@ -11,7 +11,7 @@ from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE
 
 if TYPE_CHECKING:
-    from ..extension import BimlExtension
+    from .extension import BimlExtension
 
 _HEADING = re.compile(r"h[1-6]")
 # No leading \s*: searched for, a leading run of spaces would be retried from each space.

@@ -24,8 +24,8 @@ from markdown.util import AMP_SUBSTITUTE, AtomicString
 from ..catalog.model import Risk
 from ..catalog.resolver import CatalogIndex, Outcome, Resolution
 from ..catalog.texts import CitationToken, TagToken, Text, tokenize
-from ..site.i18n import ENGLISH_STRINGS, Strings
-from ..site.paths import PageLayout, base_url_problem, external_url, relative_link
+from ..core.i18n import ENGLISH_STRINGS, Strings
+from ..core.paths import PageLayout, base_url_problem, external_url, relative_link
 from .linktext import link_text_problem
 
 #: A link slot in a serialized template. U+001A cannot occur in what the
@@ -38,7 +38,7 @@ UNRESOLVED_CLASS = "biml-unresolved"
 #: Marks a callout's body: the risk's text belongs to the search index of its
 #: own generated page, not to every page citing it. Material's search skips
 #: such elements (and removes the attribute, given a value); MkDocs' search is
-#: handled by :mod:`mkdocs_biml.site.searchexclude`.
+#: handled by :mod:`mkdocs_biml.host.searchexclude`.
 SEARCH_EXCLUDE = ("data-search-exclude", "true")
 
 

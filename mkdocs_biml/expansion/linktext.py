@@ -1,6 +1,6 @@
 """The ``link_text`` option: a Python format string over a risk's fields, and its one rule.
 
-Checked once, where the option is read (:class:`mkdocs_biml.config.LinkText`
+Checked once, where the option is read (:class:`mkdocs_biml.host.config.LinkText`
 for MkDocs, the extension's settings for hosts without MkDocs), so that
 rendering a tag can never fail: only the known fields, by name, with format
 specs that suit their type and widths a line can hold (a width of

@@ -26,8 +26,8 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ..catalog.model import Catalog
+from ..core.paths import PageLayout
 from .diagram import component_heading
-from .paths import PageLayout
 
 INVENTORY_NAME = "objects.inv"
 

@@ -2,7 +2,7 @@
 
 Two things are only known once every page of a site has been rendered, so the
 page generator writes a placeholder for them, and either the plugin fills it
-(:meth:`mkdocs_biml.site.render.PageGenerator.finalize`) or ``mkdocs-biml generate``
+(:meth:`mkdocs_biml.pages.render.PageGenerator.finalize`) or ``mkdocs-biml generate``
 resolves it for hosts without the plugin (:mod:`mkdocs_biml.cli.generate`):
 
 * ``<!-- biml:KIND KEY -->`` comments: backlinks under each risk, the
@@ -16,7 +16,7 @@ A third kind is known when the pages are rendered, but is HTML Markdown has
 no need to read: ``<!-- biml:html N -->`` stands for the page's N-th HTML
 fragment (BIML's text, the table of risks, the diagram), which the plugin
 puts in place once the page is converted, before search indexes it
-(:meth:`mkdocs_biml.site.render.PageGenerator.fill_html`); ``generate`` puts
+(:meth:`mkdocs_biml.pages.render.PageGenerator.fill_html`); ``generate`` puts
 it in the Markdown files it writes.
 """
 

@@ -41,11 +41,11 @@ from mkdocs.utils.meta import get_data
 from mkdocs.utils.rendering import get_heading_text
 
 from ..catalog.model import Catalog
+from ..core.problems import front_matter_lines
+from ..expansion.extension import BimlExtension
 from ..expansion.pagestate import Citation
-from ..extension import BimlExtension
-from ..problems import front_matter_lines
+from ..records.ledger import Ledger, PageEntry
 from .buildstate import BuildState
-from .ledger import Ledger, PageEntry
 
 
 def source_digest(source: str) -> str:

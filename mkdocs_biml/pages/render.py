@@ -12,7 +12,7 @@ fills once MkDocs has converted the page, before search indexes it.
 
 Two things are only known once every page of the site has been rendered:
 :meth:`PageGenerator.finalize` fills them into the HTML of generated pages
-(backlinks, coverage; see :mod:`mkdocs_biml.site.placeholders`).
+(backlinks, coverage; see :mod:`mkdocs_biml.pages.placeholders`).
 
 ``finalize`` reads everything it needs from the ledger it is given; the
 plugin keeps a generator, with its pages, only while nothing it is made of
@@ -48,14 +48,14 @@ from markupsafe import Markup
 from ..catalog.model import Catalog, Component, Risk, slugify, split_paragraphs
 from ..catalog.resolver import CatalogIndex
 from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
-from ..config import DEFAULT_STATUSES
+from ..core.i18n import ENGLISH_STRINGS, Strings
+from ..core.paths import PageLayout, relative_link
 from ..expansion.elements import ElementFactory, LinkSettings
-from .assessments import NO_ASSESSMENTS, Assessments
+from ..records.assessments import DEFAULT_STATUSES, NO_ASSESSMENTS, Assessments
+from ..records.ledger import Ledger
+from ..resources import TEMPLATES_DIR
 from .diagram import build_diagram, component_heading
-from .i18n import ENGLISH_STRINGS, Strings
-from .ledger import Ledger
 from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
-from .paths import PageLayout, relative_link
 from .placeholders import (
     FRAGMENT,
     PLACEHOLDER,
@@ -65,12 +65,11 @@ from .placeholders import (
     source_href,
 )
 from .precompiled import shipped_loader
-from .shipped import TEMPLATES_DIR
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
 
 if TYPE_CHECKING:
+    from ..records.policy import PolicyReport
     from .assessmentviews import AssessmentView
-    from .policy import PolicyReport
 
 
 class PageError(Exception):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PACKAGE_DIR = Path(__file__).parents[1]
+PACKAGE_DIR = Path(__file__).parent
 TEMPLATES_DIR = PACKAGE_DIR / "templates"
 #: The stylesheet and script every page with framework content needs.
 ASSETS_DIR = PACKAGE_DIR / "assets"

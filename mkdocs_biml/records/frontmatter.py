@@ -36,7 +36,7 @@ from ..catalog.resolver import CatalogIndex
 from ..catalog.usertext import text_problem
 from ..catalog.valuetext import describe_value, short_repr
 from ..catalog.yamllimits import SAFE_LOADER, ExpansionProblem, check_text
-from ..problems import Problem, log_problem
+from ..core.problems import Problem, log_problem
 from .tracking import NO_TRACKING, TRACKING_KEYS, Tracking, parse_date, read_tracking
 
 FRONT_MATTER_KEY = "biml"

@@ -36,7 +36,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..catalog.model import Catalog, Component, Risk
-from ..problems import Problem
+from ..core.problems import Problem
 from .assessmentviews import AssessmentRow, AssessmentView, PageLink
 
 #: A backslash before the comment escapes it: Python-Markdown keeps both as written.

@@ -1,7 +1,7 @@
 """What the coverage page and each assessment's page show of the assessments.
 
 Filled in once every page of the site is rendered, like the rest of
-``sitewide.py``: :meth:`mkdocs_biml.site.render.PageGenerator.finalize` hands these
+``sitewide.py``: :meth:`mkdocs_biml.pages.render.PageGenerator.finalize` hands these
 to ``assessment-matrix.html.j2``, ``assessment-table.html.j2`` and
 ``heat-map.html.j2``. A status is always given as text; colour only repeats it.
 """
@@ -12,13 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..catalog.model import Catalog, Risk
-from .assessments import OPEN, AssessedRisk, Assessments, assessed
+from ..core.i18n import CITED, NOT_ADDRESSED
+from ..core.paths import PageLayout
+from ..records.assessments import OPEN, AssessedRisk, Assessments, assessed
+from ..records.ledger import Ledger
+from ..records.tracking import NO_TRACKING, Tracking
 from .diagram import Diagram, Node
-from .i18n import CITED, NOT_ADDRESSED
-from .ledger import Ledger
-from .paths import PageLayout
 from .sitewide import PageUrls, heat_level
-from .tracking import NO_TRACKING, Tracking
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """What only the whole site knows: backlinks and coverage, for the HTML templates.
 
-:meth:`mkdocs_biml.site.render.PageGenerator.finalize` calls these once every page
+:meth:`mkdocs_biml.pages.render.PageGenerator.finalize` calls these once every page
 of the site has been rendered, with the ledger of what each page cites, and
 hands their results to ``backlinks.html.j2``, ``coverage-matrix.html.j2`` and
 ``uncited.html.j2``.
@@ -17,12 +17,12 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from ..catalog.model import Catalog, Component, Risk
-from .assessments import NO_ASSESSMENTS, Assessments
+from ..core.i18n import CITED, NO_STATUS
+from ..core.paths import PageLayout, convert_path
+from ..records.assessments import NO_ASSESSMENTS, Assessments
+from ..records.ledger import CitingPage, Ledger
+from ..records.tracking import NO_TRACKING, Tracking
 from .diagram import component_heading
-from .i18n import CITED, NO_STATUS
-from .ledger import CitingPage, Ledger
-from .paths import PageLayout, convert_path
-from .tracking import NO_TRACKING, Tracking
 
 HEAT_LEVELS = 5
 

@@ -6,7 +6,7 @@ every build, since every build is a first build. The shipped templates are
 part of the package, so they are compiled when the package is made, into
 :data:`COMPILED_DIR` (Jinja's own ``ModuleLoader`` format: one Python module
 a template, which the package installer byte-compiles like any module), by
-``python -m mkdocs_biml.site.precompiled``.
+``python -m mkdocs_biml.pages.precompiled``.
 
 They are used only while :data:`MANIFEST` matches what the build would
 compile: the same Jinja version, environment options and template sources
@@ -27,7 +27,7 @@ from typing import Any
 import jinja2
 from jinja2 import BaseLoader, Environment, FileSystemLoader, ModuleLoader
 
-from .shipped import TEMPLATES_DIR
+from ..resources import TEMPLATES_DIR
 
 COMPILED_DIR = TEMPLATES_DIR / "compiled"
 MANIFEST = COMPILED_DIR / "manifest.json"
@@ -72,7 +72,7 @@ def _is_shipped_template(name: str) -> bool:
 def main() -> None:
     # Imported here: the generator imports this module for shipped_loader.
     from ..catalog.loader import load_catalogs  # noqa: PLC0415
-    from .paths import PageLayout  # noqa: PLC0415
+    from ..core.paths import PageLayout  # noqa: PLC0415
     from .render import ENVIRONMENT_OPTIONS, PageGenerator  # noqa: PLC0415
 
     generator = PageGenerator(load_catalogs([]), PageLayout())

@@ -17,8 +17,8 @@ from mkdocs.structure.files import File
 
 from ..catalog.resolver import CatalogIndex
 from ..expansion.pagestate import Citation
-from .frontmatter import read_statuses
-from .ledger import Ledger, StatusNote
+from ..records.frontmatter import read_statuses
+from ..records.ledger import Ledger, StatusNote
 
 
 @dataclass

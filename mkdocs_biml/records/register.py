@@ -26,9 +26,9 @@ from typing import Any
 
 from .. import __version__
 from ..catalog.model import Catalog, Risk
+from ..core.paths import PageLayout
 from .assessments import NO_ASSESSMENTS, AssessedRisk, Assessments, assessed
 from .ledger import CitingPage, Ledger
-from .paths import PageLayout
 from .tracking import TRACKING_KEYS
 
 REGISTER_JSON = "risk-register.json"

@@ -27,13 +27,15 @@ from typing import Any
 from ..catalog.model import Risk, slugify
 from ..catalog.usertext import text_problem
 from ..catalog.valuetext import short_repr
-from ..problems import Problem
+from ..core.paths import folder_problem
+from ..core.problems import Problem
 from .ledger import CitingPage, Ledger
-from .paths import folder_problem
 from .tracking import NO_TRACKING, Tracking
 
 #: The status that leaves a risk unaddressed.
 OPEN = "open"
+#: The statuses a page may give a risk unless the plugin's ``statuses`` option says others.
+DEFAULT_STATUSES = (OPEN, "mitigated", "accepted", "not-applicable")
 
 
 @dataclass(frozen=True)

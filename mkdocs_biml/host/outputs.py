@@ -18,8 +18,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 from ..catalog.model import Catalog
-from .paths import PageLayout
-from .register import register_paths
+from ..core.paths import PageLayout
+from ..records.register import register_paths
 
 
 @dataclass(frozen=True)

@@ -32,20 +32,21 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .catalog.loader import CatalogError, LoadedCatalogs, load_catalogs
-from .catalog.model import Catalog
-from .catalog.resolver import CatalogIndex
-from .catalog.valuetext import short_repr
-from .config import DEFAULT_STATUSES, BimlConfig
-from .expansion.options import extension_options
-from .extension import BimlExtension
-from .problems import Problem, Severity, display_path, front_matter_lines, log_problem
-from .site.assessments import Assessments, conflicts
-from .site.buildstate import BuildState
-from .site.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
-from .site.inventory import inventory_bytes, inventory_entries, inventory_path
-from .site.navigation import add_framework_section, paths_in
-from .site.otherregisters import (
+from ..catalog.loader import CatalogError, LoadedCatalogs, load_catalogs
+from ..catalog.model import Catalog
+from ..catalog.resolver import CatalogIndex
+from ..catalog.valuetext import short_repr
+from ..core.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
+from ..core.paths import PageLayout
+from ..core.problems import Problem, Severity, display_path, front_matter_lines, log_problem
+from ..expansion.extension import BimlExtension
+from ..expansion.options import extension_options
+from ..pages.inventory import inventory_bytes, inventory_entries, inventory_path
+from ..pages.render import PageError, PageGenerator, templates_digest
+from ..pages.riskquery import MARKER, QueryScope, fill_risk_tables, marker_problems
+from ..pages.sitewide import PageUrls
+from ..records.assessments import DEFAULT_STATUSES, Assessments, conflicts
+from ..records.otherregisters import (
     NO_OTHER_REGISTERS,
     OtherRegisters,
     RegisterError,
@@ -53,17 +54,16 @@ from .site.otherregisters import (
     other_folders_in,
     read_registers,
 )
-from .site.outputs import check_outputs, plugin_outputs
-from .site.paths import PageLayout
-from .site.policy import Policy, PolicyReport, check_policy
-from .site.rebuild import PageRecords, read_skipped_pages, settings_fingerprint, source_digest
-from .site.register import SiteIdentity, write_register
-from .site.render import PageError, PageGenerator, templates_digest
-from .site.riskquery import MARKER, QueryScope, fill_risk_tables, marker_problems
-from .site.searchexclude import SearchExclusion, uses_mkdocs_search
-from .site.shipped import ASSET_NAMES, ASSETS_DIR, BUILTIN_CATALOG_DIRS
-from .site.sitewide import PageUrls
-from .site.tracking import today
+from ..records.policy import Policy, PolicyReport, check_policy
+from ..records.register import SiteIdentity, write_register
+from ..records.tracking import today
+from ..resources import ASSET_NAMES, ASSETS_DIR, BUILTIN_CATALOG_DIRS
+from .buildstate import BuildState
+from .config import BimlConfig
+from .navigation import add_framework_section, paths_in
+from .outputs import check_outputs, plugin_outputs
+from .rebuild import PageRecords, read_skipped_pages, settings_fingerprint, source_digest
+from .searchexclude import SearchExclusion, uses_mkdocs_search
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
     from jinja2 import Environment
@@ -466,7 +466,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
 
     def _fill_risk_tables(self, html: str, urls: PageUrls) -> str:
         # Imported here, as the assessment pages do: only sites with tables need it.
-        from .site.assessmentviews import AssessmentView  # noqa: PLC0415
+        from ..pages.assessmentviews import AssessmentView  # noqa: PLC0415
 
         assert self.generator is not None and self.query_scope is not None
         view = AssessmentView(self.assessments, self.build.ledger, urls, self.layout)

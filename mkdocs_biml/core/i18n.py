@@ -24,7 +24,7 @@ import yaml
 
 from ..catalog.usertext import text_problem
 from ..catalog.valuetext import short_repr
-from .shipped import LOCALES_DIR
+from ..resources import LOCALES_DIR
 
 ENGLISH: dict[str, str] = {
     # callouts and inline references

@@ -10,16 +10,15 @@ from collections.abc import Callable
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 
-from .catalog.usertext import text_problem
-from .expansion.linktext import link_text_problem
-from .expansion.options import OPTIONS
-from .site.assessments import option_problem
-from .site.i18n import statuses_problem, strings_problem
-from .site.paths import base_url_problem, folder_problem
-from .site.policy import EXAMPLE as POLICY_EXAMPLE
-from .site.policy import option_problem as policy_problem
+from ..catalog.usertext import text_problem
+from ..core.i18n import statuses_problem, strings_problem
+from ..core.paths import base_url_problem, folder_problem
+from ..expansion.linktext import link_text_problem
+from ..expansion.options import OPTIONS
+from ..records.assessments import DEFAULT_STATUSES, option_problem
+from ..records.policy import EXAMPLE as POLICY_EXAMPLE
+from ..records.policy import option_problem as policy_problem
 
-DEFAULT_STATUSES = ["open", "mitigated", "accepted", "not-applicable"]
 #: What a site still naming a removed option is told (MkDocs' logger: ``--strict`` fails).
 REMOVED_CACHE_OPTION = (
     "removed: the plugin keeps no cache folder any more (generated pages are cheap on "

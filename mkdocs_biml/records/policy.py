@@ -16,7 +16,7 @@ report the same violations at the same lines. Nothing here knows MkDocs.
 Checks run per assessment: the configured ones, or, when none is, the site as
 a whole. ``require`` and ``expired`` also look at the statuses of the site's
 own pages (outside every assessment folder). Each violation is one
-:class:`~mkdocs_biml.problems.Problem`: at the page and line of the status entry
+:class:`~mkdocs_biml.core.problems.Problem`: at the page and line of the status entry
 when there is one, at the first page citing the risk when it has no status, and
 at the config file when no page mentions the risk at all.
 """
@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..catalog.model import Catalog, Risk
-from ..problems import Problem
+from ..core.problems import Problem
 from .assessments import AssessedRisk, Assessments, assessed
 from .ledger import Ledger
 from .tracking import TRACKING_KEYS

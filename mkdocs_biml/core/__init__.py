@@ -1,0 +1,1 @@
+"""What the extension and the pages share: words, paths, messages, resource folders. No MkDocs."""

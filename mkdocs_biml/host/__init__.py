@@ -1,0 +1,1 @@
+"""Everything that takes MkDocs objects: the plugin, its options, navigation, outputs, rebuilds."""

@@ -1,0 +1,1 @@
+"""The framework's pages as Markdown and HTML, for the plugin and for ``mkdocs-biml generate``."""
