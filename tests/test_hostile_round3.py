@@ -98,8 +98,10 @@ def test_unknown_keys_of_one_entry_take_linear_time(index: CatalogIndex) -> None
     large = _front_matter_seconds(_long_entry(4000), index)
     mkdocs_alone = _front_matter_seconds(_long_entry(4000), None)
     assert large < 8 * small + 0.02, (small, large)
-    # Reporting every key costs no more than a few times MkDocs' own reading of them.
-    assert large < 4 * mkdocs_alone + 0.05, (large, mkdocs_alone)
+    # Reporting every key costs no more than a few times MkDocs' own reading of them:
+    # each unknown key is compared with the six long-form keys for a suggestion
+    # (three before the tracking fields, when this bound was 4).
+    assert large < 8 * mkdocs_alone + 0.05, (large, mkdocs_alone)
 
 
 # ------------------------------------------ front matter: alias bombs and huge values
