@@ -14,7 +14,8 @@ from ..catalog.model import Catalog
 from ..core.i18n import Strings
 from ..core.paths import PageLayout
 from ..expansion.elements import LinkSettings
-from ..pages.render import PageGenerator, templates_digest
+from ..pages.render import PageGenerator
+from ..pages.templating import templates_digest
 from ..records.assessments import Assessments
 
 
