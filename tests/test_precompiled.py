@@ -12,7 +12,8 @@ from jinja2 import FileSystemLoader, ModuleLoader
 from mkdocs_biml.catalog.loader import load_catalogs
 from mkdocs_biml.core.paths import PageLayout
 from mkdocs_biml.pages import precompiled
-from mkdocs_biml.pages.render import ENVIRONMENT_OPTIONS, PageGenerator
+from mkdocs_biml.pages.render import PageGenerator
+from mkdocs_biml.pages.templating import ENVIRONMENT_OPTIONS
 
 
 def test_the_compiled_templates_are_current(

@@ -6,9 +6,11 @@ Each option is documented, with an example, in ``docs/configuration.md``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
 
 from ..catalog.usertext import text_problem
 from ..core.i18n import statuses_problem, strings_problem
@@ -225,3 +227,8 @@ class BimlConfig(base.Config):
     #: Removed (the cache folder is gone): a site naming them is told to delete them.
     cache = c.Deprecated(message=REMOVED_CACHE_OPTION)
     cache_dir = c.Deprecated(message=REMOVED_CACHE_OPTION)
+
+
+def config_dir(config: MkDocsConfig) -> Path:
+    """The folder of ``mkdocs.yml``, which the plugin's paths are relative to."""
+    return Path(config.config_file_path or ".").parent

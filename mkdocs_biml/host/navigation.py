@@ -18,6 +18,7 @@ the coverage page last.
 
 from __future__ import annotations
 
+import html
 import posixpath
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -25,9 +26,12 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure import StructureItem
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+
+from ..catalog.model import Catalog
+from ..core.paths import PageLayout
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,31 @@ class Group:
 
     title: str | None
     src_uris: tuple[str, ...]
+
+
+def generated_page_files(config: MkDocsConfig, rendered: Mapping[str, str]) -> dict[str, File]:
+    """Source path -> ``File`` of each generated page (``rendered``: its Markdown)."""
+    placed_by_nav = set(paths_in(config.nav))
+    pages = {}
+    for src_uri, markdown in rendered.items():
+        # Pages an explicit nav does not place are still built, without
+        # MkDocs' "not included in the nav" warning; on_nav adds them.
+        placed = config.nav is None or src_uri in placed_by_nav
+        inclusion = InclusionLevel.UNDEFINED if placed else InclusionLevel.NOT_IN_NAV
+        pages[src_uri] = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
+    return pages
+
+
+def subsection_titles(
+    catalogs: Sequence[Catalog], layout: PageLayout, assessments_title: str | None
+) -> dict[str, str]:
+    """Folder -> title of the subsections: a prefixed catalogue's, the assessments'
+    (``assessments_title`` None: the site has none)."""
+    # Theme templates insert titles as HTML, as MkDocs' own titles are.
+    subsections = {layout.catalog_dir(c): html.escape(c.short_title) for c in catalogs if c.prefix}
+    if assessments_title is not None:
+        subsections[layout.assessments_dir()] = html.escape(assessments_title)
+    return subsections
 
 
 def catalogue_groups(order: Sequence[str], subsections: Mapping[str, str]) -> list[Group]:

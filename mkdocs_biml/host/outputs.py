@@ -1,11 +1,13 @@
 """What the plugin writes into the site, and the rule that it replaces nothing.
 
-Generated pages, the stylesheet and script, and the two register files each
-land at an output path under ``site_dir``. Files with different source paths
-can share one (``biml/raw.md`` and ``biml/raw/index.md`` are both
-``biml/raw/index.html`` with ``use_directory_urls``), so outputs are compared
-by ``File.dest_uri``, never by source path alone: a collision with a file of
-the site, or between two outputs of the plugin, is an error naming both.
+Generated pages, the stylesheet and script, the Sphinx inventory and the two
+register files each land at an output path under ``site_dir``; the pages, the
+assets and the inventory are made here as ``File.generated``, never written
+into ``docs_dir``. Files with different source paths can share one output
+(``biml/raw.md`` and ``biml/raw/index.md`` are both ``biml/raw/index.html``
+with ``use_directory_urls``), so outputs are compared by ``File.dest_uri``,
+never by source path alone: a collision with a file of the site, or between
+two outputs of the plugin, is an error naming both.
 """
 
 from __future__ import annotations
@@ -14,12 +16,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from ..catalog.model import Catalog
 from ..core.paths import PageLayout
+from ..pages.inventory import inventory_bytes, inventory_entries, inventory_path
 from ..records.register import register_paths
+from ..resources import ASSET_NAMES, ASSETS_DIR
+
+#: Where the shipped stylesheet and script are published in the site.
+SITE_ASSETS = {f"assets/mkdocs-biml/{name}": ASSETS_DIR / name for name in ASSET_NAMES}
+STYLESHEET, SCRIPT = SITE_ASSETS
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,33 @@ def plugin_outputs(
     if register:
         for path, kind in zip(register_paths(layout), ("JSON", "CSV"), strict=True):
             yield Output(path, f"the risk register ({kind})")
+
+
+def asset_files(config: MkDocsConfig) -> list[File]:
+    """The shipped stylesheet and script, as files of the site."""
+    return [
+        File.generated(config, src_uri, abs_src_path=str(path))
+        for src_uri, path in SITE_ASSETS.items()
+    ]
+
+
+def inventory_file(
+    config: MkDocsConfig, pages: dict[str, File], catalogs: Sequence[Catalog], layout: PageLayout
+) -> File:
+    """The framework's Sphinx inventory (``inventory.py``), addresses relative to its folder."""
+    folder_url = layout.folder.strip("/") + "/"
+
+    def url_of(src_uri: str) -> str:
+        return get_relative_url(pages[src_uri].url, folder_url)
+
+    entries = list(inventory_entries(catalogs, layout, url_of))
+    content = inventory_bytes(config.site_name, _catalog_versions(catalogs), entries)
+    return File.generated(config, inventory_path(layout), content=content)
+
+
+def _catalog_versions(catalogs: Sequence[Catalog]) -> str:
+    """The inventory's version: each catalogue's, ``BIML-78 2020-01, BIML-LLM 2024-01``."""
+    return ", ".join(f"{c.short_title} {c.version}" for c in catalogs)
 
 
 def check_outputs(site_files: Iterable[File], outputs: Iterable[Output], docs_dir: str) -> None:

@@ -1,18 +1,22 @@
 """The MkDocs plugin: thin glue between MkDocs and the Markdown extension.
 
-* ``on_config`` loads the catalogues once and adds the extension;
-* ``on_files`` adds the generated pages and the stylesheet (``File.generated``,
-  nothing is written into ``docs_dir``);
+* ``on_config`` loads the catalogues once, reads the assessments and other
+  sites' registers (``siteassessments.py``) and adds the extension, stylesheet
+  and script to the config (``siteconfig.py``);
+* ``on_files`` adds the generated pages (rendered again only when something
+  they are made of changed: ``pagememo.py``), the stylesheet and the inventory
+  (``File.generated``, nothing is written into ``docs_dir``: ``outputs.py``);
 * ``on_page_markdown`` tells the extension which page it renders;
-* ``on_page_content`` collects the page's citations and statuses, and puts a
-  generated page's HTML (BIML's text, tables, diagram) in place of its
-  placeholders before search indexes it (``render.py``);
+* ``on_page_content`` collects the page's citations and statuses, checks its
+  risk table markers (``risktables.py``), and puts a generated page's HTML
+  (BIML's text, tables, diagram) in place of its placeholders before search
+  indexes it (``render.py``);
 * ``on_env`` reads the pages a dirty build skipped from their source
   (``rebuild.py``), so that backlinks, coverage and register always cover the
   whole site;
 * ``on_page_context`` hides callout bodies from MkDocs' search just before it
   indexes the page (``searchexclude.py``) and, once it has, puts them back and
-  fills backlinks and coverage into the generated pages, the only
+  fills risk tables, backlinks and coverage into the pages, the only
   HTML this plugin ever post-processes;
 * ``on_post_build`` writes the risk register;
 * ``on_serve`` watches the catalogue files.
@@ -26,8 +30,8 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -35,46 +39,34 @@ from mkdocs.utils import get_relative_url
 from ..catalog.loader import CatalogError, LoadedCatalogs, load_catalogs
 from ..catalog.model import Catalog
 from ..catalog.resolver import CatalogIndex
-from ..catalog.valuetext import short_repr
-from ..core.i18n import ENGLISH_STRINGS, Strings, StringsError, shipped_language
+from ..core.i18n import ENGLISH_STRINGS
 from ..core.paths import PageLayout
 from ..core.problems import Problem, Severity, display_path, front_matter_lines, log_problem
 from ..expansion.extension import BimlExtension
-from ..expansion.options import extension_options
-from ..pages.inventory import inventory_bytes, inventory_entries, inventory_path
-from ..pages.render import PageError, PageGenerator, templates_digest
-from ..pages.riskquery import MARKER, QueryScope, fill_risk_tables, marker_problems
+from ..pages.render import PageError, PageGenerator
+from ..pages.riskquery import MARKER, QueryScope
 from ..pages.sitewide import PageUrls
 from ..records.assessments import DEFAULT_STATUSES, Assessments, conflicts
-from ..records.otherregisters import (
-    NO_OTHER_REGISTERS,
-    OtherRegisters,
-    RegisterError,
-    RegisterSource,
-    other_folders_in,
-    read_registers,
-)
+from ..records.otherregisters import NO_OTHER_REGISTERS
 from ..records.policy import Policy, PolicyReport, check_policy
 from ..records.register import SiteIdentity, write_register
 from ..records.tracking import today
-from ..resources import ASSET_NAMES, ASSETS_DIR, BUILTIN_CATALOG_DIRS
+from ..resources import BUILTIN_CATALOG_DIRS
 from .buildstate import BuildState
-from .config import BimlConfig
-from .navigation import add_framework_section, paths_in
-from .outputs import check_outputs, plugin_outputs
+from .config import BimlConfig, config_dir
+from .navigation import add_framework_section, generated_page_files, subsection_titles
+from .outputs import asset_files, check_outputs, inventory_file, plugin_outputs
+from .pagememo import PageMemo
 from .rebuild import PageRecords, read_skipped_pages, settings_fingerprint, source_digest
+from .risktables import filled_risk_tables, risk_table_problems
 from .searchexclude import SearchExclusion, uses_mkdocs_search
+from .siteassessments import site_assessments
+from .siteconfig import add_to_config, make_extension, site_strings
 
 if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
     from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.utils.templates import TemplateContext
-
-log = get_plugin_logger("biml")
-
-#: Where the shipped stylesheet and script are published in the site.
-SITE_ASSETS = {f"assets/mkdocs-biml/{name}": ASSETS_DIR / name for name in ASSET_NAMES}
-STYLESHEET, SCRIPT = SITE_ASSETS
 
 
 class BimlPlugin(BasePlugin[BimlConfig]):
@@ -95,7 +87,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.build = BuildState()
         #: The last build's generator and pages, with all they are made of: a serve
         #: rebuild that changed none of it reuses them (templates stay compiled).
-        self._made_pages: tuple[object, PageGenerator, dict[str, str]] | None = None
+        self.page_memo = PageMemo()
         #: Other sites' registers (the ``registers`` option), read with the config.
         self.other_registers = NO_OTHER_REGISTERS
         #: The site's own assessments (``assessments`` then has the registers' too).
@@ -123,106 +115,29 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         except ValueError as exc:
             raise PluginError(f"biml: {exc}") from None
         self.layout = PageLayout(self.config.folder)
-        self.assessments = self._assessments(config)
+        found = site_assessments(config, self.config, self.catalogs)
+        self.local_assessments, self.other_registers = found.local, found.other_registers
+        self.assessments = found.all
         self.policy = Policy.from_option(self.config.policy)
         problem = self.policy.status_problem(self.config.statuses)
         if problem:
             raise PluginError(f"biml: {problem}")
-        self.strings = self._strings(config)
+        self.strings = site_strings(config, self.config)
         self.query_scope = QueryScope(
             self.catalogs, self.config.statuses or DEFAULT_STATUSES, self.assessments.names
         )
-        self.extension = self._make_extension()
+        self.extension = make_extension(self.config, self.index, self.strings, _report_problem)
         self.search_exclusion = SearchExclusion() if uses_mkdocs_search(config) else None
-        self._replace_listed_extension(config)
-        # A config object may be built more than once (tests, tools that call
-        # build() twice): replace our earlier additions instead of stacking them.
-        config.markdown_extensions[:] = [
-            e for e in config.markdown_extensions if not isinstance(e, BimlExtension)
-        ]
-        config.markdown_extensions.append(self.extension)  # type: ignore[arg-type]
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        if SCRIPT not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
+        add_to_config(config, self.extension)
         return config
 
     def _load_catalogs(self, config: MkDocsConfig) -> list[Catalog]:
         try:
             return load_catalogs(
-                self.config.catalogs, _config_dir(config), loaded=self.loaded_catalogs
+                self.config.catalogs, config_dir(config), loaded=self.loaded_catalogs
             )
         except CatalogError as exc:
             raise PluginError(f"biml: {exc}") from None
-
-    def _assessments(self, config: MkDocsConfig) -> Assessments:
-        """The site's assessments, then those of other sites' registers."""
-        assessments = Assessments.from_option(self.config.assessments)
-        missing = assessments.missing_folders(config.docs_dir)
-        if missing:
-            raise PluginError(
-                f"biml: the 'assessments' option lists folders that are not in "
-                f"{config.docs_dir}: {', '.join(missing)}; give each folder's path "
-                f"relative to docs_dir"
-            )
-        self.local_assessments = assessments
-        self.other_registers = self._other_registers(config, assessments.names)
-        if not self.other_registers.assessments:
-            return assessments
-        return Assessments((*assessments.folders, *self.other_registers.folders))
-
-    def _other_registers(self, config: MkDocsConfig, local_names: list[str]) -> OtherRegisters:
-        sources = [RegisterSource(**entry) for entry in self.config.registers]
-        try:
-            found = read_registers(sources, _config_dir(config), self.catalogs, local_names)
-        except RegisterError as exc:
-            raise PluginError(f"biml: {exc}") from None
-        clash = sorted(set(other_folders_in(config.docs_dir, found)))
-        if clash:
-            raise PluginError(
-                f"biml: {', '.join(clash)} in docs_dir has the name the plugin gives the "
-                f"pages of another site's register: rename that folder"
-            )
-        for message in found.left_out:
-            log.warning(f"biml: {message}")
-        return found
-
-    def _strings(self, config: MkDocsConfig) -> Strings:
-        """The plugin's words in the theme's language (Material: ``language``; the MkDocs
-        theme: ``locale``), with the ``strings`` option over them."""
-        language = config.theme.get("language") or config.theme.get("locale")
-        language = str(language) if language else None
-        if language and shipped_language(language) is None and not language.startswith("en"):
-            log.info(
-                f"the theme's language {short_repr(language)} has no translation of the plugin's "
-                f"words: they stay in English (the 'strings' option can set them)"
-            )
-        try:
-            return Strings(language, self.config.strings)
-        except StringsError as exc:
-            raise PluginError(f"biml: {exc}") from None
-
-    def _make_extension(self) -> BimlExtension:
-        try:
-            return BimlExtension(
-                index=self.index,
-                report=_report_problem,
-                strings=self.strings,
-                **extension_options(self.config),
-            )
-        except ValueError as exc:
-            raise PluginError(str(exc)) from None
-
-    def _replace_listed_extension(self, config: MkDocsConfig) -> None:
-        """The plugin brings the extension: a second copy would expand tags twice."""
-        listed = [e for e in config.markdown_extensions if e in ("biml", "mkdocs_biml.extension")]
-        for name in listed:
-            config.markdown_extensions.remove(name)
-            config.mdx_configs.pop(name, None)
-            log.info(
-                "the biml plugin adds the biml Markdown extension itself; "
-                "its entry under markdown_extensions is ignored"
-            )
 
     # -- files and navigation ----------------------------------------------------------
 
@@ -230,12 +145,13 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         self.build = BuildState(self.index, self.config.statuses)
         self.generator = None
         self.records.start_build(settings_fingerprint(config), self.catalogs)
-        assets = [
-            File.generated(config, src_uri, abs_src_path=str(path))
-            for src_uri, path in SITE_ASSETS.items()
-        ]
+        assets = asset_files(config)
         pages = self._generated_pages(config) if self.config.pages else {}
-        inventory = self._inventory(config, pages) if pages and self.config.inventory else None
+        inventory = (
+            inventory_file(config, pages, self.catalogs, self.layout)
+            if pages and self.config.inventory
+            else None
+        )
         outputs = plugin_outputs(
             assets,
             pages,
@@ -261,59 +177,20 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             rendered = self._rendered_pages()
         except PageError as exc:
             raise PluginError(f"biml: {exc}") from None
-        placed_by_nav = set(paths_in(config.nav))
-        pages = {}
-        for src_uri, markdown in rendered.items():
-            # Pages an explicit nav does not place are still built, without
-            # MkDocs' "not included in the nav" warning; on_nav adds them.
-            placed = config.nav is None or src_uri in placed_by_nav
-            inclusion = InclusionLevel.UNDEFINED if placed else InclusionLevel.NOT_IN_NAV
-            pages[src_uri] = File.generated(config, src_uri, content=markdown, inclusion=inclusion)
-        return pages
-
-    def _inventory(self, config: MkDocsConfig, pages: dict[str, File]) -> File:
-        """The framework's Sphinx inventory (``inventory.py``), addresses relative to its folder."""
-        folder_url = self.layout.folder.strip("/") + "/"
-
-        def url_of(src_uri: str) -> str:
-            return get_relative_url(pages[src_uri].url, folder_url)
-
-        entries = list(inventory_entries(self.catalogs, self.layout, url_of))
-        content = inventory_bytes(config.site_name, _catalog_versions(self.catalogs), entries)
-        return File.generated(config, inventory_path(self.layout), content=content)
+        return generated_page_files(config, rendered)
 
     def _rendered_pages(self) -> dict[str, str]:
-        """Source path -> Markdown of the generated pages, rendered again only when
-        something they are made of changed since the last build of this process."""
+        """Source path -> Markdown of the generated pages (``pagememo.py``)."""
         assert self.extension is not None
-        settings = self.extension.factory.settings
-        templates = self.config.custom_templates
-        # Unchanged catalogue files load as the very same objects (catalog/loader.py).
-        made_of = (
-            tuple(self.catalogs),
-            self.layout,
-            templates,
-            templates_digest(templates),
-            tuple(self.config.statuses),
-            self.assessments,
-            self.strings,
-            settings,
-        )
-        if self._made_pages is not None and self._made_pages[0] == made_of:
-            self.generator, rendered = self._made_pages[1:]
-            return rendered
-        self._made_pages = None
-        self.generator = PageGenerator(
+        self.generator, rendered = self.page_memo.pages(
             self.catalogs,
             self.layout,
-            templates,
+            self.config.custom_templates,
             self.config.statuses,
             self.assessments,
             strings=self.strings,
-            link_settings=settings,
+            link_settings=self.extension.factory.settings,
         )
-        rendered = self.generator.render()
-        self._made_pages = (made_of, self.generator, rendered)
         return rendered
 
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -323,24 +200,14 @@ class BimlPlugin(BasePlugin[BimlConfig]):
                 config,
                 self.build.generated,
                 title=html.escape(self.config.nav_title or self.strings("nav_title")),
-                subsections=self._nav_subsections(),
+                subsections=subsection_titles(
+                    self.catalogs,
+                    self.layout,
+                    self.strings("assessments_title") if self.assessments else None,
+                ),
                 placement=(self.layout.coverage_page(), self.config.nav_position),
             )
         return nav
-
-    def _nav_subsections(self) -> dict[str, str]:
-        """Folder -> title of the subsections: a prefixed catalogue's, the assessments'."""
-        # Theme templates insert titles as HTML, as MkDocs' own titles are.
-        subsections = {
-            self.layout.catalog_dir(c): html.escape(c.short_title)
-            for c in self.catalogs
-            if c.prefix
-        }
-        if self.assessments:
-            subsections[self.layout.assessments_dir()] = html.escape(
-                self.strings("assessments_title")
-            )
-        return subsections
 
     # -- pages ---------------------------------------------------------------------------
 
@@ -382,24 +249,11 @@ class BimlPlugin(BasePlugin[BimlConfig]):
     def _read_risk_tables(self, page: Page, html: str) -> None:
         """Check a page's ``<!-- biml:risks -->`` markers; fill them once the site is read."""
         assert self.query_scope is not None
-        source = "" if page.file.generated_by else page.file.content_string
-        markdown = page.markdown or ""
-        src_uri = page.file.src_uri
-        offset = front_matter_lines(source, markdown)
-        for problem in marker_problems(html, markdown, src_uri, self.query_scope, offset):
+        pages_made = self.generator is not None
+        for problem in risk_table_problems(page, html, self.query_scope, pages_made=pages_made):
             _report_problem(problem)
-        if self.generator is None:
-            _report_problem(
-                Problem(
-                    src_uri,
-                    None,
-                    None,
-                    "a risk table marker needs the framework pages "
-                    "(the plugin's 'pages' option): it is left as it is",
-                )
-            )
-            return
-        self.build.pages_with_tables.add(src_uri)
+        if pages_made:
+            self.build.pages_with_tables.add(page.file.src_uri)
 
     # First, before other plugins look at the pages: every page read is then read.
     @event_priority(100)
@@ -465,13 +319,17 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         return context
 
     def _fill_risk_tables(self, html: str, urls: PageUrls) -> str:
-        # Imported here, as the assessment pages do: only sites with tables need it.
-        from ..pages.assessmentviews import AssessmentView  # noqa: PLC0415
-
         assert self.generator is not None and self.query_scope is not None
-        view = AssessmentView(self.assessments, self.build.ledger, urls, self.layout)
         try:
-            return fill_risk_tables(html, self.query_scope, view, self.generator.render_html)
+            return filled_risk_tables(
+                html,
+                urls,
+                scope=self.query_scope,
+                generator=self.generator,
+                assessments=self.assessments,
+                ledger=self.build.ledger,
+                layout=self.layout,
+            )
         except PageError as exc:
             raise PluginError(f"biml: {exc}") from None
 
@@ -498,18 +356,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if self.config.custom_templates:
             server.watch(self.config.custom_templates)
         for entry in self.config.registers:
-            server.watch(str(_config_dir(config) / entry["path"]))
+            server.watch(str(config_dir(config) / entry["path"]))
         return server
-
-
-def _config_dir(config: MkDocsConfig) -> Path:
-    """The folder of ``mkdocs.yml``, which the plugin's paths are relative to."""
-    return Path(config.config_file_path or ".").parent
-
-
-def _catalog_versions(catalogs: list[Catalog]) -> str:
-    """The inventory's version: each catalogue's, ``BIML-78 2020-01, BIML-LLM 2024-01``."""
-    return ", ".join(f"{c.short_title} {c.version}" for c in catalogs)
 
 
 def _report_problem(problem: Problem) -> None:

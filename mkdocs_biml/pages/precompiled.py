@@ -73,7 +73,8 @@ def main() -> None:
     # Imported here: the generator imports this module for shipped_loader.
     from ..catalog.loader import load_catalogs  # noqa: PLC0415
     from ..core.paths import PageLayout  # noqa: PLC0415
-    from .render import ENVIRONMENT_OPTIONS, PageGenerator  # noqa: PLC0415
+    from .render import PageGenerator  # noqa: PLC0415
+    from .templating import ENVIRONMENT_OPTIONS  # noqa: PLC0415
 
     generator = PageGenerator(load_catalogs([]), PageLayout())
     compile_shipped(generator.env, ENVIRONMENT_OPTIONS)
