@@ -7,7 +7,6 @@ Edits keep the file's size and time, so only its content can tell.
 from __future__ import annotations
 
 import os
-import textwrap
 from pathlib import Path
 from typing import Any
 
@@ -17,39 +16,12 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 from mkdocs_biml.host.plugin import BimlPlugin
+from tests.catalogs import ACME_CATALOG
 from tests.sites import record_page_renders, write_site
 
-CATALOG = """\
-    format: 1
-    id: acme
-    prefix: ACME
-    short_title: ACME risks
-    title: ACME risks
-    authors: [Acme security]
-    publisher: Acme
-    version: "1"
-    sources:
-      - {title: Acme wiki, url: "https://example.org/acme"}
-    license: {name: CC0, url: "https://creativecommons.org/publicdomain/zero/1.0/"}
-    attribution: Acme's own list.
-    components:
-      - label: supply
-        number: 1
-        name: Model supply chain
-        kind: process
-        diagram: {column: 0, row: 0}
-        introduction:
-          - Where our models come from.
-        risks:
-          - number: 1
-            descriptor: unsigned weights
-            title: Unsigned weights
-            summary: Weights are pulled without a signature.
-            description: We pull weights from public hubs.
-    """
 TEMPLATE = "## {{ risk.title | md }} {{ risk.anchor | heading_id }}\n\nOwner: alpha\n\n"
-PAGES = {"index.md": "# Home\n\n[ACME:supply:1:unsigned weights]\n"}
-RISK_PAGE = "biml/acme/supply/index.html"
+PAGES = {"index.md": "# Home\n\n[ACME:feed:2:loop]\n"}
+RISK_PAGE = "biml/acme/feed/index.html"
 
 
 def _settings(**options: Any) -> dict[str, Any]:
@@ -59,7 +31,7 @@ def _settings(**options: Any) -> dict[str, Any]:
 
 @pytest.fixture
 def served(tmp_path: Path) -> Path:
-    (tmp_path / "acme.yaml").write_text(textwrap.dedent(CATALOG), encoding="utf-8")
+    (tmp_path / "acme.yaml").write_text(ACME_CATALOG, encoding="utf-8")
     (tmp_path / "overrides").mkdir()
     (tmp_path / "overrides" / "risk.md.j2").write_text(TEMPLATE, encoding="utf-8")
     config_file = write_site(tmp_path, PAGES, _settings())
@@ -102,14 +74,14 @@ def test_unchanged_inputs_are_not_rendered_again(
     assert rendered == []
     assert (served.parent / "site" / RISK_PAGE).read_text(encoding="utf-8") == before
     assert "Saved." in _text(served, "index.html")
-    assert "Unsigned weights" in _text(served, RISK_PAGE)
+    assert "Feedback loop" in _text(served, RISK_PAGE)
 
 
 def test_rebuild_shows_a_catalogue_edit(served: Path) -> None:
-    _edit_in_place(served.parent / "acme.yaml", "Unsigned weights", "Unsigned WEIGHTS")
+    _edit_in_place(served.parent / "acme.yaml", "Feedback loop", "Feedback LOOP")
     _rebuild(served)
-    assert "Unsigned WEIGHTS" in _text(served, RISK_PAGE)
-    assert "Unsigned WEIGHTS" in _text(served, "index.html")  # the callout's title
+    assert "Feedback LOOP" in _text(served, RISK_PAGE)
+    assert "Feedback LOOP" in _text(served, "index.html")  # the callout's title
 
 
 def test_rebuild_shows_a_custom_template_edit(served: Path) -> None:
@@ -142,7 +114,7 @@ def test_pages_are_reused_beside_a_plugin_that_may_change_them(
     """Every site gets the same reuse, whatever its other plugins: a hook here."""
     (served.parent / "hook.py").write_text(
         "def on_page_content(html, page, **kwargs):\n"
-        "    return html.replace('Unsigned weights', 'Unsigned weights (hooked)')\n",
+        "    return html.replace('Feedback loop', 'Feedback loop (hooked)')\n",
         encoding="utf-8",
     )
     write_site(served.parent, {}, {**_settings(), "hooks": ["hook.py"]})
@@ -150,7 +122,7 @@ def test_pages_are_reused_beside_a_plugin_that_may_change_them(
     rendered = record_page_renders(monkeypatch)
     _rebuild(served)
     assert rendered == []
-    assert "Unsigned weights (hooked)" in _text(served, RISK_PAGE)
+    assert "Feedback loop (hooked)" in _text(served, RISK_PAGE)
 
 
 def test_rebuild_follows_a_page_a_custom_template_links_to(served: Path) -> None:
@@ -172,7 +144,7 @@ def test_rebuild_follows_a_page_a_custom_template_links_to(served: Path) -> None
 
 def test_rebuild_shows_an_assessments_change(served: Path) -> None:
     coverage = "biml/coverage/index.html"
-    fraud = {"systems/fraud/index.md": "# Fraud\n\n[ACME:supply:1:unsigned weights]\n"}
+    fraud = {"systems/fraud/index.md": "# Fraud\n\n[ACME:feed:2:loop]\n"}
     write_site(served.parent, fraud, _settings())
     _rebuild(served)
     assert "Fraud detection model" not in _text(served, coverage)
