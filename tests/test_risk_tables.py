@@ -221,3 +221,11 @@ def test_an_unclosed_argument_is_one_clear_warning(site: SiteBuilder) -> None:
     built = site(page_with('<!-- biml:risks status="open -->'), CONFIG)
     [warning] = [m for m in built.biml_warnings() if "model.md" in m]
     assert "cannot read" in warning and 'name="value"' in warning
+
+
+def test_lint_names_the_marker_rule_in_sarif(site: SiteBuilder) -> None:
+    from mkdocs_biml.cli.lint_formats import rule_of  # noqa: PLC0415
+
+    built = site(page_with('<!-- biml:risks colour="red" -->'), CONFIG)
+    [problem] = run_lint([], str(built.root / "mkdocs.yml")).problems
+    assert rule_of(problem).id == "risk-table-marker"

@@ -70,6 +70,11 @@ RULES = (
         re.compile(r"^(cannot read: |Markdown conversion failed: )"),
     ),
     Rule(
+        "risk-table-marker",
+        "A <!-- biml:risks --> marker with an unknown filter or value.",
+        re.compile(r"^risk table marker: "),
+    ),
+    Rule(
         "policy-top-ten",
         "A Top Ten risk an assessment leaves open (the plugin's policy option).",
         re.compile(r"^policy: top_ten: "),
