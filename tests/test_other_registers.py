@@ -187,6 +187,44 @@ def test_a_bad_register_is_one_error_naming_the_file(
     assert "Traceback" not in built.failure()
 
 
+def _register(assessments: list[dict[str, Any]]) -> str:
+    row = {"catalog": "biml-78", "tag": "data:2:transfer", "assessments": assessments}
+    return json.dumps({"format": 1, "site_url": "https://x.example/", "risks": [row]})
+
+
+def _entry(name: object = "Model", **page: object) -> dict[str, Any]:
+    return {
+        "name": name,
+        "status": "open",
+        "owner": "",
+        "note": "",
+        "pages": [{"path": "a.md", "title": "A", "url": "a/", "status": "open", **page}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("assessments", "said"),
+    [
+        ([_entry(lines=["x"])], "'x', not a line number"),
+        ([_entry(lines=[True])], "True, not a line number"),
+        ([_entry(name=5)], "an assessment's name must be text"),
+        ([_entry(name="!!!")], "needs a letter or digit"),
+        ([_entry(name="Team A"), _entry(name="team-a")], "would share the folder"),
+        ([_entry(status="bogus")], "the status 'bogus' of [data:2:transfer] is not one"),
+        ([_entry(title="A\x1b[2J")], "a page title of [data:2:transfer]"),
+        ([{**_entry(), "owner": ["a"]}], "the owner of [data:2:transfer] must be text"),
+    ],
+)
+def test_a_register_with_bad_content_is_one_error_naming_it(
+    tmp_path: Path, assessments: list[dict[str, Any]], said: str
+) -> None:
+    path = write(tmp_path, "r.json", _register(assessments))
+    built = central(tmp_path / "site", [{"path": path}])
+    assert built.error is not None
+    assert said in built.failure() and path in built.failure(), built.failure()
+    assert "Traceback" not in built.failure()
+
+
 def test_a_name_clashing_with_a_local_assessment_is_an_error(
     others: dict[str, BuiltSite], tmp_path: Path
 ) -> None:

@@ -275,7 +275,8 @@ def _assessment_names(settings: SiteSettings, catalogs: Sequence[Catalog]) -> li
     """The site's assessments, then those its other sites' registers bring (as the build)."""
     try:
         names = settings.assessments.names
-        others = read_registers(settings.registers, Path(), catalogs, names)
+        statuses = settings.statuses or ()
+        others = read_registers(settings.registers, Path(), catalogs, names, statuses)
     except RegisterError as exc:
         raise LintSetupError(str(exc)) from None
     return [*names, *(a.name for a in others.assessments)]

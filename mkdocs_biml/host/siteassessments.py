@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -57,19 +56,20 @@ def site_assessments(
             f"{config.docs_dir}: {', '.join(missing)}; give each folder's path "
             f"relative to docs_dir"
         )
-    registers = _other_registers(config, options.registers, catalogs, assessments.names)
+    sources = [RegisterSource(**entry) for entry in options.registers]
+    registers = _other_registers(config, sources, catalogs, assessments.names, options.statuses)
     return SiteAssessments(assessments, registers)
 
 
 def _other_registers(
     config: MkDocsConfig,
-    registers_option: Sequence[dict[str, Any]],
+    sources: Sequence[RegisterSource],
     catalogs: Sequence[Catalog],
     local_names: list[str],
+    statuses: Sequence[str],
 ) -> OtherRegisters:
-    sources = [RegisterSource(**entry) for entry in registers_option]
     try:
-        found = read_registers(sources, config_dir(config), catalogs, local_names)
+        found = read_registers(sources, config_dir(config), catalogs, local_names, statuses)
     except RegisterError as exc:
         raise PluginError(f"biml: {exc}") from None
     clash = sorted(set(other_folders_in(config.docs_dir, found)))

@@ -33,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 from ..catalog.model import Catalog, Risk, slugify
+from ..catalog.usertext import text_problem
+from ..catalog.valuetext import short_repr
 from .ledger import Ledger, StatusNote
 
 #: The register formats this version reads.
@@ -122,17 +124,32 @@ def read_registers(
     base_dir: Path,
     catalogs: Sequence[Catalog],
     local_names: Sequence[str],
+    statuses: Sequence[str],
 ) -> OtherRegisters:
-    """Read every listed register; raise :class:`RegisterError` at the first bad one."""
+    """Read every listed register; raise :class:`RegisterError` at the first bad one.
+
+    Another site's statuses must be among this site's ``statuses``: this site's
+    coverage counts by them."""
     risks = {(c.id, risk.qualified_tag): risk for c in catalogs for risk in c.risks()}
     assessments: list[OtherAssessment] = []
     left_out: list[str] = []
     taken = {name.casefold(): "an assessment of this site" for name in local_names}
+    folders: dict[str, str] = {}
     for source in sources:
         shown = source.path
         document = _read_json(base_dir / source.path, shown)
-        found, missing = _assessments_of(document, source, shown, risks)
+        try:
+            found, missing = _assessments_of(document, source, risks, statuses)
+        except _BadRow as exc:
+            raise RegisterError(f"register {shown}: {exc}") from None
         for assessment in found:
+            other_folder = folders.setdefault(assessment.folder, assessment.name)
+            if other_folder != assessment.name:
+                raise RegisterError(
+                    f"register {shown}: its assessments '{other_folder}' and "
+                    f"'{assessment.name}' would share the folder {assessment.folder}: "
+                    f"give the registers names that differ in letters or digits"
+                )
             other = taken.get(assessment.name.casefold())
             if other is not None:
                 raise RegisterError(
@@ -174,25 +191,29 @@ def _read_json(path: Path, shown: str) -> dict[str, Any]:
         )
     if document["format"] not in READABLE_FORMATS:
         raise RegisterError(
-            f"register {shown}: format {document['format']!r}, which this version of "
+            f"register {shown}: format {short_repr(document['format'])}, which this version of "
             f"mkdocs-biml cannot read (it reads {', '.join(map(str, READABLE_FORMATS))}); "
             f"upgrade mkdocs-biml"
         )
     return document
 
 
+class _BadRow(Exception):
+    """What is wrong with a register's content; :func:`read_registers` names the file."""
+
+
 def _assessments_of(
     document: Mapping[str, Any],
     source: RegisterSource,
-    shown: str,
     risks: Mapping[tuple[str, str], Risk],
+    statuses: Sequence[str],
 ) -> tuple[list[OtherAssessment], int]:
     site = source.name or _text(document.get("site_name")) or Path(source.path).stem
     site_url = source.url or _text(document.get("site_url"))
     if not site_url or not site_url.startswith(("https://", "http://")):
-        raise RegisterError(
-            f"register {shown}: no address to link its pages to (its 'site_url' is "
-            f"{'missing' if not site_url else repr(site_url)}); give the site's address "
+        raise _BadRow(
+            f"no address to link its pages to (its 'site_url' is "
+            f"{'missing' if not site_url else short_repr(site_url)}); give the site's address "
             f"as 'url' (https://...) beside 'path', or set site_url in that site's mkdocs.yml"
         )
     grouped: dict[str | None, list[OtherEntry]] = {}
@@ -204,11 +225,12 @@ def _assessments_of(
                 missing += 1
                 continue
             for entry in row["assessments"]:
-                grouped.setdefault(entry["name"], []).append(_entry(risk, entry, site_url))
+                name = _name(entry["name"])
+                grouped.setdefault(name, []).append(_entry(risk, entry, site_url, statuses))
     except (KeyError, TypeError) as exc:
-        raise RegisterError(
-            f"register {shown}: a row lacks {exc} or has the wrong type: is it a risk "
-            f"register written by mkdocs-biml?"
+        raise _BadRow(
+            f"a row lacks {exc} or has the wrong type: is it a risk register written by "
+            f"mkdocs-biml?"
         ) from None
     site_slug = slugify(site) or "site"
     found = [
@@ -217,7 +239,7 @@ def _assessments_of(
             f"{FOLDER_MARK}{site_slug}/{slugify(name) if name else '-'}",
             site,
             site_url,
-            shown,
+            source.path,
             tuple(entries),
         )
         for name, entries in grouped.items()
@@ -225,18 +247,62 @@ def _assessments_of(
     return found, missing
 
 
-def _entry(risk: Risk, entry: Mapping[str, Any], site_url: str) -> OtherEntry:
+def _entry(
+    risk: Risk, entry: Mapping[str, Any], site_url: str, statuses: Sequence[str]
+) -> OtherEntry:
+    where = f"[{risk.qualified_tag}]"
     pages = tuple(
         OtherPage(
-            str(page["path"]),
-            _text(page.get("title")) or str(page["path"]),
-            _join(site_url, _text(page.get("url"))),
-            _text(page.get("status")) or None,
-            tuple(int(line) for line in page.get("lines") or ()),
+            _checked(page["path"], f"a page path of {where}") or "-",
+            _checked(page.get("title"), f"a page title of {where}") or str(page["path"]),
+            _join(site_url, _checked(page.get("url"), f"a page address of {where}")),
+            _status(page.get("status"), where, statuses),
+            tuple(_line(line, where) for line in page.get("lines") or ()),
         )
         for page in entry["pages"]
     )
-    return OtherEntry(risk, _text(entry.get("owner")), _text(entry.get("note")), pages)
+    owner = _checked(entry.get("owner"), f"the owner of {where}")
+    return OtherEntry(risk, owner, _checked(entry.get("note"), f"the note of {where}"), pages)
+
+
+def _checked(value: object, what: str) -> str:
+    """``value`` held to the rule for a user's text (``usertext.py``); None is ""."""
+    if value is None:
+        return ""
+    problem = text_problem(value)
+    if problem:
+        raise _BadRow(f"{what} {problem}")
+    return str(value)
+
+
+def _name(value: object) -> str | None:
+    """An assessment's name in the register: None (the site as a whole) or a name that
+    makes a folder (a letter or digit)."""
+    if value is None:
+        return None
+    problem = text_problem(value, name=True)
+    if problem:
+        raise _BadRow(f"an assessment's name {problem}")
+    if not slugify(str(value)):
+        raise _BadRow(f"the assessment name {short_repr(value)} needs a letter or digit")
+    return str(value)
+
+
+def _status(value: object, where: str, statuses: Sequence[str]) -> str | None:
+    if value is None:
+        return None
+    if value not in statuses:
+        raise _BadRow(
+            f"the status {short_repr(value)} of {where} is not one of this site's "
+            f"({', '.join(statuses)}): add it to the 'statuses' option"
+        )
+    return str(value)
+
+
+def _line(value: object, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value < 10**9:
+        raise _BadRow(f"a line of {where} is {short_repr(value)}, not a line number")
+    return value
 
 
 def _join(site_url: str, url: str) -> str:
