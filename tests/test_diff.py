@@ -213,3 +213,19 @@ def test_the_command_line(builds: tuple[Path, Path]) -> None:
     assert done.stdout.startswith("## Fraud model\n")
     usage = subprocess.run([*command, str(old)], capture_output=True, text=True, check=False)
     assert usage.returncode == 2 and "NEW" in usage.stderr
+
+
+def test_hostile_names_are_refused_or_printed_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def register(name: object, tag: str = "data:2:transfer") -> Path:
+        entry = {"name": name, "status": "open", "owner": "", "pages": []}
+        row = {"catalog": "biml-78", "tag": tag, "assessments": [entry]}
+        path = tmp_path / f"r{len(list(tmp_path.iterdir()))}.json"
+        path.write_text(json.dumps({"format": 1, "risks": [row]}), encoding="utf-8")
+        return path
+
+    code, out, err = run(capsys, str(register(["a"])), str(register("b")))
+    assert (code, out) == (2, "") and "each named by text or null" in err
+    code, out, err = run(capsys, str(register("\x1b]0;x\x07A")), str(register("B", "x:\x1b")))
+    assert code == 1 and "\x1b" not in out and "\\x1b]0;x\\x07A" in out

@@ -75,7 +75,8 @@ class AssessmentChanges:
 
     @property
     def title(self) -> str:
-        return self.name if self.name is not None else "the site"
+        """The assessment as printed: its name (control characters escaped), or the site."""
+        return escape_controls(self.name) if self.name is not None else "the site"
 
 
 def changed(found: Sequence[AssessmentChanges]) -> bool:
@@ -121,7 +122,8 @@ def _register_problem(document: object) -> str:
     if not isinstance(document, dict):
         return "not a JSON object"
     if document.get("format") != REGISTER_FORMAT:
-        return f"format {document.get('format')!r}, where this version reads {REGISTER_FORMAT}"
+        shown = escape_controls(repr(document.get("format"))[:40])
+        return f"format {shown}, where this version reads {REGISTER_FORMAT}"
     risks = document.get("risks")
     if not isinstance(risks, list):
         return "no list of risks"
@@ -131,9 +133,15 @@ def _register_problem(document: object) -> str:
             and isinstance(risk.get("catalog"), str)
             and isinstance(risk.get("tag"), str)
             and isinstance(risk.get("assessments"), list)
-            and all(isinstance(entry, dict) for entry in risk["assessments"])
+            and all(
+                isinstance(entry, dict) and isinstance(entry.get("name"), (str, type(None)))
+                for entry in risk["assessments"]
+            )
         ):
-            return f"a risk without catalog, tag and assessments: {str(risk)[:80]}"
+            return (
+                f"a risk without catalog, tag and assessments (each named by text or null): "
+                f"{escape_controls(str(risk)[:80])}"
+            )
     return ""
 
 
@@ -179,7 +187,7 @@ def _changes(
     _, catalog, tag = key
 
     def change(kind: str, before: object, after: object) -> Change:
-        return Change(kind, catalog, tag, _text(before), _text(after))
+        return Change(kind, catalog, escape_controls(tag), _text(before), _text(after))
 
     if old is None and new is not None:
         yield change("cited", None, new.get("status"))
