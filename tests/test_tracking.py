@@ -160,12 +160,14 @@ def test_bad_fields_are_warnings_at_their_lines_and_lint_agrees(
         "biml: page.md:5: front matter: the ticket of [data:2:transfer] is the address "
         "'javascript:alert(1)', which is not a web (http or https) URL: give a web address "
         "or the ticket's id; it is ignored",
-        "biml: page.md:6: front matter: the reviewed date of [data:2:transfer] is 'last week', "
-        "not a date: write it as YYYY-MM-DD (e.g. 'reviewed: 2027-05-01'); it is ignored",
-        "biml: page.md:7: front matter: the expires date of [data:2:transfer] is '2027-02-30', "
-        "not a date: write it as YYYY-MM-DD (e.g. 'expires: 2027-05-01'); it is ignored",
+        "biml: page.md:6: front matter: the reviewed date of [data:2:transfer] is text "
+        "('last week'), not a date: write it as YYYY-MM-DD (e.g. 'reviewed: 2027-05-01'); "
+        "it is ignored",
+        "biml: page.md:7: front matter: the expires date of [data:2:transfer] is text "
+        "('2027-02-30'), not a date: write it as YYYY-MM-DD (e.g. 'expires: 2027-05-01'); "
+        "it is ignored",
         "biml: page.md:10: front matter: the ticket of [raw:4:legal] must be text, on one "
-        "line; it is ignored",
+        "line, not a list (\"['SEC-1', 'SEC-2']\"); it is ignored",
     ]
     assert built.biml_warnings() == expected
     # The entries still count, with the good fields: a timestamp gives its date.
@@ -193,3 +195,11 @@ def test_dates_and_today() -> None:
     assert parse_date(20261102) is None
     assert today({"SOURCE_DATE_EPOCH": "1800000000"}) == dt.date(2027, 1, 15)
     assert today({"SOURCE_DATE_EPOCH": "soon"}) == dt.datetime.now(dt.timezone.utc).date()
+
+
+def test_a_ticket_with_a_control_character_is_refused(site: SiteBuilder) -> None:
+    page = '---\nbiml:\n  data:2:transfer:\n    status: open\n    ticket: "SEC-1\\e[2J"\n---\n'
+    built = site({"index.md": "# Home\n", "page.md": page})
+    [warning] = [m for m in built.biml_warnings() if "ticket" in m]
+    assert "U+001B" in warning and warning.endswith("it is ignored")
+    assert entry(built, "data:2:transfer")["ticket"] == ""

@@ -26,6 +26,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from ..catalog.usertext import text_problem
+from ..catalog.valuetext import describe_value, short_repr
+
 TRACKING_KEYS = ("ticket", "reviewed", "expires")
 DATE_KEYS = ("reviewed", "expires")
 SOURCE_DATE_EPOCH = "SOURCE_DATE_EPOCH"
@@ -93,24 +96,24 @@ def read_tracking(
 
 
 def _ticket(value: object, tag: str, report: Callable[[str, str], None]) -> str:
-    if value is None or isinstance(value, Mapping | list | dt.date):
+    # A ticket number YAML reads as an integer is a ticket all the same; true/false is not.
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
         report(
             "ticket",
-            f"front matter: the ticket of [{tag}] must be text, on one line; it is ignored",
+            f"front matter: the ticket of [{tag}] must be text, on one line, not "
+            f"{describe_value(value)}; it is ignored",
         )
         return ""
     text = str(value).strip()
-    if "\n" in text:
-        report(
-            "ticket",
-            f"front matter: the ticket of [{tag}] must be text, on one line; it is ignored",
-        )
+    problem = text_problem(text, name=True)  # control characters and line breaks
+    if problem:
+        report("ticket", f"front matter: the ticket of [{tag}] {problem}; it is ignored")
         return ""
     if _URL_LIKE.match(text) and not _WEB_URL.match(text):
         report(
             "ticket",
-            f"front matter: the ticket of [{tag}] is the address '{text}', which is not a "
-            f"web (http or https) URL: give a web address or the ticket's id; it is ignored",
+            f"front matter: the ticket of [{tag}] is the address {short_repr(text)}, which is "
+            f"not a web (http or https) URL: give a web address or the ticket's id; it is ignored",
         )
         return ""
     return text
@@ -119,9 +122,7 @@ def _ticket(value: object, tag: str, report: Callable[[str, str], None]) -> str:
 def _date(value: object, key: str, tag: str, report: Callable[[str, str], None]) -> dt.date | None:
     day = parse_date(value)
     if day is None:
-        shown = (
-            "nothing" if value is None else repr(value) if isinstance(value, str) else str(value)
-        )
+        shown = "nothing" if value is None else describe_value(value)
         report(
             key,
             f"front matter: the {key} date of [{tag}] is {shown}, not a date: write it "
