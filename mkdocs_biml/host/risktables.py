@@ -24,18 +24,10 @@ def risk_table_problems(
     markdown = page.markdown or ""
     src_uri = page.file.src_uri
     offset = front_matter_lines(source, markdown)
-    problems = marker_problems(html, markdown, src_uri, scope, offset)
-    if not pages_made:
-        problems.append(
-            Problem(
-                src_uri,
-                None,
-                None,
-                "a risk table marker needs the framework pages "
-                "(the plugin's 'pages' option): it is left as it is",
-            )
-        )
-    return problems
+    unmade = "it needs the framework pages (the plugin's 'pages' option): it is left as it is"
+    return marker_problems(
+        html, markdown, src_uri, scope, offset, every_marker=None if pages_made else unmade
+    )
 
 
 def filled_risk_tables(

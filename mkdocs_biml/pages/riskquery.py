@@ -116,15 +116,21 @@ def parse_query(arguments: str, scope: QueryScope) -> tuple[RiskQuery, list[str]
             continue
         problems.extend(_unknown_values(name, values, scope))
         filters[name] = tuple(v.lower() for v in values)
-        position = _skip_spaces(rest, position)
     return RiskQuery(filters), problems
 
 
 def marker_problems(
-    html: str, markdown: str, src_uri: str, scope: QueryScope, line_offset: int = 0
+    html: str,
+    markdown: str,
+    src_uri: str,
+    scope: QueryScope,
+    line_offset: int = 0,
+    *,
+    every_marker: str | None = None,
 ) -> list[Problem]:
     """Each problem of each marker in a page, at the marker's line in the page's file
-    (``markdown`` is its text after the front matter, ``line_offset`` lines long)."""
+    (``markdown`` is its text after the front matter, ``line_offset`` lines long);
+    ``every_marker`` is a problem each marker has (the site makes no tables)."""
     found: list[Problem] = []
     searched_from = 0
     for marker in find_markers(html, scope):
@@ -132,7 +138,8 @@ def marker_problems(
         line = markdown.count("\n", 0, at) + 1 + line_offset if at >= 0 else None
         if at >= 0:
             searched_from = at + len(marker.text)
-        for problem in marker.problems:
+        problems = [*marker.problems, *([every_marker] if every_marker else [])]
+        for problem in problems:
             found.append(Problem(src_uri, line, None, f"risk table marker: {problem}"))
     return found
 
@@ -263,12 +270,6 @@ def _row_matches(query: RiskQuery, row: AssessmentRow) -> bool:
         and query.allows("status", row.cell.text)
         and query.allows("owner", row.owner)
     )
-
-
-def _skip_spaces(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
 
 
 __all__ = [
