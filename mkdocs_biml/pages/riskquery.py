@@ -34,10 +34,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from ..catalog.model import Catalog, Component, Risk
 from ..core.problems import Problem
-from .assessmentviews import AssessmentRow, AssessmentView, PageLink
+
+if TYPE_CHECKING:  # imported by the pages that fill tables, as the assessment pages do
+    from .assessmentviews import AssessmentRow, AssessmentView, PageLink
 
 #: A backslash before the comment escapes it: Python-Markdown keeps both as written.
 MARKER = re.compile(r"(?<!\\)<!--\s*biml:risks(?P<arguments>(?:(?!-->).)*)-->", re.S)
@@ -218,7 +221,7 @@ class QueryRow:
 
 
 #: The rows of one catalogue in one assessment (None: the site as a whole).
-TableOf = Callable[[Catalog, "str | None"], Sequence[AssessmentRow]]
+TableOf = Callable[[Catalog, "str | None"], "Sequence[AssessmentRow]"]
 
 
 def select_rows(query: RiskQuery, scope: QueryScope, table_of: TableOf) -> list[QueryRow]:
