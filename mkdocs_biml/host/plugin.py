@@ -307,13 +307,18 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         src_uri = page.file.src_uri
         if self.search_exclusion is not None and page.content:
             page.content = self.search_exclusion.restore(src_uri, page.content)
+        has_tables = src_uri in self.build.pages_with_tables
+        generated = src_uri in self.build.generated
+        if self.generator is None or not page.content or not (has_tables or generated):
+            return context  # most pages: nothing to fill
         urls = PageUrls(page.url, use_directory_urls=config.use_directory_urls)
-        if self.generator is not None and src_uri in self.build.pages_with_tables and page.content:
+        if has_tables:
             page.content = self._fill_risk_tables(page.content, urls)
-        if self.generator is not None and src_uri in self.build.generated and page.content:
-            ledger = self.build.ledger
+        if generated:
             try:
-                page.content = self.generator.finalize(src_uri, page.content, ledger, urls)
+                page.content = self.generator.finalize(
+                    src_uri, page.content, self.build.ledger, urls
+                )
             except PageError as exc:
                 raise PluginError(f"biml: {exc}") from None
         return context
