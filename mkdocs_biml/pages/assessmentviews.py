@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ..catalog.model import Catalog, Risk
 from ..core.i18n import CITED, NOT_ADDRESSED
 from ..core.paths import PageLayout
-from ..records.assessments import OPEN, AssessedRisk, Assessments, assessed
+from ..records.assessments import OPEN, AssessedRisk, Assessments, assessed, assessed_in
 from ..records.ledger import Ledger
 from ..records.tracking import NO_TRACKING, Tracking
 from .diagram import Diagram, Node
@@ -153,7 +153,7 @@ class AssessmentView:
         every assessment, or the whole site without assessments) handles it."""
         rows = []
         for risk in catalog.risks():
-            entry = self.of(risk).get(name)
+            entry = assessed_in(risk, self.ledger, self.assessments, name)
             pages = entry.pages if entry else ()
             rows.append(
                 AssessmentRow(
@@ -187,7 +187,7 @@ class AssessmentView:
     def _addressed(self, risk: Risk, name: str | None) -> bool:
         if name is None:
             return any(status != OPEN for status in self.ledger.statuses(risk))
-        entry = self.of(risk).get(name)
+        entry = assessed_in(risk, self.ledger, self.assessments, name)
         return entry is not None and entry.addressed()
 
     def _risk_href(self, risk: Risk) -> str:

@@ -173,6 +173,15 @@ def assessed(risk: Risk, ledger: Ledger, assessments: Assessments) -> list[Asses
     return [_assessed(risk, name, groups[name]) for name in order]
 
 
+def assessed_in(
+    risk: Risk, ledger: Ledger, assessments: Assessments, name: str | None
+) -> AssessedRisk | None:
+    """The entry of the one assessment ``name`` (None: the site itself) for ``risk``, or
+    None: a page of one assessment builds that entry alone, not every assessment's."""
+    pages = [p for p in ledger.citing_pages(risk) if assessments.of(p.src_uri) == name]
+    return _assessed(risk, name, pages) if pages else None
+
+
 def _assessed(risk: Risk, name: str | None, pages: Sequence[CitingPage]) -> AssessedRisk:
     setters = [p for p in pages if risk in p.statuses]
     if not setters:
