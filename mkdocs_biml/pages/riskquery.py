@@ -43,7 +43,10 @@ if TYPE_CHECKING:  # imported by the pages that fill tables, as the assessment p
     from .assessmentviews import AssessmentRow, AssessmentView, PageLink
 
 #: A backslash before the comment escapes it: Python-Markdown keeps both as written.
-MARKER = re.compile(r"(?<!\\)<!--\s*biml:risks(?P<arguments>(?:(?!-->).)*)-->", re.S)
+# The literal "<!--" comes first, so the regex engine looks for it rather than trying
+# every position of the page (a leading lookbehind made every page's search about 60
+# times slower); the lookbehind after it skips an escaped "\<!--".
+MARKER = re.compile(r"<!--(?<!\\<!--)\s*biml:risks(?P<arguments>(?:(?!-->).)*)-->", re.S)
 _ARGUMENT = re.compile(r"""\s*(?P<name>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 FILTERS = ("assessment", "status", "component", "owner", "top_ten", "catalog")
 #: Filters whose values hold spaces: only commas separate alternatives.
