@@ -384,6 +384,23 @@ def test_extension_works_in_plain_python_markdown() -> None:
     assert 'href="biml/data.md#data-2-transfer"' in html
 
 
+def test_one_markdown_reused_for_pages_with_and_without_tags() -> None:
+    """A page citing nothing goes without the inline processor; the next page of the
+    same ``Markdown`` that cites a risk, also inside ``md_in_html``, expands it."""
+    md = markdown.Markdown(extensions=["biml", "md_in_html"])
+    pages = [
+        "No tag here, [a link](x.md) and [note:1].",
+        "See [data:2:transfer].",
+        "Nothing.",
+        '<div markdown="1">\n\nSee [data:2:transfer].\n\n</div>',
+    ]
+    expanded = []
+    for page in pages:
+        expanded.append('class="biml-ref"' in md.reset().convert(page))
+    assert expanded == [False, True, False, True]
+    assert md.convert("No tag.") == "<p>No tag.</p>"
+
+
 def test_markdown_options_by_name_and_collaborators_only_by_constructor() -> None:
     """``index`` and ``report`` are the host's objects, not options a config file
     could set: Python-Markdown refuses them by name, the constructor takes them."""

@@ -39,7 +39,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
 from ..catalog.loader import load_catalogs
-from ..catalog.resolver import CatalogIndex, Outcome, Resolution, parse_tag
+from ..catalog.resolver import TAG_IN_TEXT, CatalogIndex, Outcome, Resolution, parse_tag
 from ..core.i18n import Strings
 from ..core.paths import GENERATED_MARKER, PageLayout, convert_path
 from ..core.problems import Problem, Severity, front_matter_lines, log_problem, tag_severity
@@ -50,6 +50,10 @@ from .hostpage import host_page_path, host_page_source
 from .options import SHARED_OPTIONS
 from .pagestate import Citation, PageState
 from .scanner import TAG_OR_SKIP, tag_lines
+
+#: The inline processor's name and priority: above ``reference`` (170), so a tag is
+#: never mistaken for a reference link.
+TAG_PROCESSOR, TAG_PRIORITY = "biml_tag", 175
 
 
 class SourceLinesPreprocessor(Preprocessor):
@@ -73,17 +77,35 @@ class TagLinePreprocessor(Preprocessor):
     back to the source by matching text, moving forward only.
     """
 
-    def __init__(self, md: Markdown, extension: BimlExtension) -> None:
+    def __init__(self, md: Markdown, extension: BimlExtension, inline: TagInlineProcessor) -> None:
         super().__init__(md)
         self.extension = extension
+        self.inline = inline
 
     def run(self, lines: list[str]) -> list[str]:
         state = self.extension.page
         state.fallback_lines = None
         if not state.source_lines:
             state.source_lines = list(lines)
-        state.tag_lines = tag_lines(lines, state.source_lines)
+        has_tags = TAG_IN_TEXT.search("\n".join(state.source_lines)) is not None
+        self._use_inline_processor(has_tags)
+        state.tag_lines = tag_lines(lines, state.source_lines) if has_tags else {}
         return lines
+
+    def _use_inline_processor(self, wanted: bool) -> None:
+        """The inline processor only for a page whose source holds a tag.
+
+        Python-Markdown tries every inline processor on every piece of text of
+        the page; most pages of a site cite nothing. The source lines are the
+        page before code and HTML blocks were stashed, so a tag inside
+        ``md_in_html`` counts too. Registered again for the next page that needs
+        it, should the host reuse its ``Markdown``.
+        """
+        patterns = self.md.inlinePatterns
+        if wanted and TAG_PROCESSOR not in patterns:
+            patterns.register(self.inline, TAG_PROCESSOR, TAG_PRIORITY)
+        elif not wanted and TAG_PROCESSOR in patterns:
+            patterns.deregister(TAG_PROCESSOR)
 
 
 class HostPagePreprocessor(Preprocessor):
@@ -333,8 +355,9 @@ class BimlExtension(Extension):
         # others fill, and the generated-page marker is still a line of its own.
         md.preprocessors.register(HostPagePreprocessor(md, self), "biml_page", 35)
         md.preprocessors.register(SourceLinesPreprocessor(md, self), "biml_source", 29)
-        md.preprocessors.register(TagLinePreprocessor(md, self), "biml_lines", 15)
-        md.inlinePatterns.register(TagInlineProcessor(md, self), "biml_tag", 175)
+        inline = TagInlineProcessor(md, self)
+        md.preprocessors.register(TagLinePreprocessor(md, self, inline), "biml_lines", 15)
+        md.inlinePatterns.register(inline, TAG_PROCESSOR, TAG_PRIORITY)
         md.treeprocessors.register(CalloutTreeprocessor(md, self), "biml_callout", 15)
 
 
