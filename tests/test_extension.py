@@ -12,6 +12,8 @@ from pathlib import Path
 
 import markdown
 import pytest
+from markdown.inlinepatterns import InlineProcessor
+from markdown.util import HTML_PLACEHOLDER_RE
 
 from mkdocs_biml.core.paths import GENERATED_MARKER
 from mkdocs_biml.core.problems import Problem
@@ -399,6 +401,30 @@ def test_one_markdown_reused_for_pages_with_and_without_tags() -> None:
         expanded.append('class="biml-ref"' in md.reset().convert(page))
     assert expanded == [False, True, False, True]
     assert md.convert("No tag.") == "<p>No tag.</p>"
+
+
+def test_generated_pages_keep_their_html_blocks_out_of_inline_processing() -> None:
+    """Inline processors (smarty's too) never see the paragraph standing for a raw HTML
+    block of a generated page; an author's page is left as Python-Markdown makes it."""
+    seen: list[str] = []
+
+    class Spy(InlineProcessor):
+        def handleMatch(self, m, data):  # type: ignore[no-untyped-def, override]
+            seen.append(data)
+            return None, None, None
+
+    text = "# Title\n\n<!-- biml:html 0 -->\n\nA sentence.\n"
+    results = {}
+    for generated in (True, False):
+        extension = BimlExtension()
+        md = markdown.Markdown(extensions=[extension, "smarty"])
+        md.inlinePatterns.register(Spy(r"^[\s\S]*$", md), "spy", 1)
+        extension.begin_page("biml/x.md", generated=generated)
+        seen.clear()
+        html = md.convert(text)
+        results[generated] = [t for t in seen if HTML_PLACEHOLDER_RE.search(t)]
+        assert "<!-- biml:html 0 -->" in html
+    assert results == {True: [], False: results[False]} and results[False]
 
 
 def test_markdown_options_by_name_and_collaborators_only_by_constructor() -> None:

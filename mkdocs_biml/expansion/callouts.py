@@ -1,4 +1,5 @@
-"""Callouts (a paragraph of nothing but tags) and the fixed heading ids of generated pages."""
+"""Callouts (a paragraph of nothing but tags), and the fixed heading ids and HTML blocks
+of generated pages."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
-from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE
+from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE, AtomicString
 
 if TYPE_CHECKING:
     from .extension import BimlExtension
@@ -16,6 +17,29 @@ if TYPE_CHECKING:
 _HEADING = re.compile(r"h[1-6]")
 # No leading \s*: searched for, a leading run of spaces would be retried from each space.
 _HEADING_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)\s*:?\}\s*$")
+
+
+class HtmlBlockTreeprocessor(Treeprocessor):
+    """Runs before the inline processors: on a generated page, a paragraph standing for
+    one raw HTML block (the ``<!-- biml:html N -->`` placeholders the plugin fills) is
+    left out of inline processing.
+
+    Such a paragraph holds only Python-Markdown's stash placeholder, which no inline
+    pattern matches; yet each inline processor (``smarty`` adds a second pass) tries
+    every pattern on it. A generated page has one per risk.
+    """
+
+    def __init__(self, md: Markdown, extension: BimlExtension) -> None:
+        super().__init__(md)
+        self.extension = extension
+
+    def run(self, root: etree.Element) -> None:
+        if not self.extension.page.generated:
+            return
+        for child in root:
+            text = child.text
+            if child.tag == "p" and text and not len(child) and HTML_PLACEHOLDER_RE.fullmatch(text):
+                child.text = AtomicString(text)
 
 
 class CalloutTreeprocessor(Treeprocessor):

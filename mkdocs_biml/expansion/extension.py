@@ -44,7 +44,7 @@ from ..core.i18n import Strings
 from ..core.paths import GENERATED_MARKER, PageLayout, convert_path
 from ..core.problems import Problem, Severity, front_matter_lines, log_problem, tag_severity
 from .buildstop import BuildStop, TagError
-from .callouts import CalloutTreeprocessor
+from .callouts import CalloutTreeprocessor, HtmlBlockTreeprocessor
 from .elements import ElementFactory, LinkSettings, SerializedElements
 from .hostpage import host_page_path, host_page_source
 from .options import SHARED_OPTIONS
@@ -358,6 +358,8 @@ class BimlExtension(Extension):
         inline = TagInlineProcessor(md, self)
         md.preprocessors.register(TagLinePreprocessor(md, self, inline), "biml_lines", 15)
         md.inlinePatterns.register(inline, TAG_PROCESSOR, TAG_PRIORITY)
+        # Before the inline processors (20).
+        md.treeprocessors.register(HtmlBlockTreeprocessor(md, self), "biml_html_blocks", 25)
         md.treeprocessors.register(CalloutTreeprocessor(md, self), "biml_callout", 15)
 
 
