@@ -11,6 +11,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..frozen import Frozen
+
 ComponentKind = Literal["process", "collection", "system"]
 
 #: A citation marker inside a catalogue text: ``[^7]`` cites reference 7.
@@ -34,45 +36,92 @@ def normalize_descriptor(descriptor: str) -> str:
     return _DESCRIPTOR_SEPARATORS.sub(" ", descriptor.strip().casefold())
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(Frozen):
     """A numbered entry of a catalogue's reference list."""
+
+    __slots__ = ("authors", "key", "number", "title", "url", "venue", "year")
 
     number: int
     key: str
     title: str
-    authors: str | None = None
-    venue: str | None = None
-    year: int | None = None
-    url: str | None = None
+    authors: str | None
+    venue: str | None
+    year: int | None
+    url: str | None
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        number: int,
+        key: str,
+        title: str,
+        authors: str | None = None,
+        venue: str | None = None,
+        year: int | None = None,
+        url: str | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "number", number)
+        set_field(self, "key", key)
+        set_field(self, "title", title)
+        set_field(self, "authors", authors)
+        set_field(self, "venue", venue)
+        set_field(self, "year", year)
+        set_field(self, "url", url)
 
     @property
     def anchor(self) -> str:
         return f"ref-{self.number}"
 
 
-@dataclass(frozen=True)
-class Control:
+class Control(Frozen):
     """An "associated control": ``label`` is kept exactly as published."""
+
+    __slots__ = (
+        "label",
+        "text",
+    )
 
     label: str
     text: str
 
+    def __init__(self, label: str, text: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "label", label)
+        set_field(self, "text", text)
 
-@dataclass(frozen=True)
-class Source:
+
+class Source(Frozen):
     """A document the catalogue quotes, with where to find it."""
+
+    __slots__ = (
+        "title",
+        "url",
+    )
 
     title: str
     url: str
 
+    def __init__(self, title: str, url: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "title", title)
+        set_field(self, "url", url)
 
-@dataclass(frozen=True)
-class License:
+
+class License(Frozen):
     """The licence of the quoted text, with a link to it."""
+
+    __slots__ = (
+        "name",
+        "url",
+    )
 
     name: str
     url: str
+
+    def __init__(self, name: str, url: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "name", name)
+        set_field(self, "url", url)
 
 
 @dataclass(eq=False)
@@ -158,22 +207,39 @@ class Component:
         return f"Component({self.label!r}, {len(self.risks)} risks)"
 
 
-@dataclass(frozen=True)
-class Flow:
+class Flow(Frozen):
     """An arrow of the diagram: information flows from ``source`` to ``target``."""
+
+    __slots__ = (
+        "source",
+        "target",
+    )
 
     source: str
     target: str
 
+    def __init__(self, source: str, target: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "source", source)
+        set_field(self, "target", target)
 
-@dataclass(frozen=True)
-class TopTenEntry:
+
+class TopTenEntry(Frozen):
     """One of the Top Ten risks, with the entries it points to."""
+
+    __slots__ = ("name", "rank", "risks", "text")
 
     rank: int
     name: str
     text: str
     risks: tuple[Risk, ...]
+
+    def __init__(self, rank: int, name: str, text: str, risks: tuple[Risk, ...]) -> None:
+        set_field = object.__setattr__
+        set_field(self, "rank", rank)
+        set_field(self, "name", name)
+        set_field(self, "text", text)
+        set_field(self, "risks", risks)
 
     @property
     def anchor(self) -> str:

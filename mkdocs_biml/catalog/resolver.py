@@ -19,9 +19,9 @@ import difflib
 import enum
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..frozen import Frozen
 from .model import Catalog, Component, Risk, normalize_descriptor
 
 #: A tag's body, between the brackets. Prefix and component labels start with
@@ -36,14 +36,22 @@ TAG_BODY = (
 TAG_IN_TEXT = re.compile(r"\[(" + TAG_BODY + r")\]")
 
 
-@dataclass(frozen=True)
-class TagParts:
+class TagParts(Frozen):
     """A tag split into its parts: prefix, component, number and descriptor."""
+
+    __slots__ = ("component", "descriptor", "number", "prefix")
 
     prefix: str
     component: str
     number: int
     descriptor: str | None
+
+    def __init__(self, prefix: str, component: str, number: int, descriptor: str | None) -> None:
+        set_field = object.__setattr__
+        set_field(self, "prefix", prefix)
+        set_field(self, "component", component)
+        set_field(self, "number", number)
+        set_field(self, "descriptor", descriptor)
 
     @property
     def has_descriptor(self) -> bool:
@@ -70,15 +78,31 @@ class Outcome(enum.Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(Frozen):
     """What a tag resolved to. ``risk`` is set for EXACT and MISMATCH."""
+
+    __slots__ = ("candidates", "outcome", "risk", "suggestions", "text")
 
     text: str
     outcome: Outcome
-    risk: Risk | None = None
-    candidates: tuple[Risk, ...] = ()
-    suggestions: tuple[str, ...] = ()
+    risk: Risk | None
+    candidates: tuple[Risk, ...]
+    suggestions: tuple[str, ...]
+
+    def __init__(
+        self,
+        text: str,
+        outcome: Outcome,
+        risk: Risk | None = None,
+        candidates: tuple[Risk, ...] = (),
+        suggestions: tuple[str, ...] = (),
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "text", text)
+        set_field(self, "outcome", outcome)
+        set_field(self, "risk", risk)
+        set_field(self, "candidates", candidates)
+        set_field(self, "suggestions", suggestions)
 
     @property
     def resolved(self) -> bool:

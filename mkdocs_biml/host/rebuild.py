@@ -44,6 +44,7 @@ from ..catalog.model import Catalog
 from ..core.problems import front_matter_lines
 from ..expansion.extension import BimlExtension
 from ..expansion.pagestate import Citation
+from ..frozen import Frozen
 from ..records.ledger import Ledger, PageEntry
 from .buildstate import BuildState
 
@@ -158,13 +159,20 @@ def _always_rebuilt(file: File) -> bool:
     return file.abs_src_path is None
 
 
-@dataclass(frozen=True)
-class SkippedPage:
+class SkippedPage(Frozen):
     """What the plugin needs of a page a dirty build skipped."""
+
+    __slots__ = ("citations", "meta", "title")
 
     meta: dict[str, Any]
     citations: list[Citation]
     title: str
+
+    def __init__(self, meta: dict[str, Any], citations: list[Citation], title: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "meta", meta)
+        set_field(self, "citations", citations)
+        set_field(self, "title", title)
 
 
 class SkippedPageReader:

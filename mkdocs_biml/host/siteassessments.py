@@ -9,13 +9,13 @@ message before any page is read.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from ..catalog.model import Catalog
+from ..frozen import Frozen
 from ..records.assessments import Assessments
 from ..records.otherregisters import (
     OtherRegisters,
@@ -29,12 +29,21 @@ from .config import BimlConfig, config_dir
 log = get_plugin_logger("biml")
 
 
-@dataclass(frozen=True)
-class SiteAssessments:
+class SiteAssessments(Frozen):
+    __slots__ = (
+        "local",
+        "other_registers",
+    )
+
     #: The site's own assessments (the ``assessments`` option).
     local: Assessments
     #: Other sites' registers (the ``registers`` option).
     other_registers: OtherRegisters
+
+    def __init__(self, local: Assessments, other_registers: OtherRegisters) -> None:
+        set_field = object.__setattr__
+        set_field(self, "local", local)
+        set_field(self, "other_registers", other_registers)
 
     @property
     def all(self) -> Assessments:

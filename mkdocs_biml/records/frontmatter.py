@@ -25,7 +25,6 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -37,6 +36,7 @@ from ..catalog.usertext import text_problem
 from ..catalog.valuetext import describe_value, short_repr
 from ..catalog.yamllimits import SAFE_LOADER, ExpansionProblem, check_text
 from ..core.problems import Problem, log_problem
+from ..frozen import Frozen
 from .frontmatterlines import BIML_KEY, FRONT_MATTER_KEY, EntryLocator, tag_text
 from .tracking import NO_TRACKING, TRACKING_KEYS, Tracking, parse_date, read_tracking
 
@@ -50,16 +50,34 @@ LONGEST_TAG = 200
 Report = Callable[[Problem], None]
 
 
-@dataclass(frozen=True)
-class StatusEntry:
+class StatusEntry(Frozen):
     """One valid entry: the risk, its status, who owns it and why, and its source line."""
+
+    __slots__ = ("line", "note", "owner", "risk", "status", "tracking")
 
     risk: Risk
     status: str
-    owner: str = ""
-    note: str = ""
-    line: int | None = None
-    tracking: Tracking = NO_TRACKING
+    owner: str
+    note: str
+    line: int | None
+    tracking: Tracking
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        risk: Risk,
+        status: str,
+        owner: str = "",
+        note: str = "",
+        line: int | None = None,
+        tracking: Tracking = NO_TRACKING,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "risk", risk)
+        set_field(self, "status", status)
+        set_field(self, "owner", owner)
+        set_field(self, "note", note)
+        set_field(self, "line", line)
+        set_field(self, "tracking", tracking)
 
 
 def read_statuses(

@@ -17,20 +17,35 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..catalog.model import Risk
+from ..frozen import Frozen
 from .tracking import NO_TRACKING, Tracking
 
 #: Stored for a citation whose source line is unknown (lines count from 1).
 _NO_LINE = 0
 
 
-@dataclass(frozen=True)
-class StatusNote:
+class StatusNote(Frozen):
     """What the long form of a front-matter entry adds to a status, and the entry's line."""
 
-    owner: str = ""
-    note: str = ""
-    line: int | None = None
-    tracking: Tracking = NO_TRACKING
+    __slots__ = ("line", "note", "owner", "tracking")
+
+    owner: str
+    note: str
+    line: int | None
+    tracking: Tracking
+
+    def __init__(
+        self,
+        owner: str = "",
+        note: str = "",
+        line: int | None = None,
+        tracking: Tracking = NO_TRACKING,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "owner", owner)
+        set_field(self, "note", note)
+        set_field(self, "line", line)
+        set_field(self, "tracking", tracking)
 
 
 @dataclass(eq=False)
@@ -82,14 +97,28 @@ class CitingPage:
         return set(self._by_number())
 
 
-@dataclass(frozen=True)
-class PageEntry:
+class PageEntry(Frozen):
     """All one page gives the ledger, kept to restore it without reading the page again."""
 
-    title: str = ""
-    citations: tuple[tuple[Risk, int], ...] = ()
-    statuses: tuple[tuple[Risk, str], ...] = ()
-    notes: tuple[tuple[Risk, StatusNote], ...] = ()
+    __slots__ = ("citations", "notes", "statuses", "title")
+
+    title: str
+    citations: tuple[tuple[Risk, int], ...]
+    statuses: tuple[tuple[Risk, str], ...]
+    notes: tuple[tuple[Risk, StatusNote], ...]
+
+    def __init__(
+        self,
+        title: str = "",
+        citations: tuple[tuple[Risk, int], ...] = (),
+        statuses: tuple[tuple[Risk, str], ...] = (),
+        notes: tuple[tuple[Risk, StatusNote], ...] = (),
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "title", title)
+        set_field(self, "citations", citations)
+        set_field(self, "statuses", statuses)
+        set_field(self, "notes", notes)
 
 
 @dataclass

@@ -23,11 +23,11 @@ import datetime as dt
 import os
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from ..catalog.usertext import text_problem
 from ..catalog.valuetext import describe_value, short_repr
+from ..frozen import Frozen
 
 TRACKING_KEYS = ("ticket", "reviewed", "expires")
 DATE_KEYS = ("reviewed", "expires")
@@ -41,13 +41,22 @@ _URL_LIKE = re.compile(
 _WEB_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.I)
 
 
-@dataclass(frozen=True)
-class Tracking:
+class Tracking(Frozen):
     """Ticket and dates of one status entry; empty fields when not given."""
 
-    ticket: str = ""
-    reviewed: dt.date | None = None
-    expires: dt.date | None = None
+    __slots__ = ("expires", "reviewed", "ticket")
+
+    ticket: str
+    reviewed: dt.date | None
+    expires: dt.date | None
+
+    def __init__(
+        self, ticket: str = "", reviewed: dt.date | None = None, expires: dt.date | None = None
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "ticket", ticket)
+        set_field(self, "reviewed", reviewed)
+        set_field(self, "expires", expires)
 
     @property
     def ticket_url(self) -> str:

@@ -1,0 +1,68 @@
+"""Frozen value classes behave as the frozen dataclasses they replaced did."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from dataclasses import FrozenInstanceError, dataclass
+
+import pytest
+
+from mkdocs_biml.catalog.resolver import Outcome, Resolution, TagParts
+from mkdocs_biml.catalog.texts import Text
+from mkdocs_biml.frozen import Frozen
+from mkdocs_biml.records.ledger import StatusNote
+from mkdocs_biml.records.tracking import Tracking
+
+
+@dataclass(frozen=True)
+class _AsDataclass:
+    prefix: str
+    component: str
+    number: int
+    descriptor: str | None
+
+
+def test_equality_hash_and_repr_are_a_frozen_dataclass_s() -> None:
+    parts = TagParts("", "data", 2, "transfer")
+    same = TagParts(prefix="", component="data", number=2, descriptor="transfer")
+    assert parts == same
+    assert hash(parts) == hash(same) == hash(_AsDataclass("", "data", 2, "transfer"))
+    assert parts != TagParts("", "data", 3, "transfer")
+    assert parts != ("", "data", 2, "transfer")  # no tuple, unlike a NamedTuple
+    assert parts != _AsDataclass("", "data", 2, "transfer")  # another class
+    assert repr(parts) == "TagParts(prefix='', component='data', number=2, descriptor='transfer')"
+    assert repr(Text("a")) == "Text(text='a')"
+    assert hash(Text("a")) == hash(("a",))
+
+
+def test_defaults_are_the_dataclass_s() -> None:
+    assert Resolution("x", Outcome.UNKNOWN).candidates == ()
+    assert StatusNote() == StatusNote("", "", None, Tracking())
+
+
+def test_fields_cannot_be_assigned_or_deleted() -> None:
+    note = StatusNote(owner="me")
+    with pytest.raises(FrozenInstanceError):
+        note.owner = "you"
+    with pytest.raises(FrozenInstanceError):
+        del note.owner
+    with pytest.raises(AttributeError):  # no __dict__ for stray attributes either
+        note.extra = 1
+    assert note.owner == "me"
+
+
+def test_copy_and_pickle_give_an_equal_value() -> None:
+    note = StatusNote("me", "why", 3, Tracking(ticket="T-1"))
+    assert copy.copy(note) == note
+    assert copy.deepcopy(note) == note
+    assert pickle.loads(pickle.dumps(note)) == note
+
+
+def test_slots_must_name_the_annotated_fields() -> None:
+    with pytest.raises(TypeError, match="__slots__"):
+
+        class _Wrong(Frozen):
+            __slots__ = ("a",)
+            a: int
+            b: int
