@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..frozen import Frozen
@@ -124,20 +123,43 @@ class License(Frozen):
         set_field(self, "url", url)
 
 
-@dataclass(eq=False)
 class Risk:
     """One entry of a component: its tag, title, summary and the quoted text."""
 
-    component: Component = field(repr=False)
+    # A plain class (not a dataclass: see frozen.py): equal only to itself, since
+    # risks, components and catalogue point at each other.
+    component: Component
     number: int
     descriptor: str
     title: str
     summary: str
     description: str
-    controls: tuple[Control, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    controls: tuple[Control, ...]
+    extra: Mapping[str, Any]
     #: Added by an overlay (not in the catalogue it extends): its text is the overlay's.
-    added_by_overlay: bool = False
+    added_by_overlay: bool
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        component: Component,
+        number: int,
+        descriptor: str,
+        title: str,
+        summary: str,
+        description: str,
+        controls: tuple[Control, ...] = (),
+        extra: Mapping[str, Any] | None = None,
+        added_by_overlay: bool = False,
+    ) -> None:
+        self.component = component
+        self.number = number
+        self.descriptor = descriptor
+        self.title = title
+        self.summary = summary
+        self.description = description
+        self.controls = controls
+        self.extra = {} if extra is None else extra
+        self.added_by_overlay = added_by_overlay
 
     @property
     def tag(self) -> str:
@@ -167,22 +189,48 @@ class Risk:
         return f"Risk({self.qualified_tag!r})"
 
 
-@dataclass(eq=False)
 class Component:
     """A component of the analysed system and the risks filed under it."""
 
-    catalog: Catalog = field(repr=False)
+    # A plain class like Risk: equal only to itself.
+    catalog: Catalog
     label: str
     name: str
     kind: ComponentKind
-    number: int | None = None
-    introduction: tuple[str, ...] = ()
-    risks: tuple[Risk, ...] = ()
-    controls: tuple[Control, ...] = ()
-    diagram: tuple[int, int] | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    number: int | None
+    introduction: tuple[str, ...]
+    risks: tuple[Risk, ...]
+    controls: tuple[Control, ...]
+    diagram: tuple[int, int] | None
+    extra: Mapping[str, Any]
     #: Added by an overlay (not in the catalogue it extends): its text is the overlay's.
-    added_by_overlay: bool = False
+    added_by_overlay: bool
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        catalog: Catalog,
+        label: str,
+        name: str,
+        kind: ComponentKind,
+        number: int | None = None,
+        introduction: tuple[str, ...] = (),
+        risks: tuple[Risk, ...] = (),
+        controls: tuple[Control, ...] = (),
+        diagram: tuple[int, int] | None = None,
+        extra: Mapping[str, Any] | None = None,
+        added_by_overlay: bool = False,
+    ) -> None:
+        self.catalog = catalog
+        self.label = label
+        self.name = name
+        self.kind = kind
+        self.number = number
+        self.introduction = introduction
+        self.risks = risks
+        self.controls = controls
+        self.diagram = diagram
+        self.extra = {} if extra is None else extra
+        self.added_by_overlay = added_by_overlay
 
     @property
     def is_system(self) -> bool:
@@ -246,10 +294,10 @@ class TopTenEntry(Frozen):
         return f"top-ten-{self.rank}"
 
 
-@dataclass(eq=False)
 class Catalog:
     """A whole catalogue: its metadata, components, diagram, Top Ten and references."""
 
+    # A plain class like Risk: equal only to itself.
     id: str
     title: str
     short_title: str
@@ -261,27 +309,81 @@ class Catalog:
     #: Credits the catalogue's text (for an overlay: the text of the one it extends).
     attribution: str
     #: An overlay's credit for the entries it adds, if it gives one.
-    overlay_attribution: str | None = None
-    prefix: str = ""
-    extends: str | None = None
-    subtitle: str | None = None
-    date: str | None = None
-    introduction: tuple[str, ...] = ()
-    system_introduction: str | None = None
-    components: tuple[Component, ...] = ()
-    flows: tuple[Flow, ...] = ()
-    top_ten: tuple[TopTenEntry, ...] = ()
+    overlay_attribution: str | None
+    prefix: str
+    extends: str | None
+    subtitle: str | None
+    date: str | None
+    introduction: tuple[str, ...]
+    system_introduction: str | None
+    components: tuple[Component, ...]
+    flows: tuple[Flow, ...]
+    top_ten: tuple[TopTenEntry, ...]
     #: Label the document uses for pointers to its Top Ten (``LLMtop10``), if any.
-    top_ten_label: str | None = None
-    references: tuple[Reference, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    top_ten_label: str | None
+    references: tuple[Reference, ...]
+    extra: Mapping[str, Any]
     #: Where the catalogue was loaded from (a path, or ``<built-in biml-78>``).
-    source_path: str = ""
+    source_path: str
     #: Files the catalogue was built from, with the SHA-256 of their content:
     #: its own file first, then the one it extends. Watched by ``mkdocs serve``.
-    depends_on: tuple[tuple[str, str], ...] = ()
+    depends_on: tuple[tuple[str, str], ...]
     #: Line of each top-level field in its file, for messages about the whole catalogue.
-    field_lines: Mapping[str, int] = field(default_factory=dict)
+    field_lines: Mapping[str, int]
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        id: str,
+        title: str,
+        short_title: str,
+        authors: tuple[str, ...],
+        publisher: str,
+        version: str,
+        sources: tuple[Source, ...],
+        license: License,
+        attribution: str,
+        overlay_attribution: str | None = None,
+        prefix: str = "",
+        extends: str | None = None,
+        subtitle: str | None = None,
+        date: str | None = None,
+        introduction: tuple[str, ...] = (),
+        system_introduction: str | None = None,
+        components: tuple[Component, ...] = (),
+        flows: tuple[Flow, ...] = (),
+        top_ten: tuple[TopTenEntry, ...] = (),
+        top_ten_label: str | None = None,
+        references: tuple[Reference, ...] = (),
+        extra: Mapping[str, Any] | None = None,
+        source_path: str = "",
+        depends_on: tuple[tuple[str, str], ...] = (),
+        field_lines: Mapping[str, int] | None = None,
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.short_title = short_title
+        self.authors = authors
+        self.publisher = publisher
+        self.version = version
+        self.sources = sources
+        self.license = license
+        self.attribution = attribution
+        self.overlay_attribution = overlay_attribution
+        self.prefix = prefix
+        self.extends = extends
+        self.subtitle = subtitle
+        self.date = date
+        self.introduction = introduction
+        self.system_introduction = system_introduction
+        self.components = components
+        self.flows = flows
+        self.top_ten = top_ten
+        self.top_ten_label = top_ten_label
+        self.references = references
+        self.extra = {} if extra is None else extra
+        self.source_path = source_path
+        self.depends_on = depends_on
+        self.field_lines = {} if field_lines is None else field_lines
 
     def __repr__(self) -> str:
         return f"Catalog({self.id!r}, {sum(1 for _ in self.risks())} risks)"

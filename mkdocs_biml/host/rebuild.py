@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import markdown
@@ -76,14 +75,19 @@ def settings_fingerprint(config: MkDocsConfig) -> str:
     )
 
 
-@dataclass
 class PageRecords:
     """Each page's ledger entry from the last time it was read, for later dirty rebuilds."""
 
-    settings: str = ""
-    catalogs: tuple[Catalog, ...] = ()
+    # A plain class (not a dataclass: see frozen.py); kept between builds, never compared.
+    settings: str
+    catalogs: tuple[Catalog, ...]
     #: src_uri -> (digest of the source text, entry).
-    records: dict[str, tuple[str, PageEntry]] = field(default_factory=dict)
+    records: dict[str, tuple[str, PageEntry]]
+
+    def __init__(self) -> None:
+        self.settings = ""
+        self.catalogs = ()
+        self.records = {}
 
     def start_build(self, settings: str, catalogs: Sequence[Catalog]) -> None:
         """Forget everything if the settings or the catalogues (loaded anew) changed."""
