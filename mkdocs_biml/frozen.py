@@ -4,7 +4,8 @@ A ``@dataclass(frozen=True)`` class costs about 4 million instructions to
 create, since the dataclass machinery writes and compiles its methods as
 source text; the plugin has dozens of them, so importing it cost more than the
 rest of the plugin's start. A subclass of :class:`Frozen` annotates its fields,
-names them in ``__slots__`` and sets them in a hand-written ``__init__`` (through
+names them in ``__slots__`` (with any values derived from them, whose names
+start with an underscore) and sets them in a hand-written ``__init__`` (through
 ``object.__setattr__``, as a frozen dataclass does); it inherits what a frozen
 dataclass would generate, with the same behaviour: equality with an object of
 the same class, field by field; a hash of the fields as a tuple; a repr that
@@ -34,9 +35,12 @@ class Frozen:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         # The class body's annotations, in the order written: __slots__ may be sorted.
-        fields = tuple(inspect.get_annotations(cls))
-        if set(fields) != set(cls.__slots__):
+        annotated = tuple(inspect.get_annotations(cls))
+        if set(annotated) != set(cls.__slots__):
             raise TypeError(f"{cls.__name__}: __slots__ must name the annotated fields")
+        # A name with a leading underscore is derived from the fields (a lookup table made
+        # in __init__): like a dataclass's field(init=False, compare=False, repr=False).
+        fields = tuple(name for name in annotated if not name.startswith("_"))
         cls._fields = fields
         if not fields:
             cls._values = staticmethod(lambda instance: ())

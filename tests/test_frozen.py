@@ -10,7 +10,10 @@ import pytest
 
 from mkdocs_biml.catalog.resolver import Outcome, Resolution, TagParts
 from mkdocs_biml.catalog.texts import Text
+from mkdocs_biml.core.paths import PageLayout
+from mkdocs_biml.core.problems import Problem
 from mkdocs_biml.frozen import Frozen
+from mkdocs_biml.records.assessments import Assessments
 from mkdocs_biml.records.ledger import StatusNote
 from mkdocs_biml.records.tracking import Tracking
 
@@ -66,3 +69,21 @@ def test_slots_must_name_the_annotated_fields() -> None:
             __slots__ = ("a",)
             a: int
             b: int
+
+
+def test_values_derived_in_init_are_not_fields() -> None:
+    """Like a dataclass's field(init=False, compare=False, repr=False)."""
+    first = Assessments((("models/a", "A"), ("models/b", "B")))
+    second = Assessments((("models/a", "A"), ("models/b", "B")))
+    assert first == second
+    assert hash(first) == hash(second)
+    assert repr(first) == "Assessments(folders=(('models/a', 'A'), ('models/b', 'B')))"
+    assert copy.deepcopy(first).of("models/b/page.md") == "B"
+
+
+def test_checks_in_init_still_run() -> None:
+    with pytest.raises(ValueError, match="folder"):
+        PageLayout("../outside")
+    problem = Problem("a\x1b[31m.md", 1, None, "bad\x07")
+    assert "\x1b" not in problem.path
+    assert "\x07" not in problem.message

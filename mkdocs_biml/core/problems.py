@@ -11,8 +11,9 @@ import enum
 import logging
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from ..frozen import Frozen
 
 LOGGER_NAME = "mkdocs.plugins.biml"
 logger = logging.getLogger(LOGGER_NAME)
@@ -47,21 +48,33 @@ class Severity(enum.Enum):
     ERROR = "error"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Frozen):
     """One thing wrong in an author's file, at ``path:line:column``."""
+
+    __slots__ = ("column", "line", "message", "path", "severity")
 
     path: str
     line: int | None
     column: int | None
     message: str
-    severity: Severity = Severity.WARNING
+    severity: Severity
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        path: str,
+        line: int | None,
+        column: int | None,
+        message: str,
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        set_field = object.__setattr__
         # Paths and messages quote the author's text: escaped here, once, they
         # are safe for the terminal, lint's reports and error messages alike.
-        object.__setattr__(self, "path", escape_controls(self.path))
-        object.__setattr__(self, "message", escape_controls(self.message))
+        set_field(self, "path", escape_controls(path))
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "message", escape_controls(message))
+        set_field(self, "severity", severity)
 
     @property
     def location(self) -> str:

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..catalog.model import Catalog, Component, Risk
@@ -53,11 +52,15 @@ NAME_FILTERS = frozenset({"assessment", "owner"})
 CITED, NOT_ADDRESSED = "cited", "not addressed"
 
 
-@dataclass(frozen=True)
-class RiskQuery:
+class RiskQuery(Frozen):
     """The filters of one marker: filter name -> alternatives (lower case for matching)."""
 
-    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    __slots__ = ("filters",)
+
+    filters: Mapping[str, tuple[str, ...]]
+
+    def __init__(self, filters: Mapping[str, tuple[str, ...]] | None = None) -> None:
+        object.__setattr__(self, "filters", {} if filters is None else filters)
 
     def allows(self, name: str, value: str) -> bool:
         wanted = self.filters.get(name)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,21 +38,23 @@ OPEN = "open"
 DEFAULT_STATUSES = (OPEN, "mitigated", "accepted", "not-applicable")
 
 
-@dataclass(frozen=True)
-class Assessments:
+class Assessments(Frozen):
     """The configured folders and names; empty when the option is not set."""
 
+    __slots__ = ("_by_folder", "_positions", "folders")
+
     #: (folder, name), in the order of the configuration.
-    folders: tuple[tuple[str, str], ...] = ()
+    folders: tuple[tuple[str, str], ...]
     #: Folder -> name, so that finding a page's assessment looks up each folder
     #: above the page once, whatever the number of assessments.
-    _by_folder: dict[str, str] = field(init=False, repr=False, compare=False)
-    _positions: dict[str, int] = field(init=False, repr=False, compare=False)
+    _by_folder: dict[str, str]
+    _positions: dict[str, int]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_folder", dict(self.folders))
-        positions = {name: n for n, (_, name) in enumerate(self.folders)}
-        object.__setattr__(self, "_positions", positions)
+    def __init__(self, folders: tuple[tuple[str, str], ...] = ()) -> None:
+        set_field = object.__setattr__
+        set_field(self, "folders", folders)
+        set_field(self, "_by_folder", dict(folders))
+        set_field(self, "_positions", {name: n for n, (_, name) in enumerate(folders)})
 
     @classmethod
     def from_option(cls, option: Mapping[str, str]) -> Assessments:
