@@ -15,7 +15,6 @@ prefix (``[LLM:raw:1:recursive pollution]``); the descriptor may be left out
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from collections.abc import Iterable, Iterator
@@ -23,6 +22,7 @@ from functools import lru_cache
 
 from ..frozen import Frozen
 from .model import Catalog, Component, Risk, normalize_descriptor
+from .valuetext import close_matches
 
 #: A tag's body, between the brackets. Prefix and component labels start with
 #: a letter; the descriptor is anything up to the closing bracket on one line.
@@ -205,7 +205,7 @@ class CatalogIndex:
             )
             found.extend(r.qualified_tag for r in same_slot)
         spellings = self._spellings(short=parts is not None and not parts.has_descriptor)
-        for match in difflib.get_close_matches(text.casefold(), spellings, n=3, cutoff=0.6):
+        for match in close_matches(text.casefold(), spellings, n=3, cutoff=0.6):
             found.append(spellings[match])
         return tuple(dict.fromkeys(found))[:3]
 

@@ -22,7 +22,6 @@ whole site is read (``assessments.py``).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
@@ -33,7 +32,7 @@ from mkdocs.utils.meta import YAML_RE
 from ..catalog.model import Risk
 from ..catalog.resolver import CatalogIndex
 from ..catalog.usertext import text_problem
-from ..catalog.valuetext import describe_value, short_repr
+from ..catalog.valuetext import close_matches, describe_value, short_repr
 from ..catalog.yamllimits import SAFE_LOADER, ExpansionProblem, check_text
 from ..core.problems import Problem, log_problem
 from ..frozen import Frozen
@@ -193,7 +192,7 @@ def _entry(
 
 
 def _unknown_key(tag: str, key: object) -> str:
-    close = difflib.get_close_matches(str(key).casefold(), LONG_FORM_KEYS, n=1, cutoff=0.5)
+    close = close_matches(str(key).casefold(), LONG_FORM_KEYS, n=1, cutoff=0.5)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return (
         f"front matter: [{tag}] has an unknown key {short_repr(key)}{hint} "
@@ -241,7 +240,7 @@ def _bad_status(tag: str, status: object, allowed: Sequence[str]) -> str:
     if not isinstance(status, str):
         shown = "no status" if status is None else describe_value(status)
         return f"front matter: [{tag}] has {shown}; give it one of {choices}"
-    close = difflib.get_close_matches(status, list(allowed), n=1, cutoff=0.6)
+    close = close_matches(status, list(allowed), n=1, cutoff=0.6)
     if not close:
         close = [s for s in allowed if s.casefold() == status.casefold()]
     hint = f"; did you mean '{close[0]}'?" if close else ""

@@ -24,11 +24,11 @@ at the config file when no page mentions the risk at all.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from ..catalog.model import Catalog, Risk
+from ..catalog.valuetext import close_matches
 from ..core.problems import Problem
 from ..frozen import Frozen
 from .assessments import AssessedRisk, Assessments, assessed
@@ -89,7 +89,7 @@ class Policy(Frozen):
         """What is wrong with ``require`` given the allowed statuses ("" if nothing)."""
         for status, _ in self.require:
             if status not in statuses:
-                close = difflib.get_close_matches(status, list(statuses), n=1)
+                close = close_matches(status, list(statuses), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 return (
                     f"policy: 'require' names the status '{status}', which is not one of "
@@ -105,7 +105,7 @@ def option_problem(option: Mapping[Any, Any]) -> str:
     """What is wrong with the ``policy`` option ("" if nothing): one message."""
     for key in option:
         if key not in POLICY_KEYS:
-            close = difflib.get_close_matches(str(key), POLICY_KEYS, n=1)
+            close = close_matches(str(key), POLICY_KEYS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             return f"unknown check '{key}'{hint} (checks: {', '.join(POLICY_KEYS)})"
     top_ten, expired = option.get("top_ten", "ignore"), option.get("expired", "ignore")
