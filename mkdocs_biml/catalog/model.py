@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any, Literal
+
+from ..frozen import Frozen
 
 ComponentKind = Literal["process", "collection", "system"]
 
@@ -34,61 +35,131 @@ def normalize_descriptor(descriptor: str) -> str:
     return _DESCRIPTOR_SEPARATORS.sub(" ", descriptor.strip().casefold())
 
 
-@dataclass(frozen=True)
-class Reference:
+class Reference(Frozen):
     """A numbered entry of a catalogue's reference list."""
+
+    __slots__ = ("authors", "key", "number", "title", "url", "venue", "year")
 
     number: int
     key: str
     title: str
-    authors: str | None = None
-    venue: str | None = None
-    year: int | None = None
-    url: str | None = None
+    authors: str | None
+    venue: str | None
+    year: int | None
+    url: str | None
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        number: int,
+        key: str,
+        title: str,
+        authors: str | None = None,
+        venue: str | None = None,
+        year: int | None = None,
+        url: str | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "number", number)
+        set_field(self, "key", key)
+        set_field(self, "title", title)
+        set_field(self, "authors", authors)
+        set_field(self, "venue", venue)
+        set_field(self, "year", year)
+        set_field(self, "url", url)
 
     @property
     def anchor(self) -> str:
         return f"ref-{self.number}"
 
 
-@dataclass(frozen=True)
-class Control:
+class Control(Frozen):
     """An "associated control": ``label`` is kept exactly as published."""
+
+    __slots__ = (
+        "label",
+        "text",
+    )
 
     label: str
     text: str
 
+    def __init__(self, label: str, text: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "label", label)
+        set_field(self, "text", text)
 
-@dataclass(frozen=True)
-class Source:
+
+class Source(Frozen):
     """A document the catalogue quotes, with where to find it."""
+
+    __slots__ = (
+        "title",
+        "url",
+    )
 
     title: str
     url: str
 
+    def __init__(self, title: str, url: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "title", title)
+        set_field(self, "url", url)
 
-@dataclass(frozen=True)
-class License:
+
+class License(Frozen):
     """The licence of the quoted text, with a link to it."""
+
+    __slots__ = (
+        "name",
+        "url",
+    )
 
     name: str
     url: str
 
+    def __init__(self, name: str, url: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "name", name)
+        set_field(self, "url", url)
 
-@dataclass(eq=False)
+
 class Risk:
     """One entry of a component: its tag, title, summary and the quoted text."""
 
-    component: Component = field(repr=False)
+    # A plain class (not a dataclass: see frozen.py): equal only to itself, since
+    # risks, components and catalogue point at each other.
+    component: Component
     number: int
     descriptor: str
     title: str
     summary: str
     description: str
-    controls: tuple[Control, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    controls: tuple[Control, ...]
+    extra: Mapping[str, Any]
     #: Added by an overlay (not in the catalogue it extends): its text is the overlay's.
-    added_by_overlay: bool = False
+    added_by_overlay: bool
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        component: Component,
+        number: int,
+        descriptor: str,
+        title: str,
+        summary: str,
+        description: str,
+        controls: tuple[Control, ...] = (),
+        extra: Mapping[str, Any] | None = None,
+        added_by_overlay: bool = False,
+    ) -> None:
+        self.component = component
+        self.number = number
+        self.descriptor = descriptor
+        self.title = title
+        self.summary = summary
+        self.description = description
+        self.controls = controls
+        self.extra = {} if extra is None else extra
+        self.added_by_overlay = added_by_overlay
 
     @property
     def tag(self) -> str:
@@ -118,22 +189,48 @@ class Risk:
         return f"Risk({self.qualified_tag!r})"
 
 
-@dataclass(eq=False)
 class Component:
     """A component of the analysed system and the risks filed under it."""
 
-    catalog: Catalog = field(repr=False)
+    # A plain class like Risk: equal only to itself.
+    catalog: Catalog
     label: str
     name: str
     kind: ComponentKind
-    number: int | None = None
-    introduction: tuple[str, ...] = ()
-    risks: tuple[Risk, ...] = ()
-    controls: tuple[Control, ...] = ()
-    diagram: tuple[int, int] | None = None
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    number: int | None
+    introduction: tuple[str, ...]
+    risks: tuple[Risk, ...]
+    controls: tuple[Control, ...]
+    diagram: tuple[int, int] | None
+    extra: Mapping[str, Any]
     #: Added by an overlay (not in the catalogue it extends): its text is the overlay's.
-    added_by_overlay: bool = False
+    added_by_overlay: bool
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        catalog: Catalog,
+        label: str,
+        name: str,
+        kind: ComponentKind,
+        number: int | None = None,
+        introduction: tuple[str, ...] = (),
+        risks: tuple[Risk, ...] = (),
+        controls: tuple[Control, ...] = (),
+        diagram: tuple[int, int] | None = None,
+        extra: Mapping[str, Any] | None = None,
+        added_by_overlay: bool = False,
+    ) -> None:
+        self.catalog = catalog
+        self.label = label
+        self.name = name
+        self.kind = kind
+        self.number = number
+        self.introduction = introduction
+        self.risks = risks
+        self.controls = controls
+        self.diagram = diagram
+        self.extra = {} if extra is None else extra
+        self.added_by_overlay = added_by_overlay
 
     @property
     def is_system(self) -> bool:
@@ -158,32 +255,49 @@ class Component:
         return f"Component({self.label!r}, {len(self.risks)} risks)"
 
 
-@dataclass(frozen=True)
-class Flow:
+class Flow(Frozen):
     """An arrow of the diagram: information flows from ``source`` to ``target``."""
+
+    __slots__ = (
+        "source",
+        "target",
+    )
 
     source: str
     target: str
 
+    def __init__(self, source: str, target: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "source", source)
+        set_field(self, "target", target)
 
-@dataclass(frozen=True)
-class TopTenEntry:
+
+class TopTenEntry(Frozen):
     """One of the Top Ten risks, with the entries it points to."""
+
+    __slots__ = ("name", "rank", "risks", "text")
 
     rank: int
     name: str
     text: str
     risks: tuple[Risk, ...]
 
+    def __init__(self, rank: int, name: str, text: str, risks: tuple[Risk, ...]) -> None:
+        set_field = object.__setattr__
+        set_field(self, "rank", rank)
+        set_field(self, "name", name)
+        set_field(self, "text", text)
+        set_field(self, "risks", risks)
+
     @property
     def anchor(self) -> str:
         return f"top-ten-{self.rank}"
 
 
-@dataclass(eq=False)
 class Catalog:
     """A whole catalogue: its metadata, components, diagram, Top Ten and references."""
 
+    # A plain class like Risk: equal only to itself.
     id: str
     title: str
     short_title: str
@@ -195,27 +309,81 @@ class Catalog:
     #: Credits the catalogue's text (for an overlay: the text of the one it extends).
     attribution: str
     #: An overlay's credit for the entries it adds, if it gives one.
-    overlay_attribution: str | None = None
-    prefix: str = ""
-    extends: str | None = None
-    subtitle: str | None = None
-    date: str | None = None
-    introduction: tuple[str, ...] = ()
-    system_introduction: str | None = None
-    components: tuple[Component, ...] = ()
-    flows: tuple[Flow, ...] = ()
-    top_ten: tuple[TopTenEntry, ...] = ()
+    overlay_attribution: str | None
+    prefix: str
+    extends: str | None
+    subtitle: str | None
+    date: str | None
+    introduction: tuple[str, ...]
+    system_introduction: str | None
+    components: tuple[Component, ...]
+    flows: tuple[Flow, ...]
+    top_ten: tuple[TopTenEntry, ...]
     #: Label the document uses for pointers to its Top Ten (``LLMtop10``), if any.
-    top_ten_label: str | None = None
-    references: tuple[Reference, ...] = ()
-    extra: Mapping[str, Any] = field(default_factory=dict)
+    top_ten_label: str | None
+    references: tuple[Reference, ...]
+    extra: Mapping[str, Any]
     #: Where the catalogue was loaded from (a path, or ``<built-in biml-78>``).
-    source_path: str = ""
+    source_path: str
     #: Files the catalogue was built from, with the SHA-256 of their content:
     #: its own file first, then the one it extends. Watched by ``mkdocs serve``.
-    depends_on: tuple[tuple[str, str], ...] = ()
+    depends_on: tuple[tuple[str, str], ...]
     #: Line of each top-level field in its file, for messages about the whole catalogue.
-    field_lines: Mapping[str, int] = field(default_factory=dict)
+    field_lines: Mapping[str, int]
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        id: str,
+        title: str,
+        short_title: str,
+        authors: tuple[str, ...],
+        publisher: str,
+        version: str,
+        sources: tuple[Source, ...],
+        license: License,
+        attribution: str,
+        overlay_attribution: str | None = None,
+        prefix: str = "",
+        extends: str | None = None,
+        subtitle: str | None = None,
+        date: str | None = None,
+        introduction: tuple[str, ...] = (),
+        system_introduction: str | None = None,
+        components: tuple[Component, ...] = (),
+        flows: tuple[Flow, ...] = (),
+        top_ten: tuple[TopTenEntry, ...] = (),
+        top_ten_label: str | None = None,
+        references: tuple[Reference, ...] = (),
+        extra: Mapping[str, Any] | None = None,
+        source_path: str = "",
+        depends_on: tuple[tuple[str, str], ...] = (),
+        field_lines: Mapping[str, int] | None = None,
+    ) -> None:
+        self.id = id
+        self.title = title
+        self.short_title = short_title
+        self.authors = authors
+        self.publisher = publisher
+        self.version = version
+        self.sources = sources
+        self.license = license
+        self.attribution = attribution
+        self.overlay_attribution = overlay_attribution
+        self.prefix = prefix
+        self.extends = extends
+        self.subtitle = subtitle
+        self.date = date
+        self.introduction = introduction
+        self.system_introduction = system_introduction
+        self.components = components
+        self.flows = flows
+        self.top_ten = top_ten
+        self.top_ten_label = top_ten_label
+        self.references = references
+        self.extra = {} if extra is None else extra
+        self.source_path = source_path
+        self.depends_on = depends_on
+        self.field_lines = {} if field_lines is None else field_lines
 
     def __repr__(self) -> str:
         return f"Catalog({self.id!r}, {sum(1 for _ in self.risks())} risks)"

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import Any, NoReturn
 
+from ..frozen import Frozen
 from .model import normalize_descriptor
 from .valuetext import short_repr
 
@@ -33,13 +33,22 @@ NEW_COMPONENT_FIELDS = ("name", "kind", "risks")
 NEW_RISK_FIELDS = ("title", "summary", "description")
 
 
-@dataclass(frozen=True)
-class BaseEntries:
+class BaseEntries(Frozen):
     """The components and risks of the catalogue an overlay extends: every other entry
     of the merged catalogue is the overlay's own, credited to it, not to the base."""
 
+    __slots__ = (
+        "components",
+        "risks",
+    )
+
     components: frozenset[str]
     risks: frozenset[tuple[str, int, str]]
+
+    def __init__(self, components: frozenset[str], risks: frozenset[tuple[str, int, str]]) -> None:
+        set_field = object.__setattr__
+        set_field(self, "components", components)
+        set_field(self, "risks", risks)
 
     @classmethod
     def of(cls, base: Any) -> BaseEntries:

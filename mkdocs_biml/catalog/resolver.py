@@ -15,14 +15,14 @@ prefix (``[LLM:raw:1:recursive pollution]``); the descriptor may be left out
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
 
+from ..frozen import Frozen
 from .model import Catalog, Component, Risk, normalize_descriptor
+from .valuetext import close_matches
 
 #: A tag's body, between the brackets. Prefix and component labels start with
 #: a letter; the descriptor is anything up to the closing bracket on one line.
@@ -36,14 +36,22 @@ TAG_BODY = (
 TAG_IN_TEXT = re.compile(r"\[(" + TAG_BODY + r")\]")
 
 
-@dataclass(frozen=True)
-class TagParts:
+class TagParts(Frozen):
     """A tag split into its parts: prefix, component, number and descriptor."""
+
+    __slots__ = ("component", "descriptor", "number", "prefix")
 
     prefix: str
     component: str
     number: int
     descriptor: str | None
+
+    def __init__(self, prefix: str, component: str, number: int, descriptor: str | None) -> None:
+        set_field = object.__setattr__
+        set_field(self, "prefix", prefix)
+        set_field(self, "component", component)
+        set_field(self, "number", number)
+        set_field(self, "descriptor", descriptor)
 
     @property
     def has_descriptor(self) -> bool:
@@ -70,15 +78,31 @@ class Outcome(enum.Enum):
     UNKNOWN = "unknown"
 
 
-@dataclass(frozen=True)
-class Resolution:
+class Resolution(Frozen):
     """What a tag resolved to. ``risk`` is set for EXACT and MISMATCH."""
+
+    __slots__ = ("candidates", "outcome", "risk", "suggestions", "text")
 
     text: str
     outcome: Outcome
-    risk: Risk | None = None
-    candidates: tuple[Risk, ...] = ()
-    suggestions: tuple[str, ...] = ()
+    risk: Risk | None
+    candidates: tuple[Risk, ...]
+    suggestions: tuple[str, ...]
+
+    def __init__(
+        self,
+        text: str,
+        outcome: Outcome,
+        risk: Risk | None = None,
+        candidates: tuple[Risk, ...] = (),
+        suggestions: tuple[str, ...] = (),
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "text", text)
+        set_field(self, "outcome", outcome)
+        set_field(self, "risk", risk)
+        set_field(self, "candidates", candidates)
+        set_field(self, "suggestions", suggestions)
 
     @property
     def resolved(self) -> bool:
@@ -181,7 +205,7 @@ class CatalogIndex:
             )
             found.extend(r.qualified_tag for r in same_slot)
         spellings = self._spellings(short=parts is not None and not parts.has_descriptor)
-        for match in difflib.get_close_matches(text.casefold(), spellings, n=3, cutoff=0.6):
+        for match in close_matches(text.casefold(), spellings, n=3, cutoff=0.6):
             found.append(spellings[match])
         return tuple(dict.fromkeys(found))[:3]
 

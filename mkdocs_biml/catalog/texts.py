@@ -12,43 +12,69 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
+from ..frozen import Frozen
 from .model import CITATION_MARKER, Catalog, Reference, TopTenEntry
 from .resolver import TAG_IN_TEXT, CatalogIndex, Resolution
 
 _TOKEN = re.compile(f"{TAG_IN_TEXT.pattern}|{CITATION_MARKER.pattern}")
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Frozen):
     """Plain text between the marks of a catalogue text."""
+
+    __slots__ = ("text",)
 
     text: str
 
+    def __init__(self, text: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "text", text)
 
-@dataclass(frozen=True)
-class TagToken:
+
+class TagToken(Frozen):
     """A tag written in a catalogue text, and what it resolves to."""
+
+    __slots__ = ("resolution", "written")
 
     written: str
     resolution: Resolution
 
+    def __init__(self, written: str, resolution: Resolution) -> None:
+        set_field = object.__setattr__
+        set_field(self, "written", written)
+        set_field(self, "resolution", resolution)
 
-@dataclass(frozen=True)
-class TopTenToken:
+
+class TopTenToken(Frozen):
     """A mention of a Top Ten entry, and the entry if there is one."""
+
+    __slots__ = ("entry", "written")
 
     written: str
     entry: TopTenEntry | None
 
+    def __init__(self, written: str, entry: TopTenEntry | None) -> None:
+        set_field = object.__setattr__
+        set_field(self, "written", written)
+        set_field(self, "entry", entry)
 
-@dataclass(frozen=True)
-class CitationToken:
+
+class CitationToken(Frozen):
     """A citation marker (``[12]``), and the reference if there is one."""
+
+    __slots__ = (
+        "number",
+        "reference",
+    )
 
     number: int
     reference: Reference | None
+
+    def __init__(self, number: int, reference: Reference | None) -> None:
+        set_field = object.__setattr__
+        set_field(self, "number", number)
+        set_field(self, "reference", reference)
 
 
 Token = Text | TagToken | TopTenToken | CitationToken

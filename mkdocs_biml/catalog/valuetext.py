@@ -8,7 +8,7 @@ goes through it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 
@@ -25,6 +25,15 @@ def describe_value(value: Any, *, quote: bool = True) -> str:
     if isinstance(value, (int, float)):
         return f"a number ({short_repr(value)})" if quote else "a number"
     return type(value).__name__
+
+
+def close_matches(word: str, choices: Iterable[str], n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """The ``choices`` closest to ``word``, best first, for a message's "did you mean"."""
+    # Imported here: only a message needs it, and a build that finds nothing wrong
+    # would otherwise pay for the module at every start.
+    import difflib  # noqa: PLC0415
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)
 
 
 def short_repr(value: Any, width: int = 40) -> str:

@@ -12,7 +12,6 @@ and hands a :class:`Strings` to the Markdown extension and the templates.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import string
@@ -23,7 +22,7 @@ from typing import Any
 import yaml
 
 from ..catalog.usertext import text_problem
-from ..catalog.valuetext import short_repr
+from ..catalog.valuetext import close_matches, short_repr
 from ..resources import LOCALES_DIR
 
 ENGLISH: dict[str, str] = {
@@ -266,7 +265,7 @@ def strings_problem(key: str, text: object) -> str | None:
     (``{count:>99999}``, ``{catalog!r}``) could fail or fill gigabytes.
     """
     if key not in ENGLISH:
-        close = difflib.get_close_matches(key, ENGLISH, n=1)
+        close = close_matches(key, ENGLISH, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; keys: {', '.join(ENGLISH)}"
         return f"unknown string {short_repr(key)}{hint}"
     problem = text_problem(text)

@@ -11,13 +11,13 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..catalog.model import Catalog, Component, Reference, Risk, slugify
 from ..catalog.schemacheck import WEB_ADDRESS
 from ..catalog.usertext import control_character
 from ..catalog.valuetext import short_repr
+from ..frozen import Frozen
 
 #: First line of every page ``mkdocs-biml generate`` writes (after any front
 #: matter): ``generate`` replaces only files carrying it, and the extension
@@ -25,8 +25,7 @@ from ..catalog.valuetext import short_repr
 GENERATED_MARKER = "<!-- mkdocs-biml: generated page, regenerate with `mkdocs-biml generate` -->"
 
 
-@dataclass(frozen=True)
-class PageLayout:
+class PageLayout(Frozen):
     """Source paths of generated pages under ``folder``.
 
     The built-in BIML-78 (no prefix) sits directly in the folder; a catalogue
@@ -34,12 +33,15 @@ class PageLayout:
     ``[raw:1:...]`` never share a page.
     """
 
-    folder: str = "biml"
+    __slots__ = ("folder",)
 
-    def __post_init__(self) -> None:
-        problem = folder_problem(self.folder)
+    folder: str
+
+    def __init__(self, folder: str = "biml") -> None:
+        problem = folder_problem(folder)
         if problem:
-            raise ValueError(f"folder {self.folder!r}: {problem}")
+            raise ValueError(f"folder {folder!r}: {problem}")
+        object.__setattr__(self, "folder", folder)
 
     def catalog_dir(self, catalog: Catalog) -> str:
         base = self.folder.strip("/")

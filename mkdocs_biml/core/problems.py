@@ -10,9 +10,9 @@ from __future__ import annotations
 import enum
 import logging
 import os
-import re
-from dataclasses import dataclass
 from pathlib import Path
+
+from ..frozen import Frozen
 
 LOGGER_NAME = "mkdocs.plugins.biml"
 logger = logging.getLogger(LOGGER_NAME)
@@ -23,9 +23,21 @@ logger = logging.getLogger(LOGGER_NAME)
 # terminal shows: text from a page or a file name could recolour, rewrite or
 # hide a message, or start a line that a CI runner reads as a command
 # (GitHub's "::error::", "::stop-commands::").
-_CONTROL = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+_CONTROLS = (
+    *range(0x00, 0x20),
+    *range(0x7F, 0xA0),
+    0x061C,
+    0x200E,
+    0x200F,
+    0x2028,
+    0x2029,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
 )
+# A translation table, not a regular expression: compiling a character class that
+# reaches past U+00FF builds a map of 65,536 code points, millions of instructions
+# at import for every build.
+_ESCAPES = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" for code in _CONTROLS}
 
 
 def escape_controls(text: str) -> str:
@@ -34,12 +46,7 @@ def escape_controls(text: str) -> str:
     The one escaping path: every message, path and note the build or the
     ``mkdocs-biml`` command prints goes through it, whatever the output format.
     """
-    return _CONTROL.sub(_escaped, text)
-
-
-def _escaped(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return text.translate(_ESCAPES)
 
 
 class Severity(enum.Enum):
@@ -47,21 +54,33 @@ class Severity(enum.Enum):
     ERROR = "error"
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Frozen):
     """One thing wrong in an author's file, at ``path:line:column``."""
+
+    __slots__ = ("column", "line", "message", "path", "severity")
 
     path: str
     line: int | None
     column: int | None
     message: str
-    severity: Severity = Severity.WARNING
+    severity: Severity
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        path: str,
+        line: int | None,
+        column: int | None,
+        message: str,
+        severity: Severity = Severity.WARNING,
+    ) -> None:
+        set_field = object.__setattr__
         # Paths and messages quote the author's text: escaped here, once, they
         # are safe for the terminal, lint's reports and error messages alike.
-        object.__setattr__(self, "path", escape_controls(self.path))
-        object.__setattr__(self, "message", escape_controls(self.message))
+        set_field(self, "path", escape_controls(path))
+        set_field(self, "line", line)
+        set_field(self, "column", column)
+        set_field(self, "message", escape_controls(message))
+        set_field(self, "severity", severity)
 
     @property
     def location(self) -> str:

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as etree
-from dataclasses import dataclass
 from html import escape
 from typing import Protocol
 
@@ -26,6 +25,7 @@ from ..catalog.resolver import CatalogIndex, Outcome, Resolution
 from ..catalog.texts import CitationToken, TagToken, Text, tokenize
 from ..core.i18n import ENGLISH_STRINGS, Strings
 from ..core.paths import PageLayout, base_url_problem, external_url, relative_link
+from ..frozen import Frozen
 from .linktext import link_text_problem
 
 #: A link slot in a serialized template. U+001A cannot occur in what the
@@ -54,24 +54,38 @@ class PageContext(Protocol):
         """URL of ``target`` (``path#anchor``) relative to the page, when the host knows it."""
 
 
-@dataclass(frozen=True)
-class LinkSettings:
+class LinkSettings(Frozen):
     """How the elements link a tag: where pages are, the link text, the words."""
 
-    layout: PageLayout
-    base_url: str = ""
-    link: bool = True
-    link_text: str = "{title}"
-    #: The words the elements write around catalogue text (callout lines, hover texts).
-    strings: Strings = ENGLISH_STRINGS
+    __slots__ = ("base_url", "layout", "link", "link_text", "strings")
 
-    def __post_init__(self) -> None:
-        problem = link_text_problem(self.link_text)
+    layout: PageLayout
+    base_url: str
+    link: bool
+    link_text: str
+    #: The words the elements write around catalogue text (callout lines, hover texts).
+    strings: Strings
+
+    def __init__(
+        self,
+        layout: PageLayout,
+        base_url: str = "",
+        link: bool = True,
+        link_text: str = "{title}",
+        strings: Strings = ENGLISH_STRINGS,
+    ) -> None:
+        problem = link_text_problem(link_text)
         if problem:
             raise ValueError(f"link_text {problem}")
-        problem = base_url_problem(self.base_url)
+        problem = base_url_problem(base_url)
         if problem:
             raise ValueError(f"base_url {problem}")
+        set_field = object.__setattr__
+        set_field(self, "layout", layout)
+        set_field(self, "base_url", base_url)
+        set_field(self, "link", link)
+        set_field(self, "link_text", link_text)
+        set_field(self, "strings", strings)
 
 
 class ElementFactory:

@@ -9,7 +9,6 @@ skipped it (``rebuild.py``), or from its record under ``serve --dirty``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from html import unescape as html_to_text
 from typing import Any
 
@@ -21,24 +20,34 @@ from ..records.frontmatter import read_statuses
 from ..records.ledger import Ledger, StatusNote
 
 
-@dataclass
 class BuildState:
     """The ledger of one build and which pages it read, and how."""
 
+    # A plain class (not a dataclass: see frozen.py); a build's state, never compared.
     #: The site's catalogues and allowed statuses (None before the plugin is configured).
-    index: CatalogIndex | None = None
-    statuses: Sequence[str] = ()
+    index: CatalogIndex | None
+    statuses: Sequence[str]
     #: The generated pages of this build, by source path.
-    generated: dict[str, File] = field(default_factory=dict)
-    ledger: Ledger = field(default_factory=Ledger)
+    generated: dict[str, File]
+    ledger: Ledger
     #: Pages that went through ``on_page_content`` (the pages MkDocs built).
-    pages_built: set[str] = field(default_factory=set)
+    pages_built: set[str]
     #: Pages a dirty build skipped and the plugin read from their source.
-    pages_read_from_source: set[str] = field(default_factory=set)
+    pages_read_from_source: set[str]
     #: Pages holding a ``<!-- biml:risks -->`` marker, filled once the site is read.
-    pages_with_tables: set[str] = field(default_factory=set)
+    pages_with_tables: set[str]
     #: Under ``serve --dirty``: the digest of each built page's source text.
-    digests: dict[str, str] = field(default_factory=dict)
+    digests: dict[str, str]
+
+    def __init__(self, index: CatalogIndex | None = None, statuses: Sequence[str] = ()) -> None:
+        self.index = index
+        self.statuses = statuses
+        self.generated = {}
+        self.ledger = Ledger()
+        self.pages_built = set()
+        self.pages_read_from_source = set()
+        self.pages_with_tables = set()
+        self.digests = {}
 
     def take_statuses(self, src_uri: str, meta: Mapping[str, Any], source: str) -> None:
         """The statuses of the page's front matter (``meta``, read from ``source``)."""

@@ -21,7 +21,6 @@ from __future__ import annotations
 import html
 import posixpath
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,14 +31,21 @@ from mkdocs.structure.pages import Page
 
 from ..catalog.model import Catalog
 from ..core.paths import PageLayout
+from ..frozen import Frozen
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(Frozen):
     """Consecutive generated pages: directly in the section (``title`` None) or in a subsection."""
+
+    __slots__ = ("src_uris", "title")
 
     title: str | None
     src_uris: tuple[str, ...]
+
+    def __init__(self, title: str | None, src_uris: tuple[str, ...]) -> None:
+        set_field = object.__setattr__
+        set_field(self, "title", title)
+        set_field(self, "src_uris", src_uris)
 
 
 def generated_page_files(config: MkDocsConfig, rendered: Mapping[str, str]) -> dict[str, File]:

@@ -13,7 +13,6 @@ two outputs of the plugin, is an error naming both.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -23,6 +22,7 @@ from mkdocs.utils import get_relative_url
 
 from ..catalog.model import Catalog
 from ..core.paths import PageLayout
+from ..frozen import Frozen
 from ..pages.inventory import inventory_bytes, inventory_entries, inventory_path
 from ..records.register import register_paths
 from ..resources import ASSET_NAMES, ASSETS_DIR
@@ -32,14 +32,26 @@ SITE_ASSETS = {f"assets/mkdocs-biml/{name}": ASSETS_DIR / name for name in ASSET
 STYLESHEET, SCRIPT = SITE_ASSETS
 
 
-@dataclass(frozen=True)
-class Output:
+class Output(Frozen):
     """A file the plugin writes: its path in the site and what it is, for messages."""
+
+    __slots__ = ("description", "dest_uri", "remedy")
 
     dest_uri: str
     description: str
     #: What to change when this output collides with another one of the plugin's.
-    remedy: str = "give one of the catalogues another prefix, or rename the component"
+    remedy: str
+
+    def __init__(
+        self,
+        dest_uri: str,
+        description: str,
+        remedy: str = "give one of the catalogues another prefix, or rename the component",
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "dest_uri", dest_uri)
+        set_field(self, "description", description)
+        set_field(self, "remedy", remedy)
 
 
 def generated_page_descriptions(

@@ -47,7 +47,6 @@ from ..pages.render import PageError, PageGenerator
 from ..pages.riskquery import MARKER, QueryScope
 from ..pages.sitewide import PageUrls
 from ..records.assessments import DEFAULT_STATUSES, Assessments, conflicts
-from ..records.otherregisters import NO_OTHER_REGISTERS
 from ..records.policy import Policy, PolicyReport, check_policy
 from ..records.register import SiteIdentity, write_register
 from ..records.tracking import today
@@ -63,10 +62,14 @@ from .searchexclude import SearchExclusion, uses_mkdocs_search
 from .siteassessments import site_assessments
 from .siteconfig import add_to_config, make_extension, site_strings
 
-if TYPE_CHECKING:  # the server's module pulls in a web server and file watchers
+# The server's module pulls in a web server and file watchers; other registers'
+# module is imported by siteassessments.py only for a site that names some.
+if TYPE_CHECKING:
     from jinja2 import Environment
     from mkdocs.livereload import LiveReloadServer
     from mkdocs.utils.templates import TemplateContext
+
+    from ..records.otherregisters import OtherRegisters
 
 
 class BimlPlugin(BasePlugin[BimlConfig]):
@@ -89,7 +92,7 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         #: rebuild that changed none of it reuses them (templates stay compiled).
         self.page_memo = PageMemo()
         #: Other sites' registers (the ``registers`` option), read with the config.
-        self.other_registers = NO_OTHER_REGISTERS
+        self.other_registers: OtherRegisters | None = None
         #: The site's own assessments (``assessments`` then has the registers' too).
         self.local_assessments = Assessments()
         #: What ``<!-- biml:risks -->`` markers are checked against.
@@ -269,7 +272,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         if self.generator is not None:  # reused by serve rebuilds: set on every build
             self.generator.policy_report = report
         # Other sites' pages, checked by their own builds: added for what this site shows.
-        self.other_registers.add_to(ledger)
+        if self.other_registers is not None:
+            self.other_registers.add_to(ledger)
         return env
 
     def _check_policy(self, config: MkDocsConfig) -> PolicyReport:

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 import markdown
@@ -44,6 +43,7 @@ from ..catalog.model import Catalog
 from ..core.problems import front_matter_lines
 from ..expansion.extension import BimlExtension
 from ..expansion.pagestate import Citation
+from ..frozen import Frozen
 from ..records.ledger import Ledger, PageEntry
 from .buildstate import BuildState
 
@@ -75,14 +75,19 @@ def settings_fingerprint(config: MkDocsConfig) -> str:
     )
 
 
-@dataclass
 class PageRecords:
     """Each page's ledger entry from the last time it was read, for later dirty rebuilds."""
 
-    settings: str = ""
-    catalogs: tuple[Catalog, ...] = ()
+    # A plain class (not a dataclass: see frozen.py); kept between builds, never compared.
+    settings: str
+    catalogs: tuple[Catalog, ...]
     #: src_uri -> (digest of the source text, entry).
-    records: dict[str, tuple[str, PageEntry]] = field(default_factory=dict)
+    records: dict[str, tuple[str, PageEntry]]
+
+    def __init__(self) -> None:
+        self.settings = ""
+        self.catalogs = ()
+        self.records = {}
 
     def start_build(self, settings: str, catalogs: Sequence[Catalog]) -> None:
         """Forget everything if the settings or the catalogues (loaded anew) changed."""
@@ -158,13 +163,20 @@ def _always_rebuilt(file: File) -> bool:
     return file.abs_src_path is None
 
 
-@dataclass(frozen=True)
-class SkippedPage:
+class SkippedPage(Frozen):
     """What the plugin needs of a page a dirty build skipped."""
+
+    __slots__ = ("citations", "meta", "title")
 
     meta: dict[str, Any]
     citations: list[Citation]
     title: str
+
+    def __init__(self, meta: dict[str, Any], citations: list[Citation], title: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "meta", meta)
+        set_field(self, "citations", citations)
+        set_field(self, "title", title)
 
 
 class SkippedPageReader:

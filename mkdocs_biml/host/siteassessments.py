@@ -8,38 +8,44 @@ message before any page is read.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
 from ..catalog.model import Catalog
+from ..frozen import Frozen
 from ..records.assessments import Assessments
-from ..records.otherregisters import (
-    OtherRegisters,
-    RegisterError,
-    RegisterSource,
-    other_folders_in,
-    read_registers,
-)
 from .config import BimlConfig, config_dir
+
+if TYPE_CHECKING:  # imported where a site names other registers: most never do
+    from ..records.otherregisters import OtherRegisters
 
 log = get_plugin_logger("biml")
 
 
-@dataclass(frozen=True)
-class SiteAssessments:
+class SiteAssessments(Frozen):
+    __slots__ = (
+        "local",
+        "other_registers",
+    )
+
     #: The site's own assessments (the ``assessments`` option).
     local: Assessments
-    #: Other sites' registers (the ``registers`` option).
-    other_registers: OtherRegisters
+    #: Other sites' registers (the ``registers`` option); None when it names none.
+    other_registers: OtherRegisters | None
+
+    def __init__(self, local: Assessments, other_registers: OtherRegisters | None) -> None:
+        set_field = object.__setattr__
+        set_field(self, "local", local)
+        set_field(self, "other_registers", other_registers)
 
     @property
     def all(self) -> Assessments:
         """The site's assessments, then those of other sites' registers."""
-        if not self.other_registers.assessments:
+        if self.other_registers is None or not self.other_registers.assessments:
             return self.local
         return Assessments((*self.local.folders, *self.other_registers.folders))
 
@@ -56,18 +62,29 @@ def site_assessments(
             f"{config.docs_dir}: {', '.join(missing)}; give each folder's path "
             f"relative to docs_dir"
         )
-    sources = [RegisterSource(**entry) for entry in options.registers]
-    registers = _other_registers(config, sources, catalogs, assessments.names, options.statuses)
+    if not options.registers:
+        return SiteAssessments(assessments, None)
+    registers = _other_registers(
+        config, options.registers, catalogs, assessments.names, options.statuses
+    )
     return SiteAssessments(assessments, registers)
 
 
 def _other_registers(
     config: MkDocsConfig,
-    sources: Sequence[RegisterSource],
+    entries: Sequence[Mapping[str, str]],
     catalogs: Sequence[Catalog],
     local_names: list[str],
     statuses: Sequence[str],
 ) -> OtherRegisters:
+    from ..records.otherregisters import (  # noqa: PLC0415 (see TYPE_CHECKING above)
+        RegisterError,
+        RegisterSource,
+        other_folders_in,
+        read_registers,
+    )
+
+    sources = [RegisterSource(**entry) for entry in entries]
     try:
         found = read_registers(sources, config_dir(config), catalogs, local_names, statuses)
     except RegisterError as exc:

@@ -23,23 +23,31 @@ from __future__ import annotations
 import posixpath
 import zlib
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
 
 from ..catalog.model import Catalog
 from ..core.paths import PageLayout
+from ..frozen import Frozen
 from .diagram import component_heading
 
 INVENTORY_NAME = "objects.inv"
 
 
-@dataclass(frozen=True)
-class InventoryEntry:
+class InventoryEntry(Frozen):
     """One line of the inventory."""
+
+    __slots__ = ("display", "name", "role", "uri")
 
     name: str
     role: str
     uri: str
     display: str
+
+    def __init__(self, name: str, role: str, uri: str, display: str) -> None:
+        set_field = object.__setattr__
+        set_field(self, "name", name)
+        set_field(self, "role", role)
+        set_field(self, "uri", uri)
+        set_field(self, "display", display)
 
     def line(self) -> str:
         # Sphinx: priority -1 hides a label from its own search; 1 is an ordinary doc.

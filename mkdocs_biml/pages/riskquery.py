@@ -33,11 +33,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..catalog.model import Catalog, Component, Risk
 from ..core.problems import Problem
+from ..frozen import Frozen
 
 if TYPE_CHECKING:  # imported by the pages that fill tables, as the assessment pages do
     from .assessmentviews import AssessmentRow, AssessmentView, PageLink
@@ -55,35 +55,59 @@ NAME_FILTERS = frozenset({"assessment", "owner"})
 CITED, NOT_ADDRESSED = "cited", "not addressed"
 
 
-@dataclass(frozen=True)
-class RiskQuery:
+class RiskQuery(Frozen):
     """The filters of one marker: filter name -> alternatives (lower case for matching)."""
 
-    filters: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    __slots__ = ("filters",)
+
+    filters: Mapping[str, tuple[str, ...]]
+
+    def __init__(self, filters: Mapping[str, tuple[str, ...]] | None = None) -> None:
+        object.__setattr__(self, "filters", {} if filters is None else filters)
 
     def allows(self, name: str, value: str) -> bool:
         wanted = self.filters.get(name)
         return wanted is None or value.strip().lower() in wanted
 
 
-@dataclass(frozen=True)
-class QueryScope:
+class QueryScope(Frozen):
     """What a marker's values are checked against: the site's settings."""
+
+    __slots__ = ("assessments", "catalogs", "statuses")
 
     catalogs: Sequence[Catalog]
     statuses: Sequence[str]
     assessments: Sequence[str]
 
+    def __init__(
+        self, catalogs: Sequence[Catalog], statuses: Sequence[str], assessments: Sequence[str]
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "catalogs", catalogs)
+        set_field(self, "statuses", statuses)
+        set_field(self, "assessments", assessments)
 
-@dataclass(frozen=True)
-class FoundMarker:
+
+class FoundMarker(Frozen):
     """A marker in a page's HTML: where it is, its query, what is wrong with it."""
+
+    __slots__ = ("end", "problems", "query", "start", "text")
 
     start: int
     end: int
     text: str
     query: RiskQuery
     problems: tuple[str, ...]
+
+    def __init__(
+        self, start: int, end: int, text: str, query: RiskQuery, problems: tuple[str, ...]
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "text", text)
+        set_field(self, "query", query)
+        set_field(self, "problems", problems)
 
 
 def find_markers(html: str, scope: QueryScope) -> Iterator[FoundMarker]:
@@ -209,12 +233,21 @@ def risk_matches(query: RiskQuery, risk: Risk) -> bool:
     return query.allows("top_ten", "yes" if in_top_ten else "no")
 
 
-@dataclass(frozen=True)
-class QueryRow:
+class QueryRow(Frozen):
     """A row of a marker's table: a risk as one assessment (None: the site) handles it."""
+
+    __slots__ = (
+        "assessment",
+        "row",
+    )
 
     assessment: str | None
     row: AssessmentRow
+
+    def __init__(self, assessment: str | None, row: AssessmentRow) -> None:
+        set_field = object.__setattr__
+        set_field(self, "assessment", assessment)
+        set_field(self, "row", row)
 
     @property
     def setter(self) -> PageLink | None:

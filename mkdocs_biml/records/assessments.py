@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +28,7 @@ from ..catalog.usertext import text_problem
 from ..catalog.valuetext import short_repr
 from ..core.paths import folder_problem
 from ..core.problems import Problem
+from ..frozen import Frozen
 from .ledger import CitingPage, Ledger
 from .tracking import NO_TRACKING, Tracking
 
@@ -38,21 +38,23 @@ OPEN = "open"
 DEFAULT_STATUSES = (OPEN, "mitigated", "accepted", "not-applicable")
 
 
-@dataclass(frozen=True)
-class Assessments:
+class Assessments(Frozen):
     """The configured folders and names; empty when the option is not set."""
 
+    __slots__ = ("_by_folder", "_positions", "folders")
+
     #: (folder, name), in the order of the configuration.
-    folders: tuple[tuple[str, str], ...] = ()
+    folders: tuple[tuple[str, str], ...]
     #: Folder -> name, so that finding a page's assessment looks up each folder
     #: above the page once, whatever the number of assessments.
-    _by_folder: dict[str, str] = field(init=False, repr=False, compare=False)
-    _positions: dict[str, int] = field(init=False, repr=False, compare=False)
+    _by_folder: dict[str, str]
+    _positions: dict[str, int]
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_folder", dict(self.folders))
-        positions = {name: n for n, (_, name) in enumerate(self.folders)}
-        object.__setattr__(self, "_positions", positions)
+    def __init__(self, folders: tuple[tuple[str, str], ...] = ()) -> None:
+        set_field = object.__setattr__
+        set_field(self, "folders", folders)
+        set_field(self, "_by_folder", dict(folders))
+        set_field(self, "_positions", {name: n for n, (_, name) in enumerate(folders)})
 
     @classmethod
     def from_option(cls, option: Mapping[str, str]) -> Assessments:
@@ -134,9 +136,20 @@ def option_problem(option: Mapping[Any, Any]) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class AssessedRisk:
+class AssessedRisk(Frozen):
     """How one assessment handles one risk."""
+
+    __slots__ = (
+        "line",
+        "name",
+        "note",
+        "owner",
+        "pages",
+        "setter",
+        "status",
+        "statuses",
+        "tracking",
+    )
 
     name: str | None
     #: The status its pages give the risk (the first page's, in source order), or None.
@@ -148,11 +161,34 @@ class AssessedRisk:
     #: The page setting ``status``, if any.
     setter: CitingPage | None
     #: Ticket and dates given with that status (``tracking.py``).
-    tracking: Tracking = NO_TRACKING
+    tracking: Tracking
     #: The line of the status entry in :attr:`setter`, if known.
-    line: int | None = None
+    line: int | None
     #: Every status the pages give the risk, sorted (pages of the site itself may differ).
-    statuses: tuple[str, ...] = ()
+    statuses: tuple[str, ...]
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        name: str | None,
+        status: str | None,
+        owner: str,
+        note: str,
+        pages: tuple[CitingPage, ...],
+        setter: CitingPage | None,
+        tracking: Tracking = NO_TRACKING,
+        line: int | None = None,
+        statuses: tuple[str, ...] = (),
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "name", name)
+        set_field(self, "status", status)
+        set_field(self, "owner", owner)
+        set_field(self, "note", note)
+        set_field(self, "pages", pages)
+        set_field(self, "setter", setter)
+        set_field(self, "tracking", tracking)
+        set_field(self, "line", line)
+        set_field(self, "statuses", statuses)
 
     def addressed(self) -> bool:
         """Given a status other than open: by the assessment, or by any page of the site

@@ -22,10 +22,8 @@ whole site is read (``assessments.py``).
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -34,9 +32,10 @@ from mkdocs.utils.meta import YAML_RE
 from ..catalog.model import Risk
 from ..catalog.resolver import CatalogIndex
 from ..catalog.usertext import text_problem
-from ..catalog.valuetext import describe_value, short_repr
+from ..catalog.valuetext import close_matches, describe_value, short_repr
 from ..catalog.yamllimits import SAFE_LOADER, ExpansionProblem, check_text
 from ..core.problems import Problem, log_problem
+from ..frozen import Frozen
 from .frontmatterlines import BIML_KEY, FRONT_MATTER_KEY, EntryLocator, tag_text
 from .tracking import NO_TRACKING, TRACKING_KEYS, Tracking, parse_date, read_tracking
 
@@ -50,16 +49,34 @@ LONGEST_TAG = 200
 Report = Callable[[Problem], None]
 
 
-@dataclass(frozen=True)
-class StatusEntry:
+class StatusEntry(Frozen):
     """One valid entry: the risk, its status, who owns it and why, and its source line."""
+
+    __slots__ = ("line", "note", "owner", "risk", "status", "tracking")
 
     risk: Risk
     status: str
-    owner: str = ""
-    note: str = ""
-    line: int | None = None
-    tracking: Tracking = NO_TRACKING
+    owner: str
+    note: str
+    line: int | None
+    tracking: Tracking
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        risk: Risk,
+        status: str,
+        owner: str = "",
+        note: str = "",
+        line: int | None = None,
+        tracking: Tracking = NO_TRACKING,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "risk", risk)
+        set_field(self, "status", status)
+        set_field(self, "owner", owner)
+        set_field(self, "note", note)
+        set_field(self, "line", line)
+        set_field(self, "tracking", tracking)
 
 
 def read_statuses(
@@ -175,7 +192,7 @@ def _entry(
 
 
 def _unknown_key(tag: str, key: object) -> str:
-    close = difflib.get_close_matches(str(key).casefold(), LONG_FORM_KEYS, n=1, cutoff=0.5)
+    close = close_matches(str(key).casefold(), LONG_FORM_KEYS, n=1, cutoff=0.5)
     hint = f"; did you mean '{close[0]}'?" if close else ""
     return (
         f"front matter: [{tag}] has an unknown key {short_repr(key)}{hint} "
@@ -223,7 +240,7 @@ def _bad_status(tag: str, status: object, allowed: Sequence[str]) -> str:
     if not isinstance(status, str):
         shown = "no status" if status is None else describe_value(status)
         return f"front matter: [{tag}] has {shown}; give it one of {choices}"
-    close = difflib.get_close_matches(status, list(allowed), n=1, cutoff=0.6)
+    close = close_matches(status, list(allowed), n=1, cutoff=0.6)
     if not close:
         close = [s for s in allowed if s.casefold() == status.casefold()]
     hint = f"; did you mean '{close[0]}'?" if close else ""

@@ -14,44 +14,84 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 
 from ..catalog.model import Risk
+from ..frozen import Frozen
 from .tracking import NO_TRACKING, Tracking
 
 #: Stored for a citation whose source line is unknown (lines count from 1).
 _NO_LINE = 0
 
 
-@dataclass(frozen=True)
-class StatusNote:
+class StatusNote(Frozen):
     """What the long form of a front-matter entry adds to a status, and the entry's line."""
 
-    owner: str = ""
-    note: str = ""
-    line: int | None = None
-    tracking: Tracking = NO_TRACKING
+    __slots__ = ("line", "note", "owner", "tracking")
+
+    owner: str
+    note: str
+    line: int | None
+    tracking: Tracking
+
+    def __init__(
+        self,
+        owner: str = "",
+        note: str = "",
+        line: int | None = None,
+        tracking: Tracking = NO_TRACKING,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "owner", owner)
+        set_field(self, "note", note)
+        set_field(self, "line", line)
+        set_field(self, "tracking", tracking)
 
 
-@dataclass(eq=False)
 class CitingPage:
     """A page of the site that cites risks or gives them a status."""
 
+    # A plain class (not a dataclass: see frozen.py): equal only to itself.
     src_uri: str
     #: The ledger's numbering of risks, shared by all its pages.
-    risk_numbers: dict[Risk, int] = field(repr=False)
-    title: str = ""
-    url: str = ""
+    risk_numbers: dict[Risk, int]
+    title: str
+    url: str
     #: Risk -> status declared in the page's front matter.
-    statuses: dict[Risk, str] = field(default_factory=dict)
+    statuses: dict[Risk, str]
     #: Risk -> owner, note and source line of the page's status entry.
-    notes: dict[Risk, StatusNote] = field(default_factory=dict)
+    notes: dict[Risk, StatusNote]
     #: Citations in the text, in order: risk numbers and source lines.
-    _risks: array[int] = field(default_factory=lambda: array("H"), repr=False)
-    _lines: array[int] = field(default_factory=lambda: array("I"), repr=False)
+    _risks: array[int]
+    _lines: array[int]
     #: Risk number -> its source lines, sorted (no line: empty); made when first asked,
     #: since the register and the backlinks ask once per risk the page cites.
-    _grouped: dict[int, list[int]] | None = field(default=None, repr=False)
+    _grouped: dict[int, list[int]] | None
+
+    def __init__(
+        self,
+        src_uri: str,
+        risk_numbers: dict[Risk, int],
+        *,
+        title: str = "",
+        url: str = "",
+        statuses: dict[Risk, str] | None = None,
+        notes: dict[Risk, StatusNote] | None = None,
+    ) -> None:
+        self.src_uri = src_uri
+        self.risk_numbers = risk_numbers
+        self.title = title
+        self.url = url
+        self.statuses = {} if statuses is None else statuses
+        self.notes = {} if notes is None else notes
+        self._risks = array("H")
+        self._lines = array("I")
+        self._grouped = None
+
+    def __repr__(self) -> str:
+        return (
+            f"CitingPage(src_uri={self.src_uri!r}, title={self.title!r}, url={self.url!r}, "
+            f"statuses={self.statuses!r}, notes={self.notes!r})"
+        )
 
     def cite(self, risk: Risk, line: int | None) -> None:
         self._risks.append(self.risk_numbers[risk])
@@ -82,25 +122,48 @@ class CitingPage:
         return set(self._by_number())
 
 
-@dataclass(frozen=True)
-class PageEntry:
+class PageEntry(Frozen):
     """All one page gives the ledger, kept to restore it without reading the page again."""
 
-    title: str = ""
-    citations: tuple[tuple[Risk, int], ...] = ()
-    statuses: tuple[tuple[Risk, str], ...] = ()
-    notes: tuple[tuple[Risk, StatusNote], ...] = ()
+    __slots__ = ("citations", "notes", "statuses", "title")
+
+    title: str
+    citations: tuple[tuple[Risk, int], ...]
+    statuses: tuple[tuple[Risk, str], ...]
+    notes: tuple[tuple[Risk, StatusNote], ...]
+
+    def __init__(
+        self,
+        title: str = "",
+        citations: tuple[tuple[Risk, int], ...] = (),
+        statuses: tuple[tuple[Risk, str], ...] = (),
+        notes: tuple[tuple[Risk, StatusNote], ...] = (),
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "title", title)
+        set_field(self, "citations", citations)
+        set_field(self, "statuses", statuses)
+        set_field(self, "notes", notes)
 
 
-@dataclass
 class Ledger:
     """What the pages of one build cite and which statuses they give."""
 
-    pages: dict[str, CitingPage] = field(default_factory=dict)
+    # A plain class (not a dataclass: see frozen.py); a build's state, never compared.
+    pages: dict[str, CitingPage]
     #: Every risk cited or given a status this build, numbered in order of first use.
-    risk_numbers: dict[Risk, int] = field(default_factory=dict)
+    risk_numbers: dict[Risk, int]
     #: Risk -> the pages citing it or giving it a status; made when first asked.
-    _by_risk: dict[Risk, list[CitingPage]] | None = None
+    _by_risk: dict[Risk, list[CitingPage]] | None
+
+    def __init__(
+        self,
+        pages: dict[str, CitingPage] | None = None,
+        risk_numbers: dict[Risk, int] | None = None,
+    ) -> None:
+        self.pages = {} if pages is None else pages
+        self.risk_numbers = {} if risk_numbers is None else risk_numbers
+        self._by_risk = None
 
     def page(self, src_uri: str) -> CitingPage:
         page = self.pages.get(src_uri)

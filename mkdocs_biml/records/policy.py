@@ -24,13 +24,13 @@ at the config file when no page mentions the risk at all.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from ..catalog.model import Catalog, Risk
+from ..catalog.valuetext import close_matches
 from ..core.problems import Problem
+from ..frozen import Frozen
 from .assessments import AssessedRisk, Assessments, assessed
 from .ledger import Ledger
 from .tracking import TRACKING_KEYS
@@ -45,16 +45,30 @@ TOP_TEN_CHECK, EXPIRED_CHECK = "top_ten: addressed", "expired: warn"
 EXAMPLE = "policy: {top_ten: addressed, require: {accepted: [owner, expires]}}"
 
 
-@dataclass(frozen=True)
-class Policy:
+class Policy(Frozen):
     """The checks asked for; all off when the option is not set."""
 
-    top_ten: bool = False
+    __slots__ = ("coverage", "expired", "require", "top_ten")
+
+    top_ten: bool
     #: Status -> the fields an entry with that status must have.
-    require: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    expired: bool = False
+    require: tuple[tuple[str, tuple[str, ...]], ...]
+    expired: bool
     #: Least share (0 to 1) of each assessment's risks given a status other than open.
-    coverage: float | None = None
+    coverage: float | None
+
+    def __init__(
+        self,
+        top_ten: bool = False,
+        require: tuple[tuple[str, tuple[str, ...]], ...] = (),
+        expired: bool = False,
+        coverage: float | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "top_ten", top_ten)
+        set_field(self, "require", require)
+        set_field(self, "expired", expired)
+        set_field(self, "coverage", coverage)
 
     @classmethod
     def from_option(cls, option: Mapping[str, Any]) -> Policy:
@@ -75,7 +89,7 @@ class Policy:
         """What is wrong with ``require`` given the allowed statuses ("" if nothing)."""
         for status, _ in self.require:
             if status not in statuses:
-                close = difflib.get_close_matches(status, list(statuses), n=1)
+                close = close_matches(status, list(statuses), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else ""
                 return (
                     f"policy: 'require' names the status '{status}', which is not one of "
@@ -91,7 +105,7 @@ def option_problem(option: Mapping[Any, Any]) -> str:
     """What is wrong with the ``policy`` option ("" if nothing): one message."""
     for key in option:
         if key not in POLICY_KEYS:
-            close = difflib.get_close_matches(str(key), POLICY_KEYS, n=1)
+            close = close_matches(str(key), POLICY_KEYS, n=1)
             hint = f"; did you mean '{close[0]}'?" if close else ""
             return f"unknown check '{key}'{hint} (checks: {', '.join(POLICY_KEYS)})"
     top_ten, expired = option.get("top_ten", "ignore"), option.get("expired", "ignore")
@@ -131,26 +145,44 @@ def _require_problem(require: object) -> str:
     return ""
 
 
-@dataclass(frozen=True)
-class CheckResult:
+class CheckResult(Frozen):
     """One check of the policy and what fails it."""
+
+    __slots__ = (
+        "name",
+        "violations",
+    )
 
     name: str
     violations: tuple[Problem, ...]
+
+    def __init__(self, name: str, violations: tuple[Problem, ...]) -> None:
+        set_field = object.__setattr__
+        set_field(self, "name", name)
+        set_field(self, "violations", violations)
 
     @property
     def passed(self) -> bool:
         return not self.violations
 
 
-@dataclass(frozen=True)
-class PolicyReport:
+class PolicyReport(Frozen):
     """Every check asked for, on ``today``."""
 
+    __slots__ = ("config_path", "results", "today")
+
     today: dt.date
-    results: tuple[CheckResult, ...] = ()
+    results: tuple[CheckResult, ...]
     #: Where violations no page holds are placed (the config file, as messages show it).
-    config_path: str = ""
+    config_path: str
+
+    def __init__(
+        self, today: dt.date, results: tuple[CheckResult, ...] = (), config_path: str = ""
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "today", today)
+        set_field(self, "results", results)
+        set_field(self, "config_path", config_path)
 
     def page_of(self, problem: Problem) -> str:
         """The source path of the page holding ``problem``; "" for the config file."""

@@ -20,13 +20,13 @@ import csv
 import json
 import posixpath
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from ..catalog.model import Catalog, Risk
 from ..core.paths import PageLayout
+from ..frozen import Frozen
 from .assessments import NO_ASSESSMENTS, AssessedRisk, Assessments, assessed
 from .ledger import CitingPage, Ledger
 from .tracking import TRACKING_KEYS
@@ -48,12 +48,21 @@ CSV_LIST_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-@dataclass(frozen=True)
-class SiteIdentity:
+class SiteIdentity(Frozen):
     """The site a register describes, so that another site reading it can link to its pages."""
 
-    name: str = ""
-    url: str | None = None
+    __slots__ = (
+        "name",
+        "url",
+    )
+
+    name: str
+    url: str | None
+
+    def __init__(self, name: str = "", url: str | None = None) -> None:
+        set_field = object.__setattr__
+        set_field(self, "name", name)
+        set_field(self, "url", url)
 
 
 def register_document(
