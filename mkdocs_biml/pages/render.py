@@ -54,6 +54,7 @@ from .templating import (
     example_tag,
     link,
     page_environment,
+    render_in,
     risk_total,
     system_component,
     template_problem,
@@ -321,7 +322,7 @@ class PageGenerator:
         """In a Markdown template: the HTML template ``template``, rendered with the
         current context, as a placeholder the plugin fills after conversion."""
         try:
-            html = self.env.get_template(template).render(**context.get_all(), **extra)
+            html = render_in(context, self.env.get_template(template), extra)
         except PageError:
             raise
         except Exception as exc:  # a custom template can fail in any way; say where

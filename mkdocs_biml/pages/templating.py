@@ -16,6 +16,7 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateSyntaxError,
     pass_context,
@@ -101,6 +102,18 @@ def template_problem(exc: Exception, template: str) -> str:
         where = f"{frames[-1].filename}, line {frames[-1].lineno}" if frames else template
     message = exc.message if isinstance(exc, TemplateError) else None
     return f"template {where}: {message or f'{type(exc).__name__}: {exc}'}"
+
+
+def render_in(context: Context, template: Template, extra: Mapping[str, Any]) -> str:
+    """``template`` rendered with everything ``context`` holds, and ``extra``, as an
+    ``{% include %}`` renders: the context's variables already hold the environment's
+    globals, so they are not copied into a new context again (as ``render`` would)."""
+    inner = template.new_context(context.get_all(), shared=True, locals=extra)
+    try:
+        return "".join(template.root_render_func(inner))
+    except Exception:
+        # As Template.render does: the traceback names the template's lines.
+        template.environment.handle_exception()
 
 
 # -- helpers the templates call ------------------------------------------------------------
