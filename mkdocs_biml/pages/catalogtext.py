@@ -4,7 +4,6 @@ Markdown extension's own elements."""
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from markdown.serializers import to_html_string
@@ -16,8 +15,6 @@ from ..core.paths import PageLayout, relative_link
 from ..expansion.elements import ElementFactory, LinkSettings
 from .mdtext import escape_markdown
 from .placeholders import source_href
-
-_WHITESPACE = re.compile(r"\s+")
 
 
 class CatalogText:
@@ -53,7 +50,7 @@ class CatalogText:
 
     def _token_html(self, token: Token, catalog: Catalog) -> str:
         if isinstance(token, Text):
-            return escape(_WHITESPACE.sub(" ", token.text), quote=False)
+            return escape(single_spaces(token.text), quote=False)
         if isinstance(token, TagToken):
             risk = token.resolution.risk
             return self._reference(risk) if risk else escape(token.written, quote=False)
@@ -100,6 +97,19 @@ class CatalogText:
             return escape_markdown(f"[^{token.number}]", line_start)
         target = self.layout.reference_target(catalog, token.reference)
         return f'<sup class="biml-cite">[{token.number}]({relative_link(page, target)})</sup>'
+
+
+def single_spaces(text: str) -> str:
+    """``text`` with every run of whitespace one space, as ``re.sub(r"\\s+", " ", text)``
+    makes it (str.split knows the same whitespace as ``\\s``), at a fraction of the cost:
+    a catalogue's texts are long, their line breaks many."""
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    single = " ".join(words)
+    before = " " if text[0].isspace() else ""
+    after = " " if text[-1].isspace() else ""
+    return f"{before}{single}{after}"
 
 
 class _SourceLinks:
