@@ -54,7 +54,7 @@ from .templating import (
     example_tag,
     link,
     page_environment,
-    render_in,
+    render_with,
     risk_total,
     system_component,
     template_problem,
@@ -98,6 +98,14 @@ class PageGenerator:
         #: Page -> the HTML its Markdown holds placeholders for (see :meth:`fill_html`).
         self.fragments: dict[str, list[str]] = {}
         self.env = self._environment(custom_templates)
+        #: What every template sees: the environment's globals and the common variables.
+        self._variables: dict[str, Any] = {
+            **self.env.globals,
+            "catalogs": self.catalogs,
+            "layout": self.layout,
+            "statuses": self.statuses,
+            "assessments": self.assessments,
+        }
         self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
         self._risks = {self._risk_key(r): r for c in self.catalogs for r in c.risks()}
         #: The policy checks of this build, once run (``policy.py``); None: no policy.
@@ -172,14 +180,8 @@ class PageGenerator:
         return self._render(template, **context)
 
     def _render(self, template: str, **context: Any) -> str:
-        base = {
-            "catalogs": self.catalogs,
-            "layout": self.layout,
-            "statuses": self.statuses,
-            "assessments": self.assessments,
-        }
         try:
-            return self.env.get_template(template).render(**base, **context)
+            return render_with(self.env.get_template(template), {**self._variables, **context})
         except Exception as exc:  # a custom template can fail in any way; say where
             raise PageError(template_problem(exc, template)) from None
 
@@ -322,7 +324,7 @@ class PageGenerator:
         """In a Markdown template: the HTML template ``template``, rendered with the
         current context, as a placeholder the plugin fills after conversion."""
         try:
-            html = render_in(context, self.env.get_template(template), extra)
+            html = render_with(self.env.get_template(template), context.get_all(), extra)
         except PageError:
             raise
         except Exception as exc:  # a custom template can fail in any way; say where

@@ -104,13 +104,16 @@ def template_problem(exc: Exception, template: str) -> str:
     return f"template {where}: {message or f'{type(exc).__name__}: {exc}'}"
 
 
-def render_in(context: Context, template: Template, extra: Mapping[str, Any]) -> str:
-    """``template`` rendered with everything ``context`` holds, and ``extra``, as an
-    ``{% include %}`` renders: the context's variables already hold the environment's
-    globals, so they are not copied into a new context again (as ``render`` would)."""
-    inner = template.new_context(context.get_all(), shared=True, locals=extra)
+def render_with(
+    template: Template, variables: dict[str, Any], extra: Mapping[str, Any] | None = None
+) -> str:
+    """``template`` rendered with ``variables``, which hold the environment's globals
+    already (a context's variables do), and ``extra``: as an ``{% include %}`` renders.
+    ``Template.render`` would copy the globals into the new context once more, key by key
+    through their ChainMap, for every fragment and every backlinks list of a build."""
+    context = template.new_context(variables, shared=True, locals=extra)
     try:
-        return "".join(template.root_render_func(inner))
+        return "".join(template.root_render_func(context))
     except Exception:
         # As Template.render does: the traceback names the template's lines.
         template.environment.handle_exception()
