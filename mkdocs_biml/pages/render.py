@@ -108,6 +108,11 @@ class PageGenerator:
         }
         self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
         self._risks = {self._risk_key(r): r for c in self.catalogs for r in c.risks()}
+        #: Each risk's backlinks placeholder, by the risk's id (the catalogues outlive
+        #: the generator): made once, not on every render of the risk's page.
+        self._backlinks_markers = {
+            id(risk): Markup(placeholder("backlinks", key)) for key, risk in self._risks.items()
+        }
         #: The policy checks of this build, once run (``policy.py``); None: no policy.
         self.policy_report: PolicyReport | None = None
 
@@ -295,10 +300,8 @@ class PageGenerator:
         HTML paragraphs in an HTML one (autoescaped)."""
         owner: Catalog = catalog or context["catalog"]
         if context.eval_ctx.autoescape:
-            return Markup("\n").join(
-                Markup(f"<p>{paragraph}</p>")
-                for paragraph in self.text.paragraphs_html(text, owner)
-            )
+            paragraphs = self.text.paragraphs_html(text, owner)
+            return Markup("\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
         return self.text.markdown(text, owner, context["page_path"])
 
     @pass_context
@@ -337,7 +340,8 @@ class PageGenerator:
         return Markup(fragment_placeholder(len(fragments) - 1))
 
     def _backlinks_marker(self, risk: Risk) -> Markup:
-        return Markup(placeholder("backlinks", self._risk_key(risk)))
+        marker = self._backlinks_markers.get(id(risk))
+        return marker or Markup(placeholder("backlinks", self._risk_key(risk)))
 
     def _marker(self, kind: str, catalog: Catalog) -> Markup:
         return Markup(placeholder(kind, self._catalog_keys[id(catalog)]))
