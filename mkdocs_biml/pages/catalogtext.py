@@ -13,7 +13,7 @@ from ..catalog.resolver import CatalogIndex
 from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 from ..core.paths import PageLayout, relative_link
 from ..expansion.elements import ElementFactory, LinkSettings
-from .mdtext import escape_markdown
+from .mdtext import escape_markdown, single_spaces
 from .placeholders import source_href
 
 
@@ -97,19 +97,6 @@ class CatalogText:
             return escape_markdown(f"[^{token.number}]", line_start)
         target = self.layout.reference_target(catalog, token.reference)
         return f'<sup class="biml-cite">[{token.number}]({relative_link(page, target)})</sup>'
-
-
-def single_spaces(text: str) -> str:
-    """``text`` with every run of whitespace one space, as ``re.sub(r"\\s+", " ", text)``
-    makes it (str.split knows the same whitespace as ``\\s``), at a fraction of the cost:
-    a catalogue's texts are long, their line breaks many."""
-    words = text.split()
-    if not words:
-        return " " if text else ""
-    single = " ".join(words)
-    before = " " if text[0].isspace() else ""
-    after = " " if text[-1].isspace() else ""
-    return f"{before}{single}{after}"
 
 
 class _SourceLinks:
