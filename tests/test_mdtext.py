@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_biml.pages.mdtext import escape_cell, escape_markdown
+from mkdocs_biml.pages.mdtext import escape_cell, escape_markdown, single_spaces
 
 EXTENSIONS = [
     "abbr",
@@ -108,3 +108,14 @@ def test_prose_is_written_as_it_is(text: str) -> None:
 )
 def test_only_what_markdown_would_misread_is_escaped(text: str, written: str) -> None:
     assert escape_markdown(text) == written
+
+
+# -- whitespace of catalogue text in generated HTML ----------------------------------------
+
+_UNICODE_SPACES = [chr(c) for c in range(0x3001) if chr(c).isspace()]
+
+
+@given(st.text(alphabet=st.sampled_from([*_UNICODE_SPACES, "a", "é", "\u200b", "-"])))
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+def test_single_spaces_is_the_regular_expression_it_replaced(text: str) -> None:
+    assert single_spaces(text) == re.sub(r"\s+", " ", text)

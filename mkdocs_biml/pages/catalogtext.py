@@ -4,7 +4,6 @@ Markdown extension's own elements."""
 
 from __future__ import annotations
 
-import re
 from html import escape
 
 from markdown.serializers import to_html_string
@@ -14,10 +13,8 @@ from ..catalog.resolver import CatalogIndex
 from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
 from ..core.paths import PageLayout, relative_link
 from ..expansion.elements import ElementFactory, LinkSettings
-from .mdtext import escape_markdown
+from .mdtext import escape_markdown, single_spaces
 from .placeholders import source_href
-
-_WHITESPACE = re.compile(r"\s+")
 
 
 class CatalogText:
@@ -53,7 +50,7 @@ class CatalogText:
 
     def _token_html(self, token: Token, catalog: Catalog) -> str:
         if isinstance(token, Text):
-            return escape(_WHITESPACE.sub(" ", token.text), quote=False)
+            return escape(single_spaces(token.text), quote=False)
         if isinstance(token, TagToken):
             risk = token.resolution.risk
             return self._reference(risk) if risk else escape(token.written, quote=False)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import textwrap
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -183,12 +183,13 @@ def build_diagram(catalog: Catalog) -> Diagram:
     by_label = {node.component.label: node for node in nodes}
     arrows = tuple(_arrows(catalog, by_label, nodes))
     system_component = next((c for c in catalog.components if c.is_system), None)
+    arrow_points = [point for arrow in arrows for point in _arrow_points(arrow)]
     system = None
     if system_component is not None:
-        cell = _free_cell(set(cells.values()), arrows)
+        cell = _free_cell(set(cells.values()), arrow_points)
         system = _node(system_component, cell, shape="rect")
     drawn = [*nodes, *([system] if system else [])]
-    return _framed(catalog, nodes, arrows, system, _extent(drawn, arrows))
+    return _framed(catalog, nodes, arrows, system, _extent(drawn, arrow_points))
 
 
 def _grid_cells(components: Sequence[Component]) -> dict[str, tuple[int, int]]:
@@ -257,62 +258,84 @@ def _offset_midpoint(start: Point, end: Point, offset: float) -> Point:
     return middle + normal.scaled(offset)
 
 
-def _line_points(start: Point, end: Point) -> list[Point]:
-    return [start + (end - start).scaled(i / SAMPLES) for i in range(SAMPLES + 1)]
+# An arrow is tested, placed and measured at SAMPLES + 1 points along it. They are
+# plain (x, y) pairs, not Points: a diagram takes thousands of them.
+Samples = list[tuple[float, float]]
 
 
-def _curve_points(start: Point, control: Point, end: Point) -> list[Point]:
+def _line_points(start: Point, end: Point) -> Samples:
+    x, y = start.x, start.y
+    dx, dy = end.x - x, end.y - y
+    return [(x + dx * (i / SAMPLES), y + dy * (i / SAMPLES)) for i in range(SAMPLES + 1)]
+
+
+def _curve_points(start: Point, control: Point, end: Point) -> Samples:
     points = []
     for i in range(SAMPLES + 1):
         t = i / SAMPLES
         a, b, c = (1 - t) ** 2, 2 * (1 - t) * t, t**2
         points.append(
-            Point(a * start.x + b * control.x + c * end.x, a * start.y + b * control.y + c * end.y)
+            (a * start.x + b * control.x + c * end.x, a * start.y + b * control.y + c * end.y)
         )
     return points
 
 
-def _clear(points: Iterable[Point], obstacles: Sequence[Node]) -> bool:
-    return not any(node.contains(p, CLEARANCE) for p in points for node in obstacles)
+def _clear(points: Samples, obstacles: Sequence[Node]) -> bool:
+    """Whether no point comes within CLEARANCE of an obstacle: the same test as
+    :meth:`Node.contains`, made only for the obstacles near the points' bounding box
+    (most of a diagram's components are far from any one arrow)."""
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    low_x, high_x, low_y, high_y = min(xs), max(xs), min(ys), max(ys)
+    for node in obstacles:
+        # One unit beyond the clearance: a point this test skips is certainly outside.
+        reach_x, reach_y = node.rx + CLEARANCE + 1, node.ry + CLEARANCE + 1
+        cx, cy = node.center.x, node.center.y
+        if high_x < cx - reach_x or low_x > cx + reach_x:
+            continue
+        if high_y < cy - reach_y or low_y > cy + reach_y:
+            continue
+        rx, ry = node.rx + CLEARANCE, node.ry + CLEARANCE
+        if node.shape == "rect":
+            near = any(abs(x - cx) <= rx and abs(y - cy) <= ry for x, y in points)
+        else:
+            near = any(((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1 for x, y in points)
+        if near:
+            return False
+    return True
 
 
-def _free_cell(taken: set[tuple[int, int]], arrows: Sequence[Arrow]) -> tuple[int, int]:
-    """First grid cell, row by row, that no component and no arrow uses."""
+def _free_cell(taken: set[tuple[int, int]], points: Samples) -> tuple[int, int]:
+    """First grid cell, row by row, that no component and no arrow (its ``points``) uses."""
     columns = max((column for column, _ in taken), default=0) + 1
     rows = max((row for _, row in taken), default=-1) + 1
-    points = [p for arrow in arrows for p in _arrow_points(arrow)]
     for row in range(rows):
         for column in range(columns):
-            if (column, row) not in taken and not any(
-                _in_box(_cell_center((column, row)), p) for p in points
-            ):
+            if (column, row) not in taken and not _in_box(_cell_center((column, row)), points):
                 return (column, row)
     return (0, rows)
 
 
-def _in_box(center: Point, point: Point) -> bool:
-    """Whether ``point`` falls in the rectangle a component at ``center`` would take."""
-    return (
-        abs(point.x - center.x) <= RECT_WIDTH / 2 + CLEARANCE
-        and abs(point.y - center.y) <= RECT_HEIGHT / 2 + CLEARANCE
-    )
+def _in_box(center: Point, points: Samples) -> bool:
+    """Whether a point falls in the rectangle a component at ``center`` would take."""
+    cx, cy = center.x, center.y
+    half_width, half_height = RECT_WIDTH / 2 + CLEARANCE, RECT_HEIGHT / 2 + CLEARANCE
+    return any(abs(x - cx) <= half_width and abs(y - cy) <= half_height for x, y in points)
 
 
-def _arrow_points(arrow: Arrow) -> list[Point]:
+def _arrow_points(arrow: Arrow) -> Samples:
     if arrow.control is None:
         return _line_points(arrow.start, arrow.end)
     return _curve_points(arrow.start, arrow.control, arrow.end)
 
 
-def _extent(nodes: Sequence[Node], arrows: Sequence[Arrow]) -> tuple[Point, Point]:
-    points = [p for arrow in arrows for p in _arrow_points(arrow)]
+def _extent(nodes: Sequence[Node], arrow_points: Samples) -> tuple[Point, Point]:
+    points = list(arrow_points)
     for node in nodes:
-        points += [Point(node.x, node.y), Point(node.x + node.width, node.y + node.height)]
+        points += [(node.x, node.y), (node.x + node.width, node.y + node.height)]
     if not points:
         return Point(0, 0), Point(CELL_WIDTH, CELL_HEIGHT)
-    low = Point(min(p.x for p in points), min(p.y for p in points))
-    high = Point(max(p.x for p in points), max(p.y for p in points))
-    return low, high
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    return Point(min(xs), min(ys)), Point(max(xs), max(ys))
 
 
 def _framed(

@@ -54,6 +54,7 @@ from .templating import (
     example_tag,
     link,
     page_environment,
+    render_with,
     risk_total,
     system_component,
     template_problem,
@@ -97,8 +98,21 @@ class PageGenerator:
         #: Page -> the HTML its Markdown holds placeholders for (see :meth:`fill_html`).
         self.fragments: dict[str, list[str]] = {}
         self.env = self._environment(custom_templates)
+        #: What every template sees: the environment's globals and the common variables.
+        self._variables: dict[str, Any] = {
+            **self.env.globals,
+            "catalogs": self.catalogs,
+            "layout": self.layout,
+            "statuses": self.statuses,
+            "assessments": self.assessments,
+        }
         self._catalog_keys = {id(c): str(i) for i, c in enumerate(self.catalogs)}
         self._risks = {self._risk_key(r): r for c in self.catalogs for r in c.risks()}
+        #: Each risk's backlinks placeholder, by the risk's id (the catalogues outlive
+        #: the generator): made once, not on every render of the risk's page.
+        self._backlinks_markers = {
+            id(risk): Markup(placeholder("backlinks", key)) for key, risk in self._risks.items()
+        }
         #: The policy checks of this build, once run (``policy.py``); None: no policy.
         self.policy_report: PolicyReport | None = None
 
@@ -171,14 +185,8 @@ class PageGenerator:
         return self._render(template, **context)
 
     def _render(self, template: str, **context: Any) -> str:
-        base = {
-            "catalogs": self.catalogs,
-            "layout": self.layout,
-            "statuses": self.statuses,
-            "assessments": self.assessments,
-        }
         try:
-            return self.env.get_template(template).render(**base, **context)
+            return render_with(self.env.get_template(template), {**self._variables, **context})
         except Exception as exc:  # a custom template can fail in any way; say where
             raise PageError(template_problem(exc, template)) from None
 
@@ -292,10 +300,8 @@ class PageGenerator:
         HTML paragraphs in an HTML one (autoescaped)."""
         owner: Catalog = catalog or context["catalog"]
         if context.eval_ctx.autoescape:
-            return Markup("\n").join(
-                Markup(f"<p>{paragraph}</p>")
-                for paragraph in self.text.paragraphs_html(text, owner)
-            )
+            paragraphs = self.text.paragraphs_html(text, owner)
+            return Markup("\n".join(f"<p>{paragraph}</p>" for paragraph in paragraphs))
         return self.text.markdown(text, owner, context["page_path"])
 
     @pass_context
@@ -321,7 +327,7 @@ class PageGenerator:
         """In a Markdown template: the HTML template ``template``, rendered with the
         current context, as a placeholder the plugin fills after conversion."""
         try:
-            html = self.env.get_template(template).render(**context.get_all(), **extra)
+            html = render_with(self.env.get_template(template), context.get_all(), extra)
         except PageError:
             raise
         except Exception as exc:  # a custom template can fail in any way; say where
@@ -334,7 +340,8 @@ class PageGenerator:
         return Markup(fragment_placeholder(len(fragments) - 1))
 
     def _backlinks_marker(self, risk: Risk) -> Markup:
-        return Markup(placeholder("backlinks", self._risk_key(risk)))
+        marker = self._backlinks_markers.get(id(risk))
+        return marker or Markup(placeholder("backlinks", self._risk_key(risk)))
 
     def _marker(self, kind: str, catalog: Catalog) -> Markup:
         return Markup(placeholder(kind, self._catalog_keys[id(catalog)]))

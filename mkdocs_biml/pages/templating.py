@@ -16,6 +16,7 @@ from jinja2 import (
     FileSystemLoader,
     PrefixLoader,
     StrictUndefined,
+    Template,
     TemplateError,
     TemplateSyntaxError,
     pass_context,
@@ -101,6 +102,21 @@ def template_problem(exc: Exception, template: str) -> str:
         where = f"{frames[-1].filename}, line {frames[-1].lineno}" if frames else template
     message = exc.message if isinstance(exc, TemplateError) else None
     return f"template {where}: {message or f'{type(exc).__name__}: {exc}'}"
+
+
+def render_with(
+    template: Template, variables: dict[str, Any], extra: Mapping[str, Any] | None = None
+) -> str:
+    """``template`` rendered with ``variables``, which hold the environment's globals
+    already (a context's variables do), and ``extra``: as an ``{% include %}`` renders.
+    ``Template.render`` would copy the globals into the new context once more, key by key
+    through their ChainMap, for every fragment and every backlinks list of a build."""
+    context = template.new_context(variables, shared=True, locals=extra)
+    try:
+        return "".join(template.root_render_func(context))
+    except Exception:
+        # As Template.render does: the traceback names the template's lines.
+        template.environment.handle_exception()
 
 
 # -- helpers the templates call ------------------------------------------------------------

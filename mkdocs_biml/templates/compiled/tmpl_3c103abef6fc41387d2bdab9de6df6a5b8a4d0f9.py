@@ -20,25 +20,42 @@ def root(context, missing=missing):
     yield '</th>\n<th>'
     yield escape(context.call((undefined(name='t') if l_0_t is missing else l_0_t), 'column_component'))
     yield '</th>\n</tr>\n</thead>\n<tbody>\n'
-    for l_1_risk in context.call(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'risks')):
-        l_1_source_href = resolve('source_href')
-        l_1_layout = resolve('layout')
-        l_1_component_heading = resolve('component_heading')
+    for l_1_component in environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'components'):
+        l_1_component_link = missing
         _loop_vars = {}
         pass
-        yield '<tr>\n<td><code>'
-        yield escape(environment.getattr(l_1_risk, 'qualified_tag'))
-        yield '</code></td>\n<td><a href="'
-        yield escape(context.call((undefined(name='source_href') if l_1_source_href is missing else l_1_source_href), context.call(environment.getattr((undefined(name='layout') if l_1_layout is missing else l_1_layout), 'risk_target'), l_1_risk, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-        yield '">'
-        yield escape(environment.getattr(l_1_risk, 'title'))
-        yield '</a></td>\n<td><a href="'
-        yield escape(context.call((undefined(name='source_href') if l_1_source_href is missing else l_1_source_href), context.call(environment.getattr((undefined(name='layout') if l_1_layout is missing else l_1_layout), 'component_page'), environment.getattr(l_1_risk, 'component'), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
-        yield '">'
-        yield escape(context.call((undefined(name='component_heading') if l_1_component_heading is missing else l_1_component_heading), environment.getattr(l_1_risk, 'component'), _loop_vars=_loop_vars))
-        yield '</a></td>\n</tr>\n'
-    l_1_risk = l_1_source_href = l_1_layout = l_1_component_heading = missing
+        l_2_source_href = resolve('source_href')
+        l_2_layout = resolve('layout')
+        l_2_component_heading = resolve('component_heading')
+        t_1 = []
+        pass
+        t_1.extend((
+            '<a href="',
+            escape(context.call((undefined(name='source_href') if l_2_source_href is missing else l_2_source_href), context.call(environment.getattr((undefined(name='layout') if l_2_layout is missing else l_2_layout), 'component_page'), l_1_component))),
+            '">',
+            escape(context.call((undefined(name='component_heading') if l_2_component_heading is missing else l_2_component_heading), l_1_component)),
+            '</a>',
+        ))
+        l_1_component_link = (Markup if context.eval_ctx.autoescape else identity)(concat(t_1))
+        _loop_vars['component_link'] = l_1_component_link
+        l_2_source_href = l_2_layout = l_2_component_heading = missing
+        for l_2_risk in environment.getattr(l_1_component, 'risks'):
+            l_2_source_href = resolve('source_href')
+            l_2_layout = resolve('layout')
+            _loop_vars = {}
+            pass
+            yield '<tr>\n<td><code>'
+            yield escape(environment.getattr(l_2_risk, 'qualified_tag'))
+            yield '</code></td>\n<td><a href="'
+            yield escape(context.call((undefined(name='source_href') if l_2_source_href is missing else l_2_source_href), context.call(environment.getattr((undefined(name='layout') if l_2_layout is missing else l_2_layout), 'risk_target'), l_2_risk, _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+            yield '">'
+            yield escape(environment.getattr(l_2_risk, 'title'))
+            yield '</a></td>\n<td>'
+            yield escape((undefined(name='component_link') if l_1_component_link is missing else l_1_component_link))
+            yield '</td>\n</tr>\n'
+        l_2_risk = l_2_source_href = l_2_layout = missing
+    l_1_component = l_1_component_link = missing
     yield '</tbody>\n</table>\n'
 
 blocks = {}
-debug_info = '2=15&6=17&7=19&8=21&12=23&14=30&15=32&16=36'
+debug_info = '2=15&6=17&7=19&8=21&13=23&14=34&15=42&17=48&18=50&19=54'

@@ -62,10 +62,12 @@ def root(context, missing=missing):
         l_1_component_heading = resolve('component_heading')
         l_1_source_href = resolve('source_href')
         l_1_layout = resolve('layout')
-        l_1_label = missing
+        l_1_count = l_1_label = missing
         _loop_vars = {}
         pass
-        l_1_label = markup_join((context.call((undefined(name='component_heading') if l_1_component_heading is missing else l_1_component_heading), environment.getattr(l_1_node, 'component'), _loop_vars=_loop_vars), ': ', context.call(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'risk_count'), environment.getattr(l_1_node, 'risk_count'), _loop_vars=_loop_vars), ))
+        l_1_count = context.call(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'risk_count'), environment.getattr(l_1_node, 'risk_count'), _loop_vars=_loop_vars)
+        _loop_vars['count'] = l_1_count
+        l_1_label = markup_join((context.call((undefined(name='component_heading') if l_1_component_heading is missing else l_1_component_heading), environment.getattr(l_1_node, 'component'), _loop_vars=_loop_vars), ': ', (undefined(name='count') if l_1_count is missing else l_1_count), ))
         _loop_vars['label'] = l_1_label
         yield '<a class="biml-node biml-node-'
         yield escape(environment.getattr(environment.getattr(l_1_node, 'component'), 'kind'))
@@ -103,7 +105,7 @@ def root(context, missing=missing):
             yield escape((10 if environment.getattr(environment.getattr(l_1_node, 'component'), 'is_system') else 3))
             yield '" fill="#ffffff" stroke="#000000"/>\n'
         l_2_loop = missing
-        for (l_2_line, l_2_y), l_2_loop in LoopContext(context.call(environment.getattr(l_1_node, 'line_positions'), context.call(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'risk_count'), environment.getattr(l_1_node, 'risk_count'), _loop_vars=_loop_vars), _loop_vars=_loop_vars), undefined):
+        for (l_2_line, l_2_y), l_2_loop in LoopContext(context.call(environment.getattr(l_1_node, 'line_positions'), (undefined(name='count') if l_1_count is missing else l_1_count), _loop_vars=_loop_vars), undefined):
             _loop_vars = {}
             pass
             yield '<text class="'
@@ -117,20 +119,24 @@ def root(context, missing=missing):
             yield '</text>\n'
         l_2_loop = l_2_line = l_2_y = missing
         yield '</a>\n'
-    l_1_loop = l_1_node = l_1_component_heading = l_1_label = l_1_source_href = l_1_layout = missing
+    l_1_loop = l_1_node = l_1_count = l_1_component_heading = l_1_label = l_1_source_href = l_1_layout = missing
     yield '</g>\n</svg>\n</div>\n'
     for l_1_node in environment.getattr((undefined(name='diagram') if l_0_diagram is missing else l_0_diagram), 'linked_nodes'):
         l_1_component_heading = resolve('component_heading')
         l_1_source_href = resolve('source_href')
         l_1_layout = resolve('layout')
-        l_1_component = l_1_panel = l_1_panel_title = missing
+        l_1_component = l_1_heading = l_1_label_key = l_1_panel = l_1_panel_title = missing
         _loop_vars = {}
         pass
         l_1_component = environment.getattr(l_1_node, 'component')
         _loop_vars['component'] = l_1_component
-        l_1_panel = markup_join(('biml-risks-', (undefined(name='key') if l_0_key is missing else l_0_key), '-', t_1(environment.getattr((undefined(name='component') if l_1_component is missing else l_1_component), 'label')), ))
+        l_1_heading = context.call((undefined(name='component_heading') if l_1_component_heading is missing else l_1_component_heading), (undefined(name='component') if l_1_component is missing else l_1_component), _loop_vars=_loop_vars)
+        _loop_vars['heading'] = l_1_heading
+        l_1_label_key = markup_join(((undefined(name='key') if l_0_key is missing else l_0_key), '-', t_1(environment.getattr((undefined(name='component') if l_1_component is missing else l_1_component), 'label')), ))
+        _loop_vars['label_key'] = l_1_label_key
+        l_1_panel = markup_join(('biml-risks-', (undefined(name='label_key') if l_1_label_key is missing else l_1_label_key), ))
         _loop_vars['panel'] = l_1_panel
-        l_1_panel_title = markup_join(('biml-panel-title-', (undefined(name='key') if l_0_key is missing else l_0_key), '-', t_1(environment.getattr((undefined(name='component') if l_1_component is missing else l_1_component), 'label')), ))
+        l_1_panel_title = markup_join(('biml-panel-title-', (undefined(name='label_key') if l_1_label_key is missing else l_1_label_key), ))
         _loop_vars['panel_title'] = l_1_panel_title
         yield '<section class="biml-diagram-panel" id="'
         yield escape((undefined(name='panel') if l_1_panel is missing else l_1_panel))
@@ -141,7 +147,7 @@ def root(context, missing=missing):
         yield '" tabindex="-1" hidden>\n<p class="biml-diagram-panel-title" id="'
         yield escape((undefined(name='panel_title') if l_1_panel_title is missing else l_1_panel_title))
         yield '">'
-        yield escape(context.call((undefined(name='component_heading') if l_1_component_heading is missing else l_1_component_heading), (undefined(name='component') if l_1_component is missing else l_1_component), _loop_vars=_loop_vars))
+        yield escape((undefined(name='heading') if l_1_heading is missing else l_1_heading))
         yield ': '
         yield escape(context.call(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'risk_count'), environment.getattr(l_1_node, 'risk_count'), _loop_vars=_loop_vars))
         yield '</p>\n<ul class="biml-diagram-panel-risks">\n'
@@ -159,12 +165,12 @@ def root(context, missing=missing):
         yield '</ul>\n<p class="biml-diagram-panel-more"><a href="'
         yield escape(context.call((undefined(name='source_href') if l_1_source_href is missing else l_1_source_href), context.call(environment.getattr((undefined(name='layout') if l_1_layout is missing else l_1_layout), 'component_page'), (undefined(name='component') if l_1_component is missing else l_1_component), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
         yield '">'
-        yield escape(context.call((undefined(name='t') if l_0_t is missing else l_0_t), 'panel_more', component=context.call((undefined(name='component_heading') if l_1_component_heading is missing else l_1_component_heading), (undefined(name='component') if l_1_component is missing else l_1_component), _loop_vars=_loop_vars), _loop_vars=_loop_vars))
+        yield escape(context.call((undefined(name='t') if l_0_t is missing else l_0_t), 'panel_more', component=(undefined(name='heading') if l_1_heading is missing else l_1_heading), _loop_vars=_loop_vars))
         yield '</a></p>\n<button type="button" class="biml-diagram-panel-close">'
         yield escape(context.call((undefined(name='t') if l_0_t is missing else l_0_t), 'panel_close', _loop_vars=_loop_vars))
         yield '</button>\n</section>\n'
-    l_1_node = l_1_component = l_1_panel = l_1_panel_title = l_1_component_heading = l_1_source_href = l_1_layout = missing
+    l_1_node = l_1_component = l_1_component_heading = l_1_heading = l_1_label_key = l_1_panel = l_1_panel_title = l_1_source_href = l_1_layout = missing
     yield '</figure>\n'
 
 blocks = {}
-debug_info = '10=20&11=24&13=26&14=34&16=38&19=40&20=44&24=61&25=68&26=71&27=79&28=81&29=84&31=95&33=106&34=110&41=122&42=129&43=131&44=133&45=136&46=142&48=148&49=152&52=160&53=164'
+debug_info = '10=20&11=24&13=26&14=34&16=38&19=40&20=44&24=61&25=68&26=70&27=73&28=81&29=83&30=86&32=97&34=108&35=112&42=124&43=131&44=133&45=135&46=137&47=139&48=142&49=148&51=154&52=158&55=166&56=170'
