@@ -17,10 +17,10 @@ from __future__ import annotations
 import math
 import textwrap
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 from ..catalog.model import Catalog, Component
+from ..frozen import Frozen
 
 Shape = Literal["ellipse", "rect"]
 
@@ -39,12 +39,21 @@ PAIR_BEND = 28.0
 SAMPLES = 32
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(Frozen):
     """A point of the drawing, in SVG user units."""
+
+    __slots__ = (
+        "x",
+        "y",
+    )
 
     x: float
     y: float
+
+    def __init__(self, x: float, y: float) -> None:
+        set_field = object.__setattr__
+        set_field(self, "x", x)
+        set_field(self, "y", y)
 
     def __add__(self, other: Point) -> Point:
         return Point(self.x + other.x, self.y + other.y)
@@ -62,9 +71,10 @@ class Point:
         return f"{self.x:.1f},{self.y:.1f}"
 
 
-@dataclass(frozen=True)
-class Node:
+class Node(Frozen):
     """A component drawn at ``center``; ``label_lines`` are centred on it."""
+
+    __slots__ = ("center", "component", "height", "label_lines", "risk_count", "shape", "width")
 
     component: Component
     center: Point
@@ -73,6 +83,25 @@ class Node:
     height: float
     label_lines: tuple[str, ...]
     risk_count: int
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        component: Component,
+        center: Point,
+        shape: Shape,
+        width: float,
+        height: float,
+        label_lines: tuple[str, ...],
+        risk_count: int,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "component", component)
+        set_field(self, "center", center)
+        set_field(self, "shape", shape)
+        set_field(self, "width", width)
+        set_field(self, "height", height)
+        set_field(self, "label_lines", label_lines)
+        set_field(self, "risk_count", risk_count)
 
     @property
     def x(self) -> float:
@@ -122,15 +151,31 @@ class Node:
         return self.center + direction.scaled(scale)
 
 
-@dataclass(frozen=True)
-class Arrow:
+class Arrow(Frozen):
     """One information flow, as an SVG path from ``source`` to ``target``."""
+
+    __slots__ = ("control", "end", "source", "start", "target")
 
     source: Component
     target: Component
     start: Point
     end: Point
-    control: Point | None = None
+    control: Point | None
+
+    def __init__(
+        self,
+        source: Component,
+        target: Component,
+        start: Point,
+        end: Point,
+        control: Point | None = None,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "source", source)
+        set_field(self, "target", target)
+        set_field(self, "start", start)
+        set_field(self, "end", end)
+        set_field(self, "control", control)
 
     @property
     def path(self) -> str:
@@ -143,9 +188,10 @@ class Arrow:
         return self.control is not None
 
 
-@dataclass(frozen=True)
-class Diagram:
+class Diagram(Frozen):
     """The laid-out diagram of a catalogue: boxes, arrows and the drawing's extent."""
+
+    __slots__ = ("arrows", "catalog", "height", "min_x", "min_y", "nodes", "system", "width")
 
     catalog: Catalog
     nodes: tuple[Node, ...]
@@ -156,6 +202,27 @@ class Diagram:
     min_y: float
     width: float
     height: float
+
+    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
+        self,
+        catalog: Catalog,
+        nodes: tuple[Node, ...],
+        arrows: tuple[Arrow, ...],
+        system: Node | None,
+        min_x: float,
+        min_y: float,
+        width: float,
+        height: float,
+    ) -> None:
+        set_field = object.__setattr__
+        set_field(self, "catalog", catalog)
+        set_field(self, "nodes", nodes)
+        set_field(self, "arrows", arrows)
+        set_field(self, "system", system)
+        set_field(self, "min_x", min_x)
+        set_field(self, "min_y", min_y)
+        set_field(self, "width", width)
+        set_field(self, "height", height)
 
     @property
     def linked_nodes(self) -> tuple[Node, ...]:
