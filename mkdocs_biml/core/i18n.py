@@ -296,6 +296,8 @@ def _parse(text: str) -> list[tuple[str, str | None, str | None, str | None]]:
 def _braces_undoubled(text: str) -> str:
     """``text`` with ``{{``/``}}`` written as the braces they stand for, and its
     placeholders kept for whoever fills them (``biml.js`` fills ``filter_count``)."""
+    if "{" not in text and "}" not in text:
+        return text  # most strings: nothing to parse (a build asks for hundreds)
     return "".join(
         literal + ("" if name is None else f"{{{name}}}") for literal, name, _, _ in _parse(text)
     )
