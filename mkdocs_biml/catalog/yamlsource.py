@@ -77,19 +77,28 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Locat
     for position, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
-        if not isinstance(key, str):
-            raise _YamlProblem(line, f"key {short_repr(key)} is not text", _key_hint(key))
+        _check_key(key, line)
         if position >= merged_keys:
-            if key in own_lines:
-                raise _YamlProblem(
-                    line,
-                    f"duplicate key {short_repr(key)} (first at line {own_lines[key]})",
-                    "YAML keeps only one of them: remove or rename one",
-                )
+            _check_new_key(key, line, own_lines)
             own_lines[key] = line
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[key] = line
     return mapping
+
+
+def _check_key(key: Any, line: int) -> None:
+    if not isinstance(key, str):
+        raise _YamlProblem(line, f"key {short_repr(key)} is not text", _key_hint(key))
+
+
+def _check_new_key(key: str, line: int, earlier: dict[str, int]) -> None:
+    """``earlier``: the line of each key the mapping gave before this one."""
+    if key in earlier:
+        raise _YamlProblem(
+            line,
+            f"duplicate key {short_repr(key)} (first at line {earlier[key]})",
+            "YAML keeps only one of them: remove or rename one",
+        )
 
 
 def _key_hint(key: Any) -> str:
@@ -228,9 +237,98 @@ def _load(text: str) -> Any:
             return None
         if may_expand(text):
             check_expansion(text, node, _BaseLoader)
-        return loader.construct_document(node)
+            return loader.construct_document(node)
+        return _construct_tree(loader, node, _texts_obey_rule(text))
     finally:
         loader.dispose()
+
+
+#: Deeper than this, PyYAML's own constructor builds the data, as it always did:
+#: Python's recursion limit decides, as before, what is too deep to read.
+_DIRECT_DEPTH = 50
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+#: Keys that ``flatten_mapping`` rewrites: ``<<`` merges, ``=`` values.
+_FLATTENED_KEY_TAGS = (_MERGE_TAG, "tag:yaml.org,2002:value")
+
+
+class _TooDeep(Exception):
+    pass
+
+
+#: What YAML's reader lets through of the characters :func:`control_character` refuses:
+#: line breaks of its own, and the backslash that starts an escape (``"\\x1a"``).
+#: It refuses every other one written raw, in any document it reads whole.
+_READER_LETS_THROUGH = ("\\", "\r", "\x85", "\u2028", "\u2029")
+
+
+def _texts_obey_rule(text: str) -> bool:
+    """Whether every text of the document ``text``, read without error, obeys the rule
+    of :func:`control_character`: then no text needs a search of its own."""
+    return not any(character in text for character in _READER_LETS_THROUGH)
+
+
+def _construct_tree(loader: yaml.SafeLoader, root: yaml.Node, texts_obey_rule: bool) -> Any:
+    """The data of a document without aliases, the same as ``construct_document`` makes.
+
+    PyYAML's constructor spends most of a catalogue's load on its bookkeeping
+    for every node (shared and recursive nodes, constructor lookup, deferred
+    generators), which a tree without aliases does not need: its plain
+    mappings, lists, texts and numbers are built here directly, by the same
+    rules, and any other node by PyYAML.
+    """
+    try:
+        return _DirectConstruction(loader, texts_obey_rule).value(root, 0)
+    except _TooDeep:
+        loader.constructed_objects = {}
+        return loader.construct_document(root)
+
+
+class _DirectConstruction:
+    def __init__(self, loader: yaml.SafeLoader, texts_obey_rule: bool) -> None:
+        """``texts_obey_rule``: no text needs :func:`_construct_text`'s own check."""
+        self.loader, self.texts_obey_rule = loader, texts_obey_rule
+
+    def value(self, node: yaml.Node, depth: int) -> Any:
+        tag = node.tag
+        if isinstance(node, yaml.ScalarNode):
+            if tag == _STR_TAG:
+                return node.value if self.texts_obey_rule else _construct_text(self.loader, node)
+            if tag == _INT_TAG:
+                return _construct_number(self.loader, node)
+        elif depth >= _DIRECT_DEPTH:
+            raise _TooDeep
+        elif isinstance(node, yaml.MappingNode) and tag == _MAP_TAG:
+            return self.mapping(node, depth + 1)
+        elif isinstance(node, yaml.SequenceNode) and tag == _SEQ_TAG:
+            return self.sequence(node, depth + 1)
+        return self.loader.construct_object(node, deep=True)
+
+    def mapping(self, node: yaml.MappingNode, depth: int) -> LocatedDict:
+        """As :func:`_construct_mapping`, whose merges this leaves to it."""
+        pairs = node.value
+        if any(key_node.tag in _FLATTENED_KEY_TAGS for key_node, _ in pairs):
+            return _construct_mapping(self.loader, node)
+        mapping = LocatedDict()
+        mapping.line, mapping.lines = node.start_mark.line + 1, {}
+        lines = mapping.lines
+        for key_node, value_node in pairs:
+            key = self.value(key_node, depth)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, str) or key in lines:
+                _check_key(key, line)
+                _check_new_key(key, line, lines)
+            mapping[key] = self.value(value_node, depth)
+            lines[key] = line
+        return mapping
+
+    def sequence(self, node: yaml.SequenceNode, depth: int) -> LocatedList:
+        items = LocatedList(self.value(child, depth) for child in node.value)
+        items.line = node.start_mark.line + 1
+        items.lines = [child.start_mark.line + 1 for child in node.value]
+        return items
 
 
 def _decode(path: str, raw: bytes) -> str:
