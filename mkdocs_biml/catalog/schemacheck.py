@@ -246,13 +246,12 @@ _KEYWORDS = frozenset(
 
 
 def _quick_string_test(min_length: int, pattern: str | None) -> QuickTest:
-    search = _pattern(pattern).search if pattern is not None else None
-
     def test(value: Any) -> bool:
         return (
             value.__class__ is str
             and (min_length == 0 or len(value.strip()) >= min_length)
-            and (search is None or search(value) is not None)
+            # Compiled on first use: many catalogues leave fields with patterns out.
+            and (pattern is None or _pattern(pattern).search(value) is not None)
         )
 
     return test

@@ -10,6 +10,7 @@ builds more text than it shows.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from typing import Any, cast
 
 import yaml
@@ -230,6 +231,11 @@ def _load(text: str) -> Any:
     take forever to visit. Checking the composed nodes first costs a walk
     over the nodes as written.
     """
+    if not may_expand(text) and _texts_obey_rule(text):
+        try:
+            return _read_plain_document(text)
+        except _NotPlain:
+            pass  # read again below, for the same data or for the message
     loader = _CatalogYamlLoader(text)
     try:
         node = loader.get_single_node()
@@ -237,25 +243,9 @@ def _load(text: str) -> Any:
             return None
         if may_expand(text):
             check_expansion(text, node, _BaseLoader)
-            return loader.construct_document(node)
-        return _construct_tree(loader, node, _texts_obey_rule(text))
+        return loader.construct_document(node)
     finally:
         loader.dispose()
-
-
-#: Deeper than this, PyYAML's own constructor builds the data, as it always did:
-#: Python's recursion limit decides, as before, what is too deep to read.
-_DIRECT_DEPTH = 50
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_STR_TAG = "tag:yaml.org,2002:str"
-_INT_TAG = "tag:yaml.org,2002:int"
-#: Keys that ``flatten_mapping`` rewrites: ``<<`` merges, ``=`` values.
-_FLATTENED_KEY_TAGS = (_MERGE_TAG, "tag:yaml.org,2002:value")
-
-
-class _TooDeep(Exception):
-    pass
 
 
 #: What YAML's reader lets through of the characters :func:`control_character` refuses:
@@ -270,65 +260,112 @@ def _texts_obey_rule(text: str) -> bool:
     return not any(character in text for character in _READER_LETS_THROUGH)
 
 
-def _construct_tree(loader: yaml.SafeLoader, root: yaml.Node, texts_obey_rule: bool) -> Any:
-    """The data of a document without aliases, the same as ``construct_document`` makes.
+class _NotPlain(Exception):
+    """The document is not plain YAML, or not right: PyYAML's composer and constructor
+    read it, as they read every document before."""
 
-    PyYAML's constructor spends most of a catalogue's load on its bookkeeping
-    for every node (shared and recursive nodes, constructor lookup, deferred
-    generators), which a tree without aliases does not need: its plain
-    mappings, lists, texts and numbers are built here directly, by the same
-    rules, and any other node by PyYAML.
+
+#: Deeper than this, a document is not plain: Python's recursion limit decides, as
+#: before, what is too deep to read.
+_PLAIN_DEPTH = 50
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+
+
+def _read_plain_document(text: str) -> Any:
+    """The data of a plain document, read from the parser's events, as PyYAML would build it.
+
+    A catalogue is plain: one document of mappings, lists, texts and decimal
+    numbers, without anchors, tags, merges or repeated keys. Composing its
+    nodes, then building the data from them, costs most of a catalogue's load
+    in PyYAML's bookkeeping for what a plain document does not have; the data
+    is built here from the events instead. Anything else raises
+    :class:`_NotPlain`, before any message: a document with a mistake is read
+    again by PyYAML, which finds the mistake the message is about.
     """
+    loader = _CatalogYamlLoader(text)
     try:
-        return _DirectConstruction(loader, texts_obey_rule).value(root, 0)
-    except _TooDeep:
-        loader.constructed_objects = {}
-        return loader.construct_document(root)
+        return _PlainDocument(loader).read()
+    except yaml.YAMLError:
+        raise _NotPlain from None
+    finally:
+        loader.dispose()
 
 
-class _DirectConstruction:
-    def __init__(self, loader: yaml.SafeLoader, texts_obey_rule: bool) -> None:
-        """``texts_obey_rule``: no text needs :func:`_construct_text`'s own check."""
-        self.loader, self.texts_obey_rule = loader, texts_obey_rule
+class _PlainDocument:
+    """Builds the data of a plain document from its events (``Any``: PyYAML's have no types)."""
 
-    def value(self, node: yaml.Node, depth: int) -> Any:
-        tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            if tag == _STR_TAG:
-                return node.value if self.texts_obey_rule else _construct_text(self.loader, node)
-            if tag == _INT_TAG:
-                return _construct_number(self.loader, node)
-        elif depth >= _DIRECT_DEPTH:
-            raise _TooDeep
-        elif isinstance(node, yaml.MappingNode) and tag == _MAP_TAG:
-            return self.mapping(node, depth + 1)
-        elif isinstance(node, yaml.SequenceNode) and tag == _SEQ_TAG:
-            return self.sequence(node, depth + 1)
-        return self.loader.construct_object(node, deep=True)
+    def __init__(self, loader: yaml.SafeLoader) -> None:
+        self.next_event: Callable[[], Any] = loader.get_event
+        #: The tag the composer would give a scalar.
+        self.resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = loader.resolve
 
-    def mapping(self, node: yaml.MappingNode, depth: int) -> LocatedDict:
-        """As :func:`_construct_mapping`, whose merges this leaves to it."""
-        pairs = node.value
-        if any(key_node.tag in _FLATTENED_KEY_TAGS for key_node, _ in pairs):
-            return _construct_mapping(self.loader, node)
+    def read(self) -> Any:
+        _expect(self.next_event(), yaml.StreamStartEvent)
+        _expect(self.next_event(), yaml.DocumentStartEvent)
+        data = self.value(self.next_event(), 0)
+        _expect(self.next_event(), yaml.DocumentEndEvent)
+        _expect(self.next_event(), yaml.StreamEndEvent)
+        return data
+
+    def value(self, event: Any, depth: int) -> Any:
+        kind = event.__class__
+        if kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
+            raise _NotPlain
+        if kind is yaml.ScalarEvent:
+            return self.scalar(event)
+        if depth >= _PLAIN_DEPTH:
+            raise _NotPlain
+        if kind is yaml.MappingStartEvent:
+            return self.mapping(event, depth + 1)
+        if kind is yaml.SequenceStartEvent:
+            return self.sequence(event, depth + 1)
+        raise _NotPlain
+
+    def scalar(self, event: Any) -> str | int:
+        text: str = event.value
+        tag = self.resolve(yaml.ScalarNode, text, event.implicit)
+        if tag == _STR_TAG:
+            return text
+        # What SafeConstructor makes of decimal digits (YAML 1.1 reads 010 as octal 8);
+        # other forms are left to it.
+        if (
+            tag == _INT_TAG
+            and text.isdigit()
+            and len(text) < 19
+            and (text == "0" or text[0] != "0")
+        ):
+            return int(text)
+        raise _NotPlain
+
+    def mapping(self, start: Any, depth: int) -> LocatedDict:
         mapping = LocatedDict()
-        mapping.line, mapping.lines = node.start_mark.line + 1, {}
+        mapping.line, mapping.lines = start.start_mark.line + 1, {}
         lines = mapping.lines
-        for key_node, value_node in pairs:
-            key = self.value(key_node, depth)
-            line = key_node.start_mark.line + 1
-            if not isinstance(key, str) or key in lines:
-                _check_key(key, line)
-                _check_new_key(key, line, lines)
-            mapping[key] = self.value(value_node, depth)
-            lines[key] = line
+        event = self.next_event()
+        while event.__class__ is not yaml.MappingEndEvent:
+            key = self.value(event, depth)
+            if key.__class__ is not str or key in lines:
+                raise _NotPlain
+            mapping[key] = self.value(self.next_event(), depth)
+            lines[key] = event.start_mark.line + 1
+            event = self.next_event()
         return mapping
 
-    def sequence(self, node: yaml.SequenceNode, depth: int) -> LocatedList:
-        items = LocatedList(self.value(child, depth) for child in node.value)
-        items.line = node.start_mark.line + 1
-        items.lines = [child.start_mark.line + 1 for child in node.value]
+    def sequence(self, start: Any, depth: int) -> LocatedList:
+        items = LocatedList()
+        items.line, items.lines = start.start_mark.line + 1, []
+        event = self.next_event()
+        while event.__class__ is not yaml.SequenceEndEvent:
+            items.lines.append(event.start_mark.line + 1)
+            items.append(self.value(event, depth))
+            event = self.next_event()
         return items
+
+
+def _expect(event: Any, kind: type[yaml.Event]) -> None:
+    if event.__class__ is not kind:
+        raise _NotPlain
 
 
 def _decode(path: str, raw: bytes) -> str:
