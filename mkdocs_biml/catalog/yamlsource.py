@@ -283,6 +283,8 @@ def _read_plain_document(text: str) -> Any:
     :class:`_NotPlain`, before any message: a document with a mistake is read
     again by PyYAML, which finds the mistake the message is about.
     """
+    if _CatalogYamlLoader.yaml_path_resolvers:  # tags would depend on where values are
+        raise _NotPlain
     loader = _CatalogYamlLoader(text)
     try:
         return _PlainDocument(loader).read()
@@ -299,6 +301,8 @@ class _PlainDocument:
         self.next_event: Callable[[], Any] = loader.get_event
         #: The tag the composer would give a scalar.
         self.resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = loader.resolve
+        #: The tag of each plain scalar met so far: keys repeat in every entry.
+        self.plain_tags: dict[str, str] = {}
 
     def read(self) -> Any:
         _expect(self.next_event(), yaml.StreamStartEvent)
@@ -324,7 +328,11 @@ class _PlainDocument:
 
     def scalar(self, event: Any) -> str | int:
         text: str = event.value
-        tag = self.resolve(yaml.ScalarNode, text, event.implicit)
+        if not event.implicit[0]:  # quoted, or a block: text
+            return text
+        tag = self.plain_tags.get(text)
+        if tag is None:
+            tag = self.plain_tags[text] = self.resolve(yaml.ScalarNode, text, event.implicit)
         if tag == _STR_TAG:
             return text
         # What SafeConstructor makes of decimal digits (YAML 1.1 reads 010 as octal 8);
