@@ -183,7 +183,7 @@ def read_yaml(path: str, raw: bytes) -> LocatedDict:
     check_size(path, len(raw))
     text = _decode(path, raw)
     try:
-        data = _load(text)
+        data = _load(text, raw)
     except (_YamlProblem, ExpansionProblem) as exc:
         raise CatalogError(path, exc.line, "", exc.problem, exc.hint) from None
     except yaml.MarkedYAMLError as exc:
@@ -223,8 +223,10 @@ def read_yaml(path: str, raw: bytes) -> LocatedDict:
     return data
 
 
-def _load(text: str) -> Any:
+def _load(text: str, raw: bytes) -> Any:
     """The document's data, once :func:`check_expansion` has bounded what it expands to.
+
+    ``raw``: the bytes ``text`` was decoded from (as UTF-8, with or without its mark).
 
     Aliases make the data a graph: a few lines can stand for billions of
     values, which any walk over the data (the schema check, a message) would
@@ -233,7 +235,7 @@ def _load(text: str) -> Any:
     """
     if not may_expand(text) and _texts_obey_rule(text):
         try:
-            return _read_plain_document(text)
+            return _read_plain_document(raw)
         except _NotPlain:
             pass  # read again below, for the same data or for the message
     loader = _CatalogYamlLoader(text)
@@ -272,7 +274,7 @@ _STR_TAG = "tag:yaml.org,2002:str"
 _INT_TAG = "tag:yaml.org,2002:int"
 
 
-def _read_plain_document(text: str) -> Any:
+def _read_plain_document(raw: bytes) -> Any:
     """The data of a plain document, read from the parser's events, as PyYAML would build it.
 
     A catalogue is plain: one document of mappings, lists, texts and decimal
@@ -282,10 +284,13 @@ def _read_plain_document(text: str) -> Any:
     is built here from the events instead. Anything else raises
     :class:`_NotPlain`, before any message: a document with a mistake is read
     again by PyYAML, which finds the mistake the message is about.
+
+    The parser reads the UTF-8 bytes (already checked), which it would
+    otherwise make again from the text.
     """
     if _CatalogYamlLoader.yaml_path_resolvers:  # tags would depend on where values are
         raise _NotPlain
-    loader = _CatalogYamlLoader(text)
+    loader = _CatalogYamlLoader(raw)
     try:
         return _PlainDocument(loader).read()
     except yaml.YAMLError:
