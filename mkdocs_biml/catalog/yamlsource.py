@@ -319,10 +319,10 @@ class _PlainDocument:
 
     def value(self, event: Any, depth: int) -> Any:
         kind = event.__class__
-        if kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
-            raise _NotPlain
         if kind is yaml.ScalarEvent:
             return self.scalar(event)
+        if kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
+            raise _NotPlain
         if depth >= _PLAIN_DEPTH:
             raise _NotPlain
         if kind is yaml.MappingStartEvent:
@@ -332,6 +332,9 @@ class _PlainDocument:
         raise _NotPlain
 
     def scalar(self, event: Any) -> str | int:
+        """The value of a scalar: called directly for most, which are scalars."""
+        if event.anchor is not None or event.tag is not None:
+            raise _NotPlain
         text: str = event.value
         if not event.implicit[0]:  # quoted, or a block: text
             return text
@@ -357,10 +360,15 @@ class _PlainDocument:
         lines = mapping.lines
         event = self.next_event()
         while event.__class__ is not yaml.MappingEndEvent:
-            key = self.value(event, depth)
+            key = self.scalar(event) if event.__class__ is yaml.ScalarEvent else None
             if key.__class__ is not str or key in lines:
                 raise _NotPlain
-            mapping[key] = self.value(self.next_event(), depth)
+            value = self.next_event()
+            mapping[key] = (
+                self.scalar(value)
+                if value.__class__ is yaml.ScalarEvent
+                else self.value(value, depth)
+            )
             lines[key] = event.start_mark.line + 1
             event = self.next_event()
         return mapping
@@ -371,7 +379,11 @@ class _PlainDocument:
         event = self.next_event()
         while event.__class__ is not yaml.SequenceEndEvent:
             items.lines.append(event.start_mark.line + 1)
-            items.append(self.value(event, depth))
+            items.append(
+                self.scalar(event)
+                if event.__class__ is yaml.ScalarEvent
+                else self.value(event, depth)
+            )
             event = self.next_event()
         return items
 
