@@ -357,35 +357,31 @@ class _PlainDocument:
     def mapping(self, start: Any, depth: int) -> LocatedDict:
         mapping = LocatedDict()
         mapping.line, mapping.lines = start.start_mark.line + 1, {}
-        lines = mapping.lines
-        event = self.next_event()
-        while event.__class__ is not yaml.MappingEndEvent:
-            key = self.scalar(event) if event.__class__ is yaml.ScalarEvent else None
+        lines, next_event, scalar = mapping.lines, self.next_event, self.scalar  # read once
+        event = next_event()
+        while event.__class__ is not _MAPPING_END:
+            key = scalar(event) if event.__class__ is _SCALAR else None
             if key.__class__ is not str or key in lines:
                 raise _NotPlain
-            value = self.next_event()
-            mapping[key] = (
-                self.scalar(value)
-                if value.__class__ is yaml.ScalarEvent
-                else self.value(value, depth)
-            )
+            value = next_event()
+            mapping[key] = scalar(value) if value.__class__ is _SCALAR else self.value(value, depth)
             lines[key] = event.start_mark.line + 1
-            event = self.next_event()
+            event = next_event()
         return mapping
 
     def sequence(self, start: Any, depth: int) -> LocatedList:
         items = LocatedList()
         items.line, items.lines = start.start_mark.line + 1, []
-        event = self.next_event()
-        while event.__class__ is not yaml.SequenceEndEvent:
-            items.lines.append(event.start_mark.line + 1)
-            items.append(
-                self.scalar(event)
-                if event.__class__ is yaml.ScalarEvent
-                else self.value(event, depth)
-            )
-            event = self.next_event()
+        lines, next_event, scalar = items.lines, self.next_event, self.scalar  # read once
+        event = next_event()
+        while event.__class__ is not _SEQUENCE_END:
+            lines.append(event.start_mark.line + 1)
+            items.append(scalar(event) if event.__class__ is _SCALAR else self.value(event, depth))
+            event = next_event()
         return items
+
+
+_SCALAR, _MAPPING_END, _SEQUENCE_END = yaml.ScalarEvent, yaml.MappingEndEvent, yaml.SequenceEndEvent
 
 
 def _expect(event: Any, kind: type[yaml.Event]) -> None:
