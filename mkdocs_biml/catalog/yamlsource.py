@@ -78,28 +78,19 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Locat
     for position, (key_node, value_node) in enumerate(node.value):
         key = loader.construct_object(key_node, deep=True)
         line = key_node.start_mark.line + 1
-        _check_key(key, line)
+        if not isinstance(key, str):
+            raise _YamlProblem(line, f"key {short_repr(key)} is not text", _key_hint(key))
         if position >= merged_keys:
-            _check_new_key(key, line, own_lines)
+            if key in own_lines:
+                raise _YamlProblem(
+                    line,
+                    f"duplicate key {short_repr(key)} (first at line {own_lines[key]})",
+                    "YAML keeps only one of them: remove or rename one",
+                )
             own_lines[key] = line
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.lines[key] = line
     return mapping
-
-
-def _check_key(key: Any, line: int) -> None:
-    if not isinstance(key, str):
-        raise _YamlProblem(line, f"key {short_repr(key)} is not text", _key_hint(key))
-
-
-def _check_new_key(key: str, line: int, earlier: dict[str, int]) -> None:
-    """``earlier``: the line of each key the mapping gave before this one."""
-    if key in earlier:
-        raise _YamlProblem(
-            line,
-            f"duplicate key {short_repr(key)} (first at line {earlier[key]})",
-            "YAML keeps only one of them: remove or rename one",
-        )
 
 
 def _key_hint(key: Any) -> str:
