@@ -150,16 +150,17 @@ class Builder:
 
     def _check_anchor(self, anchors: dict[str, tuple[str, int]], risk: Risk, line: int) -> None:
         """Two tags of one component whose page anchors coincide would link to one risk."""
-        if risk.anchor in anchors:
-            other, other_line = anchors[risk.anchor]
+        anchor = risk.anchor  # worked out from the tag on every use
+        if anchor in anchors:
+            other, other_line = anchors[anchor]
             self._fail(
                 line,
                 f"risk [{risk.tag}]",
-                f"its page anchor #{risk.anchor} is also that of [{other}] "
+                f"its page anchor #{anchor} is also that of [{other}] "
                 f"(line {other_line}): links could not tell them apart",
                 "anchors keep only letters and digits: make the descriptors differ in those",
             )
-        anchors[risk.anchor] = (risk.tag, line)
+        anchors[anchor] = (risk.tag, line)
 
     def _check_unique_labels(self, catalog: Catalog) -> None:
         """Labels name components in tags (in any case) and, as slugs, their pages."""
@@ -216,6 +217,8 @@ class Builder:
 
     def _check_texts(self, catalog: Catalog, index: CatalogIndex) -> None:
         for text, line, field in self._texts():
+            if "[" not in text:  # every mark starts with one: the text is plain text
+                continue
             for token in tokenize(text, catalog, index):
                 if isinstance(token, TagToken) and not token.resolution.resolved:
                     self._fail(

@@ -148,7 +148,7 @@ def load_catalog(
     cached = loaded.get(key)
     if cached is not None and cached.depends_on[0][1] == digest and _unchanged(cached):
         return cached
-    catalog = parse_catalog(raw, label, base_dir=path.parent)
+    catalog = _parse_catalog(raw, label, path.parent, digest)
     catalog.depends_on = ((key[0], digest), *catalog.depends_on[1:])
     loaded[key] = catalog
     return catalog
@@ -174,9 +174,14 @@ def parse_catalog(
     name, or a path relative to ``base_dir``) before it is built.
     """
     raw = raw.encode("utf-8") if isinstance(raw, str) else raw
+    return _parse_catalog(raw, path, base_dir, content_digest(raw))
+
+
+def _parse_catalog(raw: bytes, path: str, base_dir: Path | None, digest: str) -> Catalog:
+    """:func:`parse_catalog`, with the ``digest`` of ``raw`` (its caller has it already)."""
     data = _read_catalog_yaml(path, raw)
     definitions = catalog_schema()["$defs"]
-    depends_on: tuple[tuple[str, str], ...] = ((path, content_digest(raw)),)
+    depends_on: tuple[tuple[str, str], ...] = ((path, digest),)
     if "extends" in data:
         SchemaChecker(path, catalog_schema()).check(
             data, definitions["overlay"], "", data.line or 1

@@ -10,6 +10,7 @@ builds more text than it shows.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 from typing import Any, cast
 
 import yaml
@@ -173,7 +174,7 @@ def read_yaml(path: str, raw: bytes) -> LocatedDict:
     check_size(path, len(raw))
     text = _decode(path, raw)
     try:
-        data = _load(text)
+        data = _load(text, raw)
     except (_YamlProblem, ExpansionProblem) as exc:
         raise CatalogError(path, exc.line, "", exc.problem, exc.hint) from None
     except yaml.MarkedYAMLError as exc:
@@ -213,14 +214,21 @@ def read_yaml(path: str, raw: bytes) -> LocatedDict:
     return data
 
 
-def _load(text: str) -> Any:
+def _load(text: str, raw: bytes) -> Any:
     """The document's data, once :func:`check_expansion` has bounded what it expands to.
+
+    ``raw``: the bytes ``text`` was decoded from (as UTF-8, with or without its mark).
 
     Aliases make the data a graph: a few lines can stand for billions of
     values, which any walk over the data (the schema check, a message) would
     take forever to visit. Checking the composed nodes first costs a walk
     over the nodes as written.
     """
+    if not may_expand(text) and _texts_obey_rule(text):
+        try:
+            return _read_plain_document(raw)
+        except _NotPlain:
+            pass  # read again below, for the same data or for the message
     loader = _CatalogYamlLoader(text)
     try:
         node = loader.get_single_node()
@@ -231,6 +239,145 @@ def _load(text: str) -> Any:
         return loader.construct_document(node)
     finally:
         loader.dispose()
+
+
+#: What YAML's reader lets through of the characters :func:`control_character` refuses:
+#: line breaks of its own, and the backslash that starts an escape (``"\\x1a"``).
+#: It refuses every other one written raw, in any document it reads whole.
+_READER_LETS_THROUGH = ("\\", "\r", "\x85", "\u2028", "\u2029")
+
+
+def _texts_obey_rule(text: str) -> bool:
+    """Whether every text of the document ``text``, read without error, obeys the rule
+    of :func:`control_character`: then no text needs a search of its own."""
+    return not any(character in text for character in _READER_LETS_THROUGH)
+
+
+class _NotPlain(Exception):
+    """The document is not plain YAML, or not right: PyYAML's composer and constructor
+    read it, as they read every document before."""
+
+
+#: Deeper than this, a document is not plain: Python's recursion limit decides, as
+#: before, what is too deep to read.
+_PLAIN_DEPTH = 50
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+
+
+def _read_plain_document(raw: bytes) -> Any:
+    """The data of a plain document, read from the parser's events, as PyYAML would build it.
+
+    A catalogue is plain: one document of mappings, lists, texts and decimal
+    numbers, without anchors, tags, merges or repeated keys. Composing its
+    nodes, then building the data from them, costs most of a catalogue's load
+    in PyYAML's bookkeeping for what a plain document does not have; the data
+    is built here from the events instead. Anything else raises
+    :class:`_NotPlain`, before any message: a document with a mistake is read
+    again by PyYAML, which finds the mistake the message is about.
+
+    The parser reads the UTF-8 bytes (already checked), which it would
+    otherwise make again from the text.
+    """
+    if _CatalogYamlLoader.yaml_path_resolvers:  # tags would depend on where values are
+        raise _NotPlain
+    loader = _CatalogYamlLoader(raw)
+    try:
+        return _PlainDocument(loader).read()
+    except yaml.YAMLError:
+        raise _NotPlain from None
+    finally:
+        loader.dispose()
+
+
+class _PlainDocument:
+    """Builds the data of a plain document from its events (``Any``: PyYAML's have no types)."""
+
+    def __init__(self, loader: yaml.SafeLoader) -> None:
+        self.next_event: Callable[[], Any] = loader.get_event
+        #: The tag the composer would give a scalar.
+        self.resolve: Callable[[type[yaml.Node], str, tuple[bool, bool]], str] = loader.resolve
+        #: The tag of each plain scalar met so far: keys repeat in every entry.
+        self.plain_tags: dict[str, str] = {}
+
+    def read(self) -> Any:
+        _expect(self.next_event(), yaml.StreamStartEvent)
+        _expect(self.next_event(), yaml.DocumentStartEvent)
+        data = self.value(self.next_event(), 0)
+        _expect(self.next_event(), yaml.DocumentEndEvent)
+        _expect(self.next_event(), yaml.StreamEndEvent)
+        return data
+
+    def value(self, event: Any, depth: int) -> Any:
+        kind = event.__class__
+        if kind is yaml.ScalarEvent:
+            return self.scalar(event)
+        if kind is yaml.AliasEvent or event.anchor is not None or event.tag is not None:
+            raise _NotPlain
+        if depth >= _PLAIN_DEPTH:
+            raise _NotPlain
+        if kind is yaml.MappingStartEvent:
+            return self.mapping(event, depth + 1)
+        if kind is yaml.SequenceStartEvent:
+            return self.sequence(event, depth + 1)
+        raise _NotPlain
+
+    def scalar(self, event: Any) -> str | int:
+        """The value of a scalar: called directly for most, which are scalars."""
+        if event.anchor is not None or event.tag is not None:
+            raise _NotPlain
+        text: str = event.value
+        if not event.implicit[0]:  # quoted, or a block: text
+            return text
+        tag = self.plain_tags.get(text)
+        if tag is None:
+            tag = self.plain_tags[text] = self.resolve(yaml.ScalarNode, text, event.implicit)
+        if tag == _STR_TAG:
+            return text
+        # What SafeConstructor makes of decimal digits (YAML 1.1 reads 010 as octal 8);
+        # other forms are left to it.
+        if (
+            tag == _INT_TAG
+            and text.isdigit()
+            and len(text) < 19
+            and (text == "0" or text[0] != "0")
+        ):
+            return int(text)
+        raise _NotPlain
+
+    def mapping(self, start: Any, depth: int) -> LocatedDict:
+        mapping = LocatedDict()
+        mapping.line, mapping.lines = start.start_mark.line + 1, {}
+        lines, next_event, scalar = mapping.lines, self.next_event, self.scalar  # read once
+        event = next_event()
+        while event.__class__ is not _MAPPING_END:
+            key = scalar(event) if event.__class__ is _SCALAR else None
+            if key.__class__ is not str or key in lines:
+                raise _NotPlain
+            value = next_event()
+            mapping[key] = scalar(value) if value.__class__ is _SCALAR else self.value(value, depth)
+            lines[key] = event.start_mark.line + 1
+            event = next_event()
+        return mapping
+
+    def sequence(self, start: Any, depth: int) -> LocatedList:
+        items = LocatedList()
+        items.line, items.lines = start.start_mark.line + 1, []
+        lines, next_event, scalar = items.lines, self.next_event, self.scalar  # read once
+        event = next_event()
+        while event.__class__ is not _SEQUENCE_END:
+            lines.append(event.start_mark.line + 1)
+            items.append(scalar(event) if event.__class__ is _SCALAR else self.value(event, depth))
+            event = next_event()
+        return items
+
+
+_SCALAR, _MAPPING_END, _SEQUENCE_END = yaml.ScalarEvent, yaml.MappingEndEvent, yaml.SequenceEndEvent
+
+
+def _expect(event: Any, kind: type[yaml.Event]) -> None:
+    if event.__class__ is not kind:
+        raise _NotPlain
 
 
 def _decode(path: str, raw: bytes) -> str:
