@@ -229,6 +229,12 @@ def _load(text: str, raw: bytes) -> Any:
             return _read_plain_document(raw)
         except _NotPlain:
             pass  # read again below, for the same data or for the message
+    return _load_composed(text)
+
+
+def _load_composed(text: str) -> Any:
+    """The document's data as PyYAML composes and constructs it (every document the plain
+    reader leaves, and the reference it must agree with)."""
     loader = _CatalogYamlLoader(text)
     try:
         node = loader.get_single_node()
