@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import types
 from dataclasses import FrozenInstanceError, dataclass
 
 import pytest
@@ -12,7 +13,6 @@ from mkdocs_biml.catalog.resolver import Outcome, Resolution, TagParts
 from mkdocs_biml.catalog.texts import Text
 from mkdocs_biml.core.paths import PageLayout
 from mkdocs_biml.core.problems import Problem
-from mkdocs_biml.frozen import Frozen
 from mkdocs_biml.records.assessments import Assessments
 from mkdocs_biml.records.ledger import StatusNote
 from mkdocs_biml.records.tracking import Tracking
@@ -62,13 +62,24 @@ def test_copy_and_pickle_give_an_equal_value() -> None:
     assert pickle.loads(pickle.dumps(note)) == note
 
 
-def test_slots_must_name_the_annotated_fields() -> None:
-    with pytest.raises(TypeError, match="__slots__"):
+def test_made_init_takes_what_the_dataclass_s_took() -> None:
+    assert TagParts("", "data", 2, descriptor="transfer") == TagParts("", "data", 2, "transfer")
+    assert Tracking(expires=None) == Tracking()
+    for call, message in (
+        (lambda: TagParts("", "data"), "missing arguments: 'number', 'descriptor'"),
+        (lambda: TagParts("", "data", 2, "x", "y"), "takes 4 arguments"),
+        (lambda: TagParts("", "data", 2, "x", number=3), "multiple values for argument 'number'"),
+        (lambda: Text(txt="a"), "unexpected keyword argument 'txt'"),
+    ):
+        with pytest.raises(TypeError, match=message):
+            call()
 
-        class _Wrong(Frozen):
-            __slots__ = ("a",)
-            a: int
-            b: int
+
+def test_fields_are_slots_and_defaults_stay_off_the_class() -> None:
+    assert StatusNote.__slots__ == ("owner", "note", "line", "tracking")
+    # The class holds the slot's descriptor, not the default "".
+    assert isinstance(vars(StatusNote)["owner"], types.MemberDescriptorType)
+    assert StatusNote().owner == ""
 
 
 def test_values_derived_in_init_are_not_fields() -> None:

@@ -38,34 +38,13 @@ def normalize_descriptor(descriptor: str) -> str:
 class Reference(Frozen):
     """A numbered entry of a catalogue's reference list."""
 
-    __slots__ = ("authors", "key", "number", "title", "url", "venue", "year")
-
     number: int
     key: str
     title: str
-    authors: str | None
-    venue: str | None
-    year: int | None
-    url: str | None
-
-    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
-        self,
-        number: int,
-        key: str,
-        title: str,
-        authors: str | None = None,
-        venue: str | None = None,
-        year: int | None = None,
-        url: str | None = None,
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "number", number)
-        set_field(self, "key", key)
-        set_field(self, "title", title)
-        set_field(self, "authors", authors)
-        set_field(self, "venue", venue)
-        set_field(self, "year", year)
-        set_field(self, "url", url)
+    authors: str | None = None
+    venue: str | None = None
+    year: int | None = None
+    url: str | None = None
 
     @property
     def anchor(self) -> str:
@@ -75,52 +54,22 @@ class Reference(Frozen):
 class Control(Frozen):
     """An "associated control": ``label`` is kept exactly as published."""
 
-    __slots__ = (
-        "label",
-        "text",
-    )
-
     label: str
     text: str
-
-    def __init__(self, label: str, text: str) -> None:
-        set_field = object.__setattr__
-        set_field(self, "label", label)
-        set_field(self, "text", text)
 
 
 class Source(Frozen):
     """A document the catalogue quotes, with where to find it."""
 
-    __slots__ = (
-        "title",
-        "url",
-    )
-
     title: str
     url: str
-
-    def __init__(self, title: str, url: str) -> None:
-        set_field = object.__setattr__
-        set_field(self, "title", title)
-        set_field(self, "url", url)
 
 
 class License(Frozen):
     """The licence of the quoted text, with a link to it."""
 
-    __slots__ = (
-        "name",
-        "url",
-    )
-
     name: str
     url: str
-
-    def __init__(self, name: str, url: str) -> None:
-        set_field = object.__setattr__
-        set_field(self, "name", name)
-        set_field(self, "url", url)
 
 
 class Risk:
@@ -258,36 +207,17 @@ class Component:
 class Flow(Frozen):
     """An arrow of the diagram: information flows from ``source`` to ``target``."""
 
-    __slots__ = (
-        "source",
-        "target",
-    )
-
     source: str
     target: str
-
-    def __init__(self, source: str, target: str) -> None:
-        set_field = object.__setattr__
-        set_field(self, "source", source)
-        set_field(self, "target", target)
 
 
 class TopTenEntry(Frozen):
     """One of the Top Ten risks, with the entries it points to."""
 
-    __slots__ = ("name", "rank", "risks", "text")
-
     rank: int
     name: str
     text: str
     risks: tuple[Risk, ...]
-
-    def __init__(self, rank: int, name: str, text: str, risks: tuple[Risk, ...]) -> None:
-        set_field = object.__setattr__
-        set_field(self, "rank", rank)
-        set_field(self, "name", name)
-        set_field(self, "text", text)
-        set_field(self, "risks", risks)
 
     @property
     def anchor(self) -> str:

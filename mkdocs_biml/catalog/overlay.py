@@ -37,18 +37,8 @@ class BaseEntries(Frozen):
     """The components and risks of the catalogue an overlay extends: every other entry
     of the merged catalogue is the overlay's own, credited to it, not to the base."""
 
-    __slots__ = (
-        "components",
-        "risks",
-    )
-
     components: frozenset[str]
     risks: frozenset[tuple[str, int, str]]
-
-    def __init__(self, components: frozenset[str], risks: frozenset[tuple[str, int, str]]) -> None:
-        set_field = object.__setattr__
-        set_field(self, "components", components)
-        set_field(self, "risks", risks)
 
     @classmethod
     def of(cls, base: Any) -> BaseEntries:

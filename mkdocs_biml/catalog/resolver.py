@@ -39,19 +39,10 @@ TAG_IN_TEXT = re.compile(r"\[(" + TAG_BODY + r")\]")
 class TagParts(Frozen):
     """A tag split into its parts: prefix, component, number and descriptor."""
 
-    __slots__ = ("component", "descriptor", "number", "prefix")
-
     prefix: str
     component: str
     number: int
     descriptor: str | None
-
-    def __init__(self, prefix: str, component: str, number: int, descriptor: str | None) -> None:
-        set_field = object.__setattr__
-        set_field(self, "prefix", prefix)
-        set_field(self, "component", component)
-        set_field(self, "number", number)
-        set_field(self, "descriptor", descriptor)
 
     @property
     def has_descriptor(self) -> bool:
@@ -81,28 +72,11 @@ class Outcome(enum.Enum):
 class Resolution(Frozen):
     """What a tag resolved to. ``risk`` is set for EXACT and MISMATCH."""
 
-    __slots__ = ("candidates", "outcome", "risk", "suggestions", "text")
-
     text: str
     outcome: Outcome
-    risk: Risk | None
-    candidates: tuple[Risk, ...]
-    suggestions: tuple[str, ...]
-
-    def __init__(
-        self,
-        text: str,
-        outcome: Outcome,
-        risk: Risk | None = None,
-        candidates: tuple[Risk, ...] = (),
-        suggestions: tuple[str, ...] = (),
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "text", text)
-        set_field(self, "outcome", outcome)
-        set_field(self, "risk", risk)
-        set_field(self, "candidates", candidates)
-        set_field(self, "suggestions", suggestions)
+    risk: Risk | None = None
+    candidates: tuple[Risk, ...] = ()
+    suggestions: tuple[str, ...] = ()
 
     @property
     def resolved(self) -> bool:

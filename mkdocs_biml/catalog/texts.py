@@ -23,58 +23,28 @@ _TOKEN = re.compile(f"{TAG_IN_TEXT.pattern}|{CITATION_MARKER.pattern}")
 class Text(Frozen):
     """Plain text between the marks of a catalogue text."""
 
-    __slots__ = ("text",)
-
     text: str
-
-    def __init__(self, text: str) -> None:
-        set_field = object.__setattr__
-        set_field(self, "text", text)
 
 
 class TagToken(Frozen):
     """A tag written in a catalogue text, and what it resolves to."""
 
-    __slots__ = ("resolution", "written")
-
     written: str
     resolution: Resolution
-
-    def __init__(self, written: str, resolution: Resolution) -> None:
-        set_field = object.__setattr__
-        set_field(self, "written", written)
-        set_field(self, "resolution", resolution)
 
 
 class TopTenToken(Frozen):
     """A mention of a Top Ten entry, and the entry if there is one."""
 
-    __slots__ = ("entry", "written")
-
     written: str
     entry: TopTenEntry | None
-
-    def __init__(self, written: str, entry: TopTenEntry | None) -> None:
-        set_field = object.__setattr__
-        set_field(self, "written", written)
-        set_field(self, "entry", entry)
 
 
 class CitationToken(Frozen):
     """A citation marker (``[12]``), and the reference if there is one."""
 
-    __slots__ = (
-        "number",
-        "reference",
-    )
-
     number: int
     reference: Reference | None
-
-    def __init__(self, number: int, reference: Reference | None) -> None:
-        set_field = object.__setattr__
-        set_field(self, "number", number)
-        set_field(self, "reference", reference)
 
 
 Token = Text | TagToken | TopTenToken | CitationToken

@@ -33,8 +33,6 @@ class PageLayout(Frozen):
     ``[raw:1:...]`` never share a page.
     """
 
-    __slots__ = ("folder",)
-
     folder: str
 
     def __init__(self, folder: str = "biml") -> None:

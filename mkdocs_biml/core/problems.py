@@ -57,8 +57,6 @@ class Severity(enum.Enum):
 class Problem(Frozen):
     """One thing wrong in an author's file, at ``path:line:column``."""
 
-    __slots__ = ("column", "line", "message", "path", "severity")
-
     path: str
     line: int | None
     column: int | None

@@ -57,8 +57,6 @@ class PageContext(Protocol):
 class LinkSettings(Frozen):
     """How the elements link a tag: where pages are, the link text, the words."""
 
-    __slots__ = ("base_url", "layout", "link", "link_text", "strings")
-
     layout: PageLayout
     base_url: str
     link: bool

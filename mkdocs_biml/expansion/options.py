@@ -18,31 +18,14 @@ from ..frozen import Frozen
 class SharedOption(Frozen):
     """An option of the extension that the plugin also takes."""
 
-    __slots__ = ("choices", "default", "help", "name", "plugin_name")
-
     #: The extension's name of the option.
     name: str
     default: Any
     help: str
     #: The values allowed, when the option is a choice.
-    choices: tuple[str, ...]
+    choices: tuple[str, ...] = ()
     #: The plugin's name of the option, when it differs (``pages`` is ``link``).
-    plugin_name: str
-
-    def __init__(
-        self,
-        name: str,
-        default: Any,
-        help: str,
-        choices: tuple[str, ...] = (),
-        plugin_name: str = "",
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "name", name)
-        set_field(self, "default", default)
-        set_field(self, "help", help)
-        set_field(self, "choices", choices)
-        set_field(self, "plugin_name", plugin_name)
+    plugin_name: str = ""
 
     @property
     def in_plugin(self) -> str:

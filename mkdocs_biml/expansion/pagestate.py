@@ -16,15 +16,8 @@ from ..frozen import Frozen
 class Citation(Frozen):
     """One tag an author wrote, resolved to a risk."""
 
-    __slots__ = ("line", "risk")
-
     risk: Risk
     line: int | None
-
-    def __init__(self, risk: Risk, line: int | None) -> None:
-        set_field = object.__setattr__
-        set_field(self, "risk", risk)
-        set_field(self, "line", line)
 
 
 class PageState:

@@ -37,15 +37,8 @@ from ..frozen import Frozen
 class Group(Frozen):
     """Consecutive generated pages: directly in the section (``title`` None) or in a subsection."""
 
-    __slots__ = ("src_uris", "title")
-
     title: str | None
     src_uris: tuple[str, ...]
-
-    def __init__(self, title: str | None, src_uris: tuple[str, ...]) -> None:
-        set_field = object.__setattr__
-        set_field(self, "title", title)
-        set_field(self, "src_uris", src_uris)
 
 
 def generated_page_files(config: MkDocsConfig, rendered: Mapping[str, str]) -> dict[str, File]:

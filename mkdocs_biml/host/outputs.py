@@ -35,23 +35,10 @@ STYLESHEET, SCRIPT = SITE_ASSETS
 class Output(Frozen):
     """A file the plugin writes: its path in the site and what it is, for messages."""
 
-    __slots__ = ("description", "dest_uri", "remedy")
-
     dest_uri: str
     description: str
     #: What to change when this output collides with another one of the plugin's.
-    remedy: str
-
-    def __init__(
-        self,
-        dest_uri: str,
-        description: str,
-        remedy: str = "give one of the catalogues another prefix, or rename the component",
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "dest_uri", dest_uri)
-        set_field(self, "description", description)
-        set_field(self, "remedy", remedy)
+    remedy: str = "give one of the catalogues another prefix, or rename the component"
 
 
 def generated_page_descriptions(

@@ -166,17 +166,9 @@ def _always_rebuilt(file: File) -> bool:
 class SkippedPage(Frozen):
     """What the plugin needs of a page a dirty build skipped."""
 
-    __slots__ = ("citations", "meta", "title")
-
     meta: dict[str, Any]
     citations: list[Citation]
     title: str
-
-    def __init__(self, meta: dict[str, Any], citations: list[Citation], title: str) -> None:
-        set_field = object.__setattr__
-        set_field(self, "meta", meta)
-        set_field(self, "citations", citations)
-        set_field(self, "title", title)
 
 
 class SkippedPageReader:

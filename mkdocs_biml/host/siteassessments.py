@@ -27,20 +27,10 @@ log = get_plugin_logger("biml")
 
 
 class SiteAssessments(Frozen):
-    __slots__ = (
-        "local",
-        "other_registers",
-    )
-
     #: The site's own assessments (the ``assessments`` option).
     local: Assessments
     #: Other sites' registers (the ``registers`` option); None when it names none.
     other_registers: OtherRegisters | None
-
-    def __init__(self, local: Assessments, other_registers: OtherRegisters | None) -> None:
-        set_field = object.__setattr__
-        set_field(self, "local", local)
-        set_field(self, "other_registers", other_registers)
 
     @property
     def all(self) -> Assessments:

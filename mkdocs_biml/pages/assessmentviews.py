@@ -25,72 +25,37 @@ class StatusCell(Frozen):
     """A risk in one assessment: its status (or "cited", "not addressed") and the page
     that sets it (the first citing page without a status; "" when none)."""
 
-    __slots__ = ("href", "status", "text", "tracking")
-
     text: str
     status: str | None
     href: str
     #: Ticket and dates given with the status, shown as the cell's detail.
-    tracking: Tracking
-
-    def __init__(
-        self, text: str, status: str | None, href: str, tracking: Tracking = NO_TRACKING
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "text", text)
-        set_field(self, "status", status)
-        set_field(self, "href", href)
-        set_field(self, "tracking", tracking)
+    tracking: Tracking = NO_TRACKING
 
 
 class MatrixRow(Frozen):
     """A risk's row of the assessment matrix: its status in each assessment."""
 
-    __slots__ = ("cells", "href", "risk")
-
     risk: Risk
     href: str
     cells: tuple[StatusCell, ...]
-
-    def __init__(self, risk: Risk, href: str, cells: tuple[StatusCell, ...]) -> None:
-        set_field = object.__setattr__
-        set_field(self, "risk", risk)
-        set_field(self, "href", href)
-        set_field(self, "cells", cells)
 
 
 class CountRow(Frozen):
     """A status (or "cited", "not addressed") and how many risks each assessment gives it."""
 
-    __slots__ = ("counts", "label")
-
     label: str
     counts: tuple[int, ...]
-
-    def __init__(self, label: str, counts: tuple[int, ...]) -> None:
-        set_field = object.__setattr__
-        set_field(self, "label", label)
-        set_field(self, "counts", counts)
 
 
 class PageLink(Frozen):
     """A link to a page, with the page's title."""
 
-    __slots__ = ("href", "title")
-
     title: str
     href: str
-
-    def __init__(self, title: str, href: str) -> None:
-        set_field = object.__setattr__
-        set_field(self, "title", title)
-        set_field(self, "href", href)
 
 
 class AssessmentRow(Frozen):
     """A risk on an assessment's page: status, owner, note and citing pages."""
-
-    __slots__ = ("cell", "component_href", "href", "note", "owner", "pages", "risk")
 
     risk: Risk
     href: str
@@ -100,25 +65,6 @@ class AssessmentRow(Frozen):
     note: str
     pages: tuple[PageLink, ...]
 
-    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
-        self,
-        risk: Risk,
-        href: str,
-        component_href: str,
-        cell: StatusCell,
-        owner: str,
-        note: str,
-        pages: tuple[PageLink, ...],
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "risk", risk)
-        set_field(self, "href", href)
-        set_field(self, "component_href", component_href)
-        set_field(self, "cell", cell)
-        set_field(self, "owner", owner)
-        set_field(self, "note", note)
-        set_field(self, "pages", pages)
-
     @property
     def tracking(self) -> Tracking:
         return self.cell.tracking
@@ -127,19 +73,10 @@ class AssessmentRow(Frozen):
 class HeatNode(Frozen):
     """A component of the heat map: how many of its risks are addressed."""
 
-    __slots__ = ("addressed", "href", "node", "total")
-
     node: Node
     href: str
     addressed: int
     total: int
-
-    def __init__(self, node: Node, href: str, addressed: int, total: int) -> None:
-        set_field = object.__setattr__
-        set_field(self, "node", node)
-        set_field(self, "href", href)
-        set_field(self, "addressed", addressed)
-        set_field(self, "total", total)
 
     @property
     def level(self) -> int:

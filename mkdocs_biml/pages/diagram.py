@@ -42,18 +42,8 @@ SAMPLES = 32
 class Point(Frozen):
     """A point of the drawing, in SVG user units."""
 
-    __slots__ = (
-        "x",
-        "y",
-    )
-
     x: float
     y: float
-
-    def __init__(self, x: float, y: float) -> None:
-        set_field = object.__setattr__
-        set_field(self, "x", x)
-        set_field(self, "y", y)
 
     def __add__(self, other: Point) -> Point:
         return Point(self.x + other.x, self.y + other.y)
@@ -74,8 +64,6 @@ class Point(Frozen):
 class Node(Frozen):
     """A component drawn at ``center``; ``label_lines`` are centred on it."""
 
-    __slots__ = ("center", "component", "height", "label_lines", "risk_count", "shape", "width")
-
     component: Component
     center: Point
     shape: Shape
@@ -83,25 +71,6 @@ class Node(Frozen):
     height: float
     label_lines: tuple[str, ...]
     risk_count: int
-
-    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
-        self,
-        component: Component,
-        center: Point,
-        shape: Shape,
-        width: float,
-        height: float,
-        label_lines: tuple[str, ...],
-        risk_count: int,
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "component", component)
-        set_field(self, "center", center)
-        set_field(self, "shape", shape)
-        set_field(self, "width", width)
-        set_field(self, "height", height)
-        set_field(self, "label_lines", label_lines)
-        set_field(self, "risk_count", risk_count)
 
     @property
     def x(self) -> float:
@@ -154,28 +123,11 @@ class Node(Frozen):
 class Arrow(Frozen):
     """One information flow, as an SVG path from ``source`` to ``target``."""
 
-    __slots__ = ("control", "end", "source", "start", "target")
-
     source: Component
     target: Component
     start: Point
     end: Point
-    control: Point | None
-
-    def __init__(
-        self,
-        source: Component,
-        target: Component,
-        start: Point,
-        end: Point,
-        control: Point | None = None,
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "source", source)
-        set_field(self, "target", target)
-        set_field(self, "start", start)
-        set_field(self, "end", end)
-        set_field(self, "control", control)
+    control: Point | None = None
 
     @property
     def path(self) -> str:
@@ -191,8 +143,6 @@ class Arrow(Frozen):
 class Diagram(Frozen):
     """The laid-out diagram of a catalogue: boxes, arrows and the drawing's extent."""
 
-    __slots__ = ("arrows", "catalog", "height", "min_x", "min_y", "nodes", "system", "width")
-
     catalog: Catalog
     nodes: tuple[Node, ...]
     arrows: tuple[Arrow, ...]
@@ -202,27 +152,6 @@ class Diagram(Frozen):
     min_y: float
     width: float
     height: float
-
-    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
-        self,
-        catalog: Catalog,
-        nodes: tuple[Node, ...],
-        arrows: tuple[Arrow, ...],
-        system: Node | None,
-        min_x: float,
-        min_y: float,
-        width: float,
-        height: float,
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "catalog", catalog)
-        set_field(self, "nodes", nodes)
-        set_field(self, "arrows", arrows)
-        set_field(self, "system", system)
-        set_field(self, "min_x", min_x)
-        set_field(self, "min_y", min_y)
-        set_field(self, "width", width)
-        set_field(self, "height", height)
 
     @property
     def linked_nodes(self) -> tuple[Node, ...]:

@@ -35,19 +35,10 @@ INVENTORY_NAME = "objects.inv"
 class InventoryEntry(Frozen):
     """One line of the inventory."""
 
-    __slots__ = ("display", "name", "role", "uri")
-
     name: str
     role: str
     uri: str
     display: str
-
-    def __init__(self, name: str, role: str, uri: str, display: str) -> None:
-        set_field = object.__setattr__
-        set_field(self, "name", name)
-        set_field(self, "role", role)
-        set_field(self, "uri", uri)
-        set_field(self, "display", display)
 
     def line(self) -> str:
         # Sphinx: priority -1 hides a label from its own search; 1 is an ordinary doc.

@@ -58,8 +58,6 @@ CITED, NOT_ADDRESSED = "cited", "not addressed"
 class RiskQuery(Frozen):
     """The filters of one marker: filter name -> alternatives (lower case for matching)."""
 
-    __slots__ = ("filters",)
-
     filters: Mapping[str, tuple[str, ...]]
 
     def __init__(self, filters: Mapping[str, tuple[str, ...]] | None = None) -> None:
@@ -73,41 +71,19 @@ class RiskQuery(Frozen):
 class QueryScope(Frozen):
     """What a marker's values are checked against: the site's settings."""
 
-    __slots__ = ("assessments", "catalogs", "statuses")
-
     catalogs: Sequence[Catalog]
     statuses: Sequence[str]
     assessments: Sequence[str]
 
-    def __init__(
-        self, catalogs: Sequence[Catalog], statuses: Sequence[str], assessments: Sequence[str]
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "catalogs", catalogs)
-        set_field(self, "statuses", statuses)
-        set_field(self, "assessments", assessments)
-
 
 class FoundMarker(Frozen):
     """A marker in a page's HTML: where it is, its query, what is wrong with it."""
-
-    __slots__ = ("end", "problems", "query", "start", "text")
 
     start: int
     end: int
     text: str
     query: RiskQuery
     problems: tuple[str, ...]
-
-    def __init__(
-        self, start: int, end: int, text: str, query: RiskQuery, problems: tuple[str, ...]
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "start", start)
-        set_field(self, "end", end)
-        set_field(self, "text", text)
-        set_field(self, "query", query)
-        set_field(self, "problems", problems)
 
 
 def find_markers(html: str, scope: QueryScope) -> Iterator[FoundMarker]:
@@ -236,18 +212,8 @@ def risk_matches(query: RiskQuery, risk: Risk) -> bool:
 class QueryRow(Frozen):
     """A row of a marker's table: a risk as one assessment (None: the site) handles it."""
 
-    __slots__ = (
-        "assessment",
-        "row",
-    )
-
     assessment: str | None
     row: AssessmentRow
-
-    def __init__(self, assessment: str | None, row: AssessmentRow) -> None:
-        set_field = object.__setattr__
-        set_field(self, "assessment", assessment)
-        set_field(self, "row", row)
 
     @property
     def setter(self) -> PageLink | None:

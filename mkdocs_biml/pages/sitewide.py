@@ -37,8 +37,6 @@ def heat_level(count: int, total: int) -> int:
 class Backlink(Frozen):
     """A page citing a risk, as listed under the risk."""
 
-    __slots__ = ("assessment", "cited", "href", "page", "status", "title", "tracking")
-
     page: CitingPage
     title: str
     href: str
@@ -47,50 +45,21 @@ class Backlink(Frozen):
     #: Whether the page's text cites the risk (it may only give it a status).
     cited: bool
     #: The assessment the page belongs to; None for the site itself.
-    assessment: str | None
+    assessment: str | None = None
     #: Ticket and dates the page gives with its status.
-    tracking: Tracking
-
-    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
-        self,
-        page: CitingPage,
-        title: str,
-        href: str,
-        status: str | None,
-        cited: bool,
-        assessment: str | None = None,
-        tracking: Tracking = NO_TRACKING,
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "page", page)
-        set_field(self, "title", title)
-        set_field(self, "href", href)
-        set_field(self, "status", status)
-        set_field(self, "cited", cited)
-        set_field(self, "assessment", assessment)
-        set_field(self, "tracking", tracking)
+    tracking: Tracking = NO_TRACKING
 
 
 class HeatCell(Frozen):
     """A cell of a coverage row: how many risks have that status, and its shade."""
 
-    __slots__ = ("count", "label", "level")
-
     label: str
     count: int
     level: int
 
-    def __init__(self, label: str, count: int, level: int) -> None:
-        set_field = object.__setattr__
-        set_field(self, "label", label)
-        set_field(self, "count", count)
-        set_field(self, "level", level)
-
 
 class CoverageRow(Frozen):
     """One component (or the total, with ``component`` None) of the coverage matrix."""
-
-    __slots__ = ("cells", "component", "href", "name", "total", "uncited")
 
     component: Component | None
     name: str
@@ -100,36 +69,12 @@ class CoverageRow(Frozen):
     #: "cited", then one cell per status, then "no status".
     cells: tuple[HeatCell, ...]
 
-    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
-        self,
-        component: Component | None,
-        name: str,
-        href: str,
-        total: int,
-        uncited: int,
-        cells: tuple[HeatCell, ...],
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "component", component)
-        set_field(self, "name", name)
-        set_field(self, "href", href)
-        set_field(self, "total", total)
-        set_field(self, "uncited", uncited)
-        set_field(self, "cells", cells)
-
 
 class UncitedRisk(Frozen):
     """A risk no page cites, with the link to its entry."""
 
-    __slots__ = ("href", "risk")
-
     risk: Risk
     href: str
-
-    def __init__(self, risk: Risk, href: str) -> None:
-        set_field = object.__setattr__
-        set_field(self, "risk", risk)
-        set_field(self, "href", href)
 
 
 class PageUrls:

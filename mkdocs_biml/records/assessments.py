@@ -139,18 +139,6 @@ def option_problem(option: Mapping[Any, Any]) -> str:
 class AssessedRisk(Frozen):
     """How one assessment handles one risk."""
 
-    __slots__ = (
-        "line",
-        "name",
-        "note",
-        "owner",
-        "pages",
-        "setter",
-        "status",
-        "statuses",
-        "tracking",
-    )
-
     name: str | None
     #: The status its pages give the risk (the first page's, in source order), or None.
     status: str | None
@@ -161,34 +149,11 @@ class AssessedRisk(Frozen):
     #: The page setting ``status``, if any.
     setter: CitingPage | None
     #: Ticket and dates given with that status (``tracking.py``).
-    tracking: Tracking
+    tracking: Tracking = NO_TRACKING
     #: The line of the status entry in :attr:`setter`, if known.
-    line: int | None
+    line: int | None = None
     #: Every status the pages give the risk, sorted (pages of the site itself may differ).
-    statuses: tuple[str, ...]
-
-    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
-        self,
-        name: str | None,
-        status: str | None,
-        owner: str,
-        note: str,
-        pages: tuple[CitingPage, ...],
-        setter: CitingPage | None,
-        tracking: Tracking = NO_TRACKING,
-        line: int | None = None,
-        statuses: tuple[str, ...] = (),
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "name", name)
-        set_field(self, "status", status)
-        set_field(self, "owner", owner)
-        set_field(self, "note", note)
-        set_field(self, "pages", pages)
-        set_field(self, "setter", setter)
-        set_field(self, "tracking", tracking)
-        set_field(self, "line", line)
-        set_field(self, "statuses", statuses)
+    statuses: tuple[str, ...] = ()
 
     def addressed(self) -> bool:
         """Given a status other than open: by the assessment, or by any page of the site

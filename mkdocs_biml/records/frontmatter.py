@@ -52,31 +52,12 @@ Report = Callable[[Problem], None]
 class StatusEntry(Frozen):
     """One valid entry: the risk, its status, who owns it and why, and its source line."""
 
-    __slots__ = ("line", "note", "owner", "risk", "status", "tracking")
-
     risk: Risk
     status: str
-    owner: str
-    note: str
-    line: int | None
-    tracking: Tracking
-
-    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
-        self,
-        risk: Risk,
-        status: str,
-        owner: str = "",
-        note: str = "",
-        line: int | None = None,
-        tracking: Tracking = NO_TRACKING,
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "risk", risk)
-        set_field(self, "status", status)
-        set_field(self, "owner", owner)
-        set_field(self, "note", note)
-        set_field(self, "line", line)
-        set_field(self, "tracking", tracking)
+    owner: str = ""
+    note: str = ""
+    line: int | None = None
+    tracking: Tracking = NO_TRACKING
 
 
 def read_statuses(

@@ -26,25 +26,10 @@ _NO_LINE = 0
 class StatusNote(Frozen):
     """What the long form of a front-matter entry adds to a status, and the entry's line."""
 
-    __slots__ = ("line", "note", "owner", "tracking")
-
-    owner: str
-    note: str
-    line: int | None
-    tracking: Tracking
-
-    def __init__(
-        self,
-        owner: str = "",
-        note: str = "",
-        line: int | None = None,
-        tracking: Tracking = NO_TRACKING,
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "owner", owner)
-        set_field(self, "note", note)
-        set_field(self, "line", line)
-        set_field(self, "tracking", tracking)
+    owner: str = ""
+    note: str = ""
+    line: int | None = None
+    tracking: Tracking = NO_TRACKING
 
 
 class CitingPage:
@@ -125,25 +110,10 @@ class CitingPage:
 class PageEntry(Frozen):
     """All one page gives the ledger, kept to restore it without reading the page again."""
 
-    __slots__ = ("citations", "notes", "statuses", "title")
-
-    title: str
-    citations: tuple[tuple[Risk, int], ...]
-    statuses: tuple[tuple[Risk, str], ...]
-    notes: tuple[tuple[Risk, StatusNote], ...]
-
-    def __init__(
-        self,
-        title: str = "",
-        citations: tuple[tuple[Risk, int], ...] = (),
-        statuses: tuple[tuple[Risk, str], ...] = (),
-        notes: tuple[tuple[Risk, StatusNote], ...] = (),
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "title", title)
-        set_field(self, "citations", citations)
-        set_field(self, "statuses", statuses)
-        set_field(self, "notes", notes)
+    title: str = ""
+    citations: tuple[tuple[Risk, int], ...] = ()
+    statuses: tuple[tuple[Risk, str], ...] = ()
+    notes: tuple[tuple[Risk, StatusNote], ...] = ()
 
 
 class Ledger:

@@ -52,61 +52,30 @@ class RegisterError(ValueError):
 class RegisterSource(Frozen):
     """One entry of the ``registers`` option."""
 
-    __slots__ = ("name", "path", "url")
-
     path: str
-    name: str | None
-    url: str | None
-
-    def __init__(self, path: str, name: str | None = None, url: str | None = None) -> None:
-        set_field = object.__setattr__
-        set_field(self, "path", path)
-        set_field(self, "name", name)
-        set_field(self, "url", url)
+    name: str | None = None
+    url: str | None = None
 
 
 class OtherPage(Frozen):
-    __slots__ = ("lines", "path", "status", "title", "url")
-
     path: str
     title: str
     url: str
     status: str | None
     lines: tuple[int, ...]
 
-    def __init__(
-        self, path: str, title: str, url: str, status: str | None, lines: tuple[int, ...]
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "path", path)
-        set_field(self, "title", title)
-        set_field(self, "url", url)
-        set_field(self, "status", status)
-        set_field(self, "lines", lines)
-
 
 class OtherEntry(Frozen):
     """How an assessment of another site handles one risk of this site's catalogues."""
-
-    __slots__ = ("note", "owner", "pages", "risk")
 
     risk: Risk
     owner: str
     note: str
     pages: tuple[OtherPage, ...]
 
-    def __init__(self, risk: Risk, owner: str, note: str, pages: tuple[OtherPage, ...]) -> None:
-        set_field = object.__setattr__
-        set_field(self, "risk", risk)
-        set_field(self, "owner", owner)
-        set_field(self, "note", note)
-        set_field(self, "pages", pages)
-
 
 class OtherAssessment(Frozen):
     """An assessment of another site (or that site as a whole), as this site shows it."""
-
-    __slots__ = ("entries", "folder", "name", "register", "site", "site_url")
 
     name: str
     folder: str
@@ -115,42 +84,13 @@ class OtherAssessment(Frozen):
     register: str
     entries: tuple[OtherEntry, ...]
 
-    def __init__(  # noqa: PLR0917 (positional, as the dataclass's was)
-        self,
-        name: str,
-        folder: str,
-        site: str,
-        site_url: str,
-        register: str,
-        entries: tuple[OtherEntry, ...],
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "name", name)
-        set_field(self, "folder", folder)
-        set_field(self, "site", site)
-        set_field(self, "site_url", site_url)
-        set_field(self, "register", register)
-        set_field(self, "entries", entries)
-
 
 class OtherRegisters(Frozen):
     """What the ``registers`` option brings: the assessments, and what was left out."""
 
-    __slots__ = (
-        "assessments",
-        "left_out",
-    )
-
-    assessments: tuple[OtherAssessment, ...]
+    assessments: tuple[OtherAssessment, ...] = ()
     #: One message per register whose risks this site's catalogues do not have.
-    left_out: tuple[str, ...]
-
-    def __init__(
-        self, assessments: tuple[OtherAssessment, ...] = (), left_out: tuple[str, ...] = ()
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "assessments", assessments)
-        set_field(self, "left_out", left_out)
+    left_out: tuple[str, ...] = ()
 
     @property
     def folders(self) -> tuple[tuple[str, str], ...]:

@@ -48,27 +48,12 @@ EXAMPLE = "policy: {top_ten: addressed, require: {accepted: [owner, expires]}}"
 class Policy(Frozen):
     """The checks asked for; all off when the option is not set."""
 
-    __slots__ = ("coverage", "expired", "require", "top_ten")
-
-    top_ten: bool
+    top_ten: bool = False
     #: Status -> the fields an entry with that status must have.
-    require: tuple[tuple[str, tuple[str, ...]], ...]
-    expired: bool
+    require: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    expired: bool = False
     #: Least share (0 to 1) of each assessment's risks given a status other than open.
-    coverage: float | None
-
-    def __init__(
-        self,
-        top_ten: bool = False,
-        require: tuple[tuple[str, tuple[str, ...]], ...] = (),
-        expired: bool = False,
-        coverage: float | None = None,
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "top_ten", top_ten)
-        set_field(self, "require", require)
-        set_field(self, "expired", expired)
-        set_field(self, "coverage", coverage)
+    coverage: float | None = None
 
     @classmethod
     def from_option(cls, option: Mapping[str, Any]) -> Policy:
@@ -148,18 +133,8 @@ def _require_problem(require: object) -> str:
 class CheckResult(Frozen):
     """One check of the policy and what fails it."""
 
-    __slots__ = (
-        "name",
-        "violations",
-    )
-
     name: str
     violations: tuple[Problem, ...]
-
-    def __init__(self, name: str, violations: tuple[Problem, ...]) -> None:
-        set_field = object.__setattr__
-        set_field(self, "name", name)
-        set_field(self, "violations", violations)
 
     @property
     def passed(self) -> bool:
@@ -169,20 +144,10 @@ class CheckResult(Frozen):
 class PolicyReport(Frozen):
     """Every check asked for, on ``today``."""
 
-    __slots__ = ("config_path", "results", "today")
-
     today: dt.date
-    results: tuple[CheckResult, ...]
+    results: tuple[CheckResult, ...] = ()
     #: Where violations no page holds are placed (the config file, as messages show it).
-    config_path: str
-
-    def __init__(
-        self, today: dt.date, results: tuple[CheckResult, ...] = (), config_path: str = ""
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "today", today)
-        set_field(self, "results", results)
-        set_field(self, "config_path", config_path)
+    config_path: str = ""
 
     def page_of(self, problem: Problem) -> str:
         """The source path of the page holding ``problem``; "" for the config file."""

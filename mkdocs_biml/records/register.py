@@ -51,18 +51,8 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 class SiteIdentity(Frozen):
     """The site a register describes, so that another site reading it can link to its pages."""
 
-    __slots__ = (
-        "name",
-        "url",
-    )
-
-    name: str
-    url: str | None
-
-    def __init__(self, name: str = "", url: str | None = None) -> None:
-        set_field = object.__setattr__
-        set_field(self, "name", name)
-        set_field(self, "url", url)
+    name: str = ""
+    url: str | None = None
 
 
 def register_document(

@@ -44,19 +44,9 @@ _WEB_URL = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.I)
 class Tracking(Frozen):
     """Ticket and dates of one status entry; empty fields when not given."""
 
-    __slots__ = ("expires", "reviewed", "ticket")
-
-    ticket: str
-    reviewed: dt.date | None
-    expires: dt.date | None
-
-    def __init__(
-        self, ticket: str = "", reviewed: dt.date | None = None, expires: dt.date | None = None
-    ) -> None:
-        set_field = object.__setattr__
-        set_field(self, "ticket", ticket)
-        set_field(self, "reviewed", reviewed)
-        set_field(self, "expires", expires)
+    ticket: str = ""
+    reviewed: dt.date | None = None
+    expires: dt.date | None = None
 
     @property
     def ticket_url(self) -> str:
