@@ -93,6 +93,9 @@ class _FrozenType(type):
     def __new__(
         mcs, name: str, bases: tuple[type, ...], namespace: dict[str, Any], **kwargs: Any
     ) -> _FrozenType:
+        if any(getattr(base, "_fields", ()) for base in bases):
+            # Its fields would not be the base's too, as a dataclass's would.
+            raise TypeError(f"{name}: derive from Frozen itself, not from another value class")
         annotated = [
             field
             for field, annotation in namespace.get("__annotations__", {}).items()

@@ -98,3 +98,10 @@ def test_checks_in_init_still_run() -> None:
     problem = Problem("a\x1b[31m.md", 1, None, "bad\x07")
     assert "\x1b" not in problem.path
     assert "\x07" not in problem.message
+
+
+def test_a_value_class_derives_from_frozen_itself() -> None:
+    with pytest.raises(TypeError, match="derive from Frozen itself"):
+
+        class _Longer(Text):  # Text's field would be lost
+            more: int
