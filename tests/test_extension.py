@@ -427,6 +427,28 @@ def test_generated_pages_keep_their_html_blocks_out_of_inline_processing() -> No
     assert results == {True: [], False: results[False]} and results[False]
 
 
+def test_plain_headings_of_generated_pages_skip_inline_processing() -> None:
+    """A generated page's heading whose title is plain text gets its id and its title as
+    it is, unseen by inline processors; a title with Markdown in it is converted."""
+    seen: list[str] = []
+
+    class Spy(InlineProcessor):
+        def handleMatch(self, m, data):  # type: ignore[no-untyped-def, override]
+            seen.append(data)
+            return None, None, None
+
+    text = "## Data poisoning {#data-1}\n\n## The *Top* Ten {#top-ten}\n"
+    extension = BimlExtension()
+    md = markdown.Markdown(extensions=[extension, "smarty", "toc"])
+    md.inlinePatterns.register(Spy(r"^[\s\S]*$", md), "spy", 1)
+    extension.begin_page("biml/x.md", generated=True)
+    html = md.convert(text)
+    assert html.startswith('<h2 id="data-1">Data poisoning</h2>\n<h2 id="top-ten">The <em>Top</em>')
+    assert not any("poisoning" in text for text in seen)
+    assert any("Ten" in text for text in seen)
+    assert [token["id"] for token in md.toc_tokens] == ["data-1", "top-ten"]  # type: ignore[attr-defined]
+
+
 def test_markdown_options_by_name_and_collaborators_only_by_constructor() -> None:
     """``index`` and ``report`` are the host's objects, not options a config file
     could set: Python-Markdown refuses them by name, the constructor takes them."""

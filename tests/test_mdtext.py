@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_biml.pages.mdtext import escape_cell, escape_markdown, single_spaces
+from mkdocs_biml.core.mdtext import escape_cell, escape_markdown, single_spaces
 
 EXTENSIONS = [
     "abbr",

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..core.mdtext import code_span, escape_cell
 from ..core.problems import escape_controls
-from ..pages.mdtext import code_span, escape_cell
 from ..records.register import REGISTER_FORMAT, REGISTER_JSON
 from ..records.tracking import parse_date
 

@@ -11,6 +11,8 @@ from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import HTML_PLACEHOLDER, HTML_PLACEHOLDER_RE, AtomicString
 
+from ..core.mdtext import is_plain_text
+
 if TYPE_CHECKING:
     from .extension import BimlExtension
 
@@ -20,13 +22,18 @@ _HEADING_ID = re.compile(r"\{:?\s*#([A-Za-z0-9_-]+)\s*:?\}\s*$")
 
 
 class HtmlBlockTreeprocessor(Treeprocessor):
-    """Runs before the inline processors: on a generated page, a paragraph standing for
-    one raw HTML block (the ``<!-- biml:html N -->`` placeholders the plugin fills) is
-    left out of inline processing.
+    """Runs before the inline processors: on a generated page, what holds no inline
+    syntax is left out of inline processing.
 
-    Such a paragraph holds only Python-Markdown's stash placeholder, which no inline
-    pattern matches; yet each inline processor (``smarty`` adds a second pass) tries
-    every pattern on it. A generated page has one per risk.
+    * A paragraph standing for one raw HTML block (the ``<!-- biml:html N -->``
+      placeholders the plugin fills) holds only Python-Markdown's stash
+      placeholder, which no inline pattern matches;
+    * a heading whose title is plain text (``is_plain_text``: a risk's title, as
+      a rule) gets its ``{#anchor}`` id here, and its title as it is.
+
+    Yet each inline processor (``smarty`` adds a second pass) would try every
+    pattern on them: a generated page has one of each per risk. A plain title
+    thus shows without what ``smarty`` or ``abbr`` would add, as BIML's text does.
     """
 
     def __init__(self, md: Markdown, extension: BimlExtension) -> None:
@@ -38,8 +45,12 @@ class HtmlBlockTreeprocessor(Treeprocessor):
             return
         for child in root:
             text = child.text
-            if child.tag == "p" and text and not len(child) and HTML_PLACEHOLDER_RE.fullmatch(text):
+            if not text or len(child):
+                continue
+            if child.tag == "p" and HTML_PLACEHOLDER_RE.fullmatch(text):
                 child.text = AtomicString(text)
+            elif _HEADING.fullmatch(child.tag):
+                _plain_heading(child, text)
 
 
 class CalloutTreeprocessor(Treeprocessor):
@@ -98,6 +109,18 @@ class CalloutTreeprocessor(Treeprocessor):
 
 def _placeholder(number: str) -> str:
     return HTML_PLACEHOLDER % number
+
+
+def _plain_heading(heading: etree.Element, text: str) -> None:
+    """``## Title {#anchor}`` with a plain title: its id set, its title kept as it is."""
+    match = _HEADING_ID.search(text)
+    if match is None:
+        return
+    title = text[: match.start()].rstrip()
+    if not is_plain_text(title, line_start=False):
+        return
+    heading.set("id", match.group(1))
+    heading.text = AtomicString(title)
 
 
 def _apply_heading_id(heading: etree.Element) -> None:

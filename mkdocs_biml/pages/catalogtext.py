@@ -11,9 +11,9 @@ from markdown.serializers import to_html_string
 from ..catalog.model import Catalog, Risk, split_paragraphs
 from ..catalog.resolver import CatalogIndex
 from ..catalog.texts import CitationToken, TagToken, Text, Token, TopTenToken, tokenize
+from ..core.mdtext import escape_markdown, single_spaces
 from ..core.paths import PageLayout, relative_link
 from ..expansion.elements import ElementFactory, LinkSettings
-from .mdtext import escape_markdown, single_spaces
 from .placeholders import source_href
 
 

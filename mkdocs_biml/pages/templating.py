@@ -26,9 +26,9 @@ from jinja2.runtime import Context
 
 from ..catalog.model import Catalog, Component
 from ..core.i18n import Strings
+from ..core.mdtext import code_span, markdown_url
 from ..core.paths import relative_link
 from ..resources import TEMPLATES_DIR
-from .mdtext import code_span, markdown_url
 from .precompiled import shipped_loader
 
 #: Prefix under which the shipped templates stay reachable from custom ones.

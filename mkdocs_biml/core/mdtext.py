@@ -84,6 +84,21 @@ def escape_markdown(text: str, line_start: bool = True) -> str:
     return _INLINE.sub(_escape, text)
 
 
+def is_plain_text(text: str, line_start: bool = True) -> bool:
+    """Whether :func:`escape_markdown` writes ``text`` as it is: Markdown, and the
+    extensions it knows of, read nothing in it but text (what only changes the look
+    of text, such as ``smarty``'s quotes or ``abbr``'s abbreviations, aside).
+
+    Such text can go into a page as HTML the plugin writes itself, skipping
+    Markdown's inline processing, and show the same.
+    """
+    if "\n" in text or "\x02" in text:  # lines of their own; Python-Markdown's stash
+        return False
+    if not _MAY_NEED_ESCAPE.search(text):
+        return True
+    return (_AT_LINE_START if line_start else _INLINE).search(text) is None
+
+
 def single_spaces(text: str) -> str:
     """``text`` with every run of whitespace one space, as ``re.sub(r"\\s+", " ", text)``
     makes it (str.split knows the same whitespace as ``\\s``), at a fraction of the cost:
@@ -127,6 +142,7 @@ __all__ = [
     "escape_cell",
     "escape_markdown",
     "heading_id",
+    "is_plain_text",
     "markdown_url",
     "single_spaces",
 ]
