@@ -34,13 +34,13 @@ from markupsafe import Markup
 from ..catalog.model import Catalog, Risk, slugify
 from ..catalog.resolver import CatalogIndex
 from ..core.i18n import ENGLISH_STRINGS, Strings
+from ..core.mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
 from ..core.paths import PageLayout
 from ..expansion.elements import LinkSettings
 from ..records.assessments import DEFAULT_STATUSES, NO_ASSESSMENTS, Assessments
 from ..records.ledger import Ledger
 from .catalogtext import CatalogText
 from .diagram import build_diagram, component_heading
-from .mdtext import code_span, escape_cell, escape_markdown, heading_id, markdown_url
 from .placeholders import (
     FRAGMENT,
     PLACEHOLDER,
@@ -49,6 +49,7 @@ from .placeholders import (
     resolve_source_hrefs,
     source_href,
 )
+from .sentences import PageLink, Value, sentence_html, sentence_markdown
 from .sitewide import PageUrls, backlinks, coverage_rows, uncited_risks
 from .templating import (
     example_tag,
@@ -271,12 +272,15 @@ class PageGenerator:
             "yaml": lambda value: json.dumps(str(value), ensure_ascii=False),
             "slug": slugify,
             "status": self.strings.status,
+            "risk_link": lambda risk: PageLink(risk.title, self.layout.risk_target(risk)),
         }
 
     def _globals(self) -> dict[str, Any]:
         return {
             "link": link,
             "html": self._html_fragment,
+            "sentence": self._sentence,
+            "page_link": PageLink,
             "source_href": source_href,
             "component_heading": component_heading,
             "risk_count_text": self.strings.risk_count,
@@ -333,6 +337,15 @@ class PageGenerator:
         except Exception as exc:  # a custom template can fail in any way; say where
             raise PageError(template_problem(exc, template)) from None
         return self._keep_fragment(context["page_path"], html.strip("\n"))
+
+    @pass_context
+    def _sentence(self, context: Context, key: str, **values: Value) -> str:
+        """In a Markdown template: the plugin's sentence ``key`` as a paragraph of its
+        own, HTML the plugin writes when it is plain text and links (``sentences.py``)."""
+        html = sentence_html(self.strings, key, values)
+        if html is not None:
+            return self._keep_fragment(context["page_path"], f"<p>{html}</p>")
+        return sentence_markdown(self.strings, key, values, lambda target: link(context, target))
 
     def _keep_fragment(self, page: str, html: str) -> Markup:
         fragments = self.fragments.setdefault(page, [])

@@ -9,7 +9,7 @@ def root(context, missing=missing):
     if 0: yield None
     l_0_t = resolve('t')
     l_0_catalog = resolve('catalog')
-    l_0_link = resolve('link')
+    l_0_sentence = resolve('sentence')
     l_0_layout = resolve('layout')
     l_0_html = resolve('html')
     try:
@@ -42,7 +42,7 @@ def root(context, missing=missing):
     yield '\n---\n\n# '
     yield str(context.call((undefined(name='t') if l_0_t is missing else l_0_t), 'references_heading', catalog=t_3(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'short_title'))))
     yield ' {#references}\n\n'
-    yield str(context.call((undefined(name='t') if l_0_t is missing else l_0_t), 'references_intro', catalog=t_3(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'short_title')), url=context.call((undefined(name='link') if l_0_link is missing else l_0_link), context.call(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'overview'), (undefined(name='catalog') if l_0_catalog is missing else l_0_catalog)))))
+    yield str(context.call((undefined(name='sentence') if l_0_sentence is missing else l_0_sentence), 'references_intro', catalog=environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'short_title'), url=context.call(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'overview'), (undefined(name='catalog') if l_0_catalog is missing else l_0_catalog))))
     yield '\n\n'
     yield str(context.call((undefined(name='html') if l_0_html is missing else l_0_html), 'reference-list.html.j2'))
     yield '\n\n'

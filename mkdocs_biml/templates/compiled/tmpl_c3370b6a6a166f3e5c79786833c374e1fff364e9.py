@@ -57,8 +57,8 @@ def block_introduction(context, missing=missing):
     _block_vars = {}
     l_0_component = resolve('component')
     l_0_catalog = resolve('catalog')
+    l_0_sentence = resolve('sentence')
     l_0_t = resolve('t')
-    l_0_link = resolve('link')
     l_0_layout = resolve('layout')
     l_0_intro = missing
     try:
@@ -73,12 +73,6 @@ def block_introduction(context, missing=missing):
         @internalcode
         def t_6(*unused):
             raise TemplateRuntimeError("No filter named 'length' found.")
-    try:
-        t_3 = environment.filters['md']
-    except KeyError:
-        @internalcode
-        def t_3(*unused):
-            raise TemplateRuntimeError("No filter named 'md' found.")
     try:
         t_7 = environment.filters['text_html']
     except KeyError:
@@ -96,7 +90,7 @@ def block_introduction(context, missing=missing):
         yield '\n\n'
     l_0_intro = ('component_intro' if environment.getattr((undefined(name='component') if l_0_component is missing else l_0_component), 'is_system') else ('component_intro_process' if (environment.getattr((undefined(name='component') if l_0_component is missing else l_0_component), 'kind') == 'process') else 'component_intro_data'))
     _block_vars['intro'] = l_0_intro
-    yield str(context.call((undefined(name='t') if l_0_t is missing else l_0_t), (undefined(name='intro') if l_0_intro is missing else l_0_intro), count=context.call(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'risk_count'), t_6(environment.getattr((undefined(name='component') if l_0_component is missing else l_0_component), 'risks')), _block_vars=_block_vars), catalog=t_3(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'short_title')), url=context.call((undefined(name='link') if l_0_link is missing else l_0_link), context.call(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'overview'), (undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), _block_vars=_block_vars), _block_vars=_block_vars), diagram=context.call((undefined(name='link') if l_0_link is missing else l_0_link), str_join((context.call(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'overview'), (undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), _block_vars=_block_vars), '#system-diagram', )), _block_vars=_block_vars), _block_vars=_block_vars))
+    yield str(context.call((undefined(name='sentence') if l_0_sentence is missing else l_0_sentence), (undefined(name='intro') if l_0_intro is missing else l_0_intro), count=context.call(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'risk_count'), t_6(environment.getattr((undefined(name='component') if l_0_component is missing else l_0_component), 'risks')), _block_vars=_block_vars), catalog=environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'short_title'), url=context.call(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'overview'), (undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), _block_vars=_block_vars), diagram=str_join((context.call(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'overview'), (undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), _block_vars=_block_vars), '#system-diagram', )), _block_vars=_block_vars))
     yield '\n\n'
 
 def block_risks(context, missing=missing):
@@ -151,4 +145,4 @@ def block_controls(context, missing=missing):
         yield '\n\n'
 
 blocks = {'introduction': block_introduction, 'risks': block_risks, 'controls': block_controls}
-debug_info = '4=39&7=41&9=45&22=46&27=47&35=48&9=51&10=89&11=91&14=93&15=95&18=97&19=99&22=102&23=111&24=114&27=122&28=145&29=148&31=150'
+debug_info = '5=39&8=41&10=45&23=46&28=47&36=48&10=51&11=83&12=85&15=87&16=89&19=91&20=93&23=96&24=105&25=108&28=116&29=139&30=142&32=144'

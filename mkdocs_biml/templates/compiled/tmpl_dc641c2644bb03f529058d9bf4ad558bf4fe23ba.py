@@ -109,7 +109,8 @@ def block_diagram(context, missing=missing):
     l_0_t = resolve('t')
     l_0_html = resolve('html')
     l_0_system = resolve('system')
-    l_0_link = resolve('link')
+    l_0_sentence = resolve('sentence')
+    l_0_page_link = resolve('page_link')
     l_0_layout = resolve('layout')
     try:
         t_2 = environment.filters['heading_id']
@@ -139,7 +140,7 @@ def block_diagram(context, missing=missing):
     yield '\n\n'
     if (undefined(name='system') if l_0_system is missing else l_0_system):
         pass
-        yield str(context.call((undefined(name='t') if l_0_t is missing else l_0_t), 'system_risks', link=str_join(('[', t_3(environment.getattr((undefined(name='system') if l_0_system is missing else l_0_system), 'name')), ': ', context.call(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'risk_count'), t_6(environment.getattr((undefined(name='system') if l_0_system is missing else l_0_system), 'risks')), _block_vars=_block_vars), '](', context.call((undefined(name='link') if l_0_link is missing else l_0_link), context.call(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'component_page'), (undefined(name='system') if l_0_system is missing else l_0_system), _block_vars=_block_vars), _block_vars=_block_vars), ')', )), _block_vars=_block_vars))
+        yield str(context.call((undefined(name='sentence') if l_0_sentence is missing else l_0_sentence), 'system_risks', link=context.call((undefined(name='page_link') if l_0_page_link is missing else l_0_page_link), str_join((environment.getattr((undefined(name='system') if l_0_system is missing else l_0_system), 'name'), ': ', context.call(environment.getattr((undefined(name='t') if l_0_t is missing else l_0_t), 'risk_count'), t_6(environment.getattr((undefined(name='system') if l_0_system is missing else l_0_system), 'risks')), _block_vars=_block_vars), )), context.call(environment.getattr((undefined(name='layout') if l_0_layout is missing else l_0_layout), 'component_page'), (undefined(name='system') if l_0_system is missing else l_0_system), _block_vars=_block_vars), _block_vars=_block_vars), _block_vars=_block_vars))
         yield '\n\n'
 
 def block_top_ten(context, missing=missing):
@@ -158,16 +159,28 @@ def block_top_ten(context, missing=missing):
         def t_2(*unused):
             raise TemplateRuntimeError("No filter named 'heading_id' found.")
     try:
+        t_7 = environment.filters['list']
+    except KeyError:
+        @internalcode
+        def t_7(*unused):
+            raise TemplateRuntimeError("No filter named 'list' found.")
+    try:
+        t_8 = environment.filters['map']
+    except KeyError:
+        @internalcode
+        def t_8(*unused):
+            raise TemplateRuntimeError("No filter named 'map' found.")
+    try:
         t_3 = environment.filters['md']
     except KeyError:
         @internalcode
         def t_3(*unused):
             raise TemplateRuntimeError("No filter named 'md' found.")
     try:
-        t_7 = environment.filters['text_html']
+        t_9 = environment.filters['text_html']
     except KeyError:
         @internalcode
-        def t_7(*unused):
+        def t_9(*unused):
             raise TemplateRuntimeError("No filter named 'text_html' found.")
     pass
     if environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'top_ten'):
@@ -175,9 +188,8 @@ def block_top_ten(context, missing=missing):
         yield '## '
         yield str(t_3(context.call((undefined(name='t') if l_0_t is missing else l_0_t), 'heading_top_ten', _block_vars=_block_vars)))
         yield ' {#top-ten}\n\n'
-        l_1_loop = missing
-        for l_1_entry, l_1_loop in LoopContext(environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'top_ten'), undefined):
-            l_1_risks = resolve('risks')
+        for l_1_entry in environment.getattr((undefined(name='catalog') if l_0_catalog is missing else l_0_catalog), 'top_ten'):
+            l_1_sentence = resolve('sentence')
             _loop_vars = {}
             pass
             yield '### '
@@ -187,32 +199,13 @@ def block_top_ten(context, missing=missing):
             yield ' '
             yield str(t_2(environment.getattr(l_1_entry, 'anchor')))
             yield '\n\n'
-            yield str(t_7(context, environment.getattr(l_1_entry, 'text')))
+            yield str(t_9(context, environment.getattr(l_1_entry, 'text')))
             yield '\n\n'
             if environment.getattr(l_1_entry, 'risks'):
                 pass
-                t_8 = []
-                pass
-                l_3_loop = missing
-                for l_3_risk, l_3_loop in LoopContext(environment.getattr(l_1_entry, 'risks'), undefined):
-                    l_3_link = resolve('link')
-                    l_3_layout = resolve('layout')
-                    _loop_vars = {}
-                    pass
-                    t_8.extend((
-                        '[',
-                        str(t_3(environment.getattr(l_3_risk, 'title'))),
-                        '](',
-                        str(context.call((undefined(name='link') if l_3_link is missing else l_3_link), context.call(environment.getattr((undefined(name='layout') if l_3_layout is missing else l_3_layout), 'risk_target'), l_3_risk, _loop_vars=_loop_vars), _loop_vars=_loop_vars)),
-                        ')',
-                        str((', ' if (not environment.getattr(l_3_loop, 'last')) else cond_expr_undefined("the inline if-expression on line 51 in 'overview.md.j2' evaluated to false and no else section was defined."))),
-                    ))
-                l_3_loop = l_3_risk = l_3_link = l_3_layout = missing
-                l_1_risks = (Markup if context.eval_ctx.autoescape else identity)(concat(t_8))
-                _loop_vars['risks'] = l_1_risks
-                yield str(context.call((undefined(name='t') if l_0_t is missing else l_0_t), 'top_ten_risks', risks=(undefined(name='risks') if l_1_risks is missing else l_1_risks), _loop_vars=_loop_vars))
+                yield str(context.call((undefined(name='sentence') if l_1_sentence is missing else l_1_sentence), 'top_ten_risks', risks=t_7(context.eval_ctx, t_8(context, environment.getattr(l_1_entry, 'risks'), 'risk_link')), _loop_vars=_loop_vars))
                 yield '\n\n'
-        l_1_loop = l_1_entry = l_1_risks = missing
+        l_1_entry = l_1_sentence = missing
 
 def block_risk_table(context, missing=missing):
     resolve = context.resolve_or_missing
@@ -243,4 +236,4 @@ def block_risk_table(context, missing=missing):
     yield '\n'
 
 blocks = {'introduction': block_introduction, 'diagram': block_diagram, 'top_ten': block_top_ten, 'risk_table': block_risk_table}
-debug_info = '4=39&6=43&9=45&11=49&12=52&15=54&29=55&41=56&58=57&15=59&16=87&17=89&20=91&21=93&22=95&24=97&26=99&29=102&30=134&32=136&34=138&36=140&37=142&41=145&42=173&43=176&45=179&46=184&48=190&50=192&51=197&52=213&58=217&59=240&61=242'
+debug_info = '5=39&7=43&10=45&12=49&13=52&16=54&30=55&42=56&58=57&16=59&17=87&18=89&21=91&22=93&23=95&25=97&27=99&30=102&31=135&33=137&35=139&37=141&38=143&42=146&43=186&44=189&46=191&47=196&49=202&51=204&52=206&58=210&59=233&61=235'
