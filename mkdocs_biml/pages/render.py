@@ -4,8 +4,8 @@
 templates (shipped in ``templates/``, compiled ahead of time, each one
 overridable from the ``custom_templates`` folder: ``templating.py``). Only
 what must pass through Markdown is Markdown: headings (table of contents,
-anchors, permalinks) and the plugin's own sentences, whose ``.md`` links
-MkDocs checks and converts. The bulk (BIML's text, made by
+anchors, permalinks) and those of the plugin's own sentences that hold more
+than plain text and links (``sentences.py``). The bulk (BIML's text, made by
 ``catalogtext.py``, the table of risks, the diagram, controls, references) is
 HTML, kept in :attr:`PageGenerator.fragments` behind ``<!-- biml:html N -->``
 placeholders that :meth:`PageGenerator.page_html` fills once MkDocs has
