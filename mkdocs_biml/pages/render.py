@@ -114,6 +114,9 @@ class PageGenerator:
         self._backlinks_markers = {
             id(risk): Markup(placeholder("backlinks", key)) for key, risk in self._risks.items()
         }
+        #: Each risk's backlinks when no page cites it: they are the same on every build
+        #: this generator serves (its templates and words are).
+        self._uncited_backlinks: dict[str, str] = {}
         #: The policy checks of this build, once run (``policy.py``); None: no policy.
         self.policy_report: PolicyReport | None = None
 
@@ -208,7 +211,14 @@ class PageGenerator:
             if risk is None:
                 return ""
             links = backlinks(risk, ledger, urls, self.assessments)
-            return self._render("backlinks.html.j2", risk=risk, backlinks=links)
+            if links:
+                return self._render("backlinks.html.j2", risk=risk, backlinks=links)
+            # Most risks of a site are cited nowhere, on every build alike.
+            if key not in self._uncited_backlinks:
+                self._uncited_backlinks[key] = self._render(
+                    "backlinks.html.j2", risk=risk, backlinks=links
+                )
+            return self._uncited_backlinks[key]
         if kind == "policy":
             report = self.policy_report
             if report is None:
