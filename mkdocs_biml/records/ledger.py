@@ -46,11 +46,10 @@ class CitingPage:
     #: Risk -> owner, note and source line of the page's status entry.
     notes: dict[Risk, StatusNote]
     #: Citations in the text, in order: risk numbers and source lines.
+    #: Nothing more is kept per page: citations grouped by risk would cost a large site
+    #: megabytes at the build's peak, when search writes its index.
     _risks: array[int]
     _lines: array[int]
-    #: Risk number -> its source lines, sorted (no line: empty); made when first asked,
-    #: since the register and the backlinks ask once per risk the page cites.
-    _grouped: dict[int, list[int]] | None
 
     def __init__(
         self,
@@ -70,7 +69,6 @@ class CitingPage:
         self.notes = {} if notes is None else notes
         self._risks = array("H")
         self._lines = array("I")
-        self._grouped = None
 
     def __repr__(self) -> str:
         return (
@@ -81,22 +79,16 @@ class CitingPage:
     def cite(self, risk: Risk, line: int | None) -> None:
         self._risks.append(self.risk_numbers[risk])
         self._lines.append(line or _NO_LINE)
-        self._grouped = None
 
     def cites(self, risk: Risk) -> bool:
-        return self.risk_numbers.get(risk, -1) in self._by_number()
+        number = self.risk_numbers.get(risk)
+        return number is not None and number in self._risks
 
     def lines(self, risk: Risk) -> list[int]:
         """Source lines where the page cites ``risk``, sorted, each once."""
-        return list(self._by_number().get(self.risk_numbers[risk], ()))
-
-    def _by_number(self) -> dict[int, list[int]]:
-        if self._grouped is None:
-            found: dict[int, set[int]] = {}
-            for number, line in zip(self._risks, self._lines):
-                found.setdefault(number, set()).add(line)
-            self._grouped = {n: sorted(lines - {_NO_LINE}) for n, lines in found.items()}
-        return self._grouped
+        number = self.risk_numbers[risk]
+        found = {line for n, line in zip(self._risks, self._lines) if n == number}
+        return sorted(found - {_NO_LINE})
 
     def citations(self) -> tuple[tuple[Risk, int], ...]:
         """Every citation in order: the risk and its source line (0 when unknown)."""
@@ -104,7 +96,7 @@ class CitingPage:
         return tuple((risks[number], line) for number, line in zip(self._risks, self._lines))
 
     def cited_numbers(self) -> set[int]:
-        return set(self._by_number())
+        return set(self._risks)
 
 
 class PageEntry(Frozen):
