@@ -403,9 +403,8 @@ def test_one_markdown_reused_for_pages_with_and_without_tags() -> None:
     assert md.convert("No tag.") == "<p>No tag.</p>"
 
 
-def test_generated_pages_keep_their_html_blocks_out_of_inline_processing() -> None:
-    """Inline processors (smarty's too) never see the paragraph standing for a raw HTML
-    block of a generated page; an author's page is left as Python-Markdown makes it."""
+def _spied_markdown(*extensions: object) -> tuple[markdown.Markdown, list[str]]:
+    """A ``Markdown`` whose last inline pattern notes every text it is tried on."""
     seen: list[str] = []
 
     class Spy(InlineProcessor):
@@ -413,14 +412,20 @@ def test_generated_pages_keep_their_html_blocks_out_of_inline_processing() -> No
             seen.append(data)
             return None, None, None
 
+    md = markdown.Markdown(extensions=list(extensions))  # type: ignore[arg-type]
+    md.inlinePatterns.register(Spy(r"^[\s\S]*$", md), "spy", 1)
+    return md, seen
+
+
+def test_generated_pages_keep_their_html_blocks_out_of_inline_processing() -> None:
+    """Inline processors (smarty's too) never see the paragraph standing for a raw HTML
+    block of a generated page; an author's page is left as Python-Markdown makes it."""
     text = "# Title\n\n<!-- biml:html 0 -->\n\nA sentence.\n"
     results = {}
     for generated in (True, False):
         extension = BimlExtension()
-        md = markdown.Markdown(extensions=[extension, "smarty"])
-        md.inlinePatterns.register(Spy(r"^[\s\S]*$", md), "spy", 1)
+        md, seen = _spied_markdown(extension, "smarty")
         extension.begin_page("biml/x.md", generated=generated)
-        seen.clear()
         html = md.convert(text)
         results[generated] = [t for t in seen if HTML_PLACEHOLDER_RE.search(t)]
         assert "<!-- biml:html 0 -->" in html
@@ -430,17 +435,9 @@ def test_generated_pages_keep_their_html_blocks_out_of_inline_processing() -> No
 def test_plain_headings_of_generated_pages_skip_inline_processing() -> None:
     """A generated page's heading whose title is plain text gets its id and its title as
     it is, unseen by inline processors; a title with Markdown in it is converted."""
-    seen: list[str] = []
-
-    class Spy(InlineProcessor):
-        def handleMatch(self, m, data):  # type: ignore[no-untyped-def, override]
-            seen.append(data)
-            return None, None, None
-
     text = "## Data poisoning {#data-1}\n\n## The *Top* Ten {#top-ten}\n"
     extension = BimlExtension()
-    md = markdown.Markdown(extensions=[extension, "smarty", "toc"])
-    md.inlinePatterns.register(Spy(r"^[\s\S]*$", md), "spy", 1)
+    md, seen = _spied_markdown(extension, "smarty", "toc")
     extension.begin_page("biml/x.md", generated=True)
     html = md.convert(text)
     assert html.startswith('<h2 id="data-1">Data poisoning</h2>\n<h2 id="top-ten">The <em>Top</em>')
