@@ -91,6 +91,22 @@ def test_generated_markdown_uses_no_needless_character_references() -> None:
     assert len(references) <= 2, references
 
 
+def test_html_fragments_in_a_row_are_one_block_of_the_markdown() -> None:
+    """Fragments with only blank lines between them stand behind one placeholder, which
+    holds them all, in order: Markdown reads one HTML block, not several."""
+    generator = PageGenerator(CATALOGS, LAYOUT)
+    pages = generator.render()
+    placeholders = re.compile(r"^<!-- biml:html (\d+) -->$", re.MULTILINE)
+    for src, markdown in pages.items():
+        blocks = [block for block in markdown.split("\n\n") if block.strip()]
+        kinds = ["html" if placeholders.fullmatch(block.strip()) else "md" for block in blocks]
+        assert ("html", "html") not in zip(kinds, kinds[1:]), src
+    # The controls and the attribution, written one after the other, are in one block.
+    last = placeholders.findall(pages["biml/raw.md"])[-1]
+    joined = generator.fragments["biml/raw.md"][int(last)]
+    assert joined.startswith("<ul>") and 'class="biml-attribution"' in joined
+
+
 def test_overview_links_the_analysis_and_counts_as_bimls_readme(site: BuiltSite) -> None:
     soup = BeautifulSoup(site.output_path("biml/index.md").read_text("utf-8"), "html.parser")
     introduction = next(p for p in soup("p") if "which you can download" in p.get_text())

@@ -38,6 +38,10 @@ KINDS = (
 
 PLACEHOLDER = re.compile(r"<!--\s*biml:(" + "|".join(KINDS) + r")\s+(\S+)\s*-->")
 FRAGMENT = re.compile(r"<!-- biml:html ([0-9]+) -->")
+#: Fragment placeholders in a row, each a line of its own, with only blank lines between.
+FRAGMENT_RUN = re.compile(
+    r"^<!-- biml:html [0-9]+ -->(?:\n(?:[ \t]*\n)+<!-- biml:html [0-9]+ -->)+$", re.MULTILINE
+)
 SOURCE_HREF = re.compile(r'href="' + re.escape(SOURCE_SCHEME) + r'([^"]*)"')
 
 
@@ -69,6 +73,7 @@ def _attribute(value: str) -> str:
 
 __all__ = [
     "FRAGMENT",
+    "FRAGMENT_RUN",
     "KINDS",
     "PLACEHOLDER",
     "SOURCE_HREF",

@@ -43,6 +43,7 @@ from .catalogtext import CatalogText
 from .diagram import build_diagram, component_heading
 from .placeholders import (
     FRAGMENT,
+    FRAGMENT_RUN,
     PLACEHOLDER,
     fragment_placeholder,
     placeholder,
@@ -181,7 +182,24 @@ class PageGenerator:
                 f"of a catalogue clashes with another generated page (index, references, "
                 f"coverage or a catalogue prefix); rename the component"
             )
-        pages[path] = self._render(template, page_path=path, **context)
+        pages[path] = self._joined_fragments(
+            path, self._render(template, page_path=path, **context)
+        )
+
+    def _joined_fragments(self, path: str, markdown: str) -> str:
+        """``markdown`` with each run of fragment placeholders one placeholder, for the
+        run's fragments joined: Markdown then reads one HTML block where it read several
+        (a placeholder costs it about as much as a line of prose)."""
+        fragments = self.fragments.get(path)
+        if not fragments:
+            return markdown
+
+        def join(match: re.Match[str]) -> str:
+            numbers = [int(number) for number in FRAGMENT.findall(match[0])]
+            fragments[numbers[0]] = "\n".join(fragments[number] for number in numbers)
+            return fragment_placeholder(numbers[0])
+
+        return FRAGMENT_RUN.sub(join, markdown)
 
     def render_html(self, template: str, **context: Any) -> str:
         """A template of the generator's environment, for HTML the plugin fills into
