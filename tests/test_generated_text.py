@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from itertools import pairwise
 
 import pytest
 from bs4 import BeautifulSoup, Tag
@@ -100,7 +101,7 @@ def test_html_fragments_in_a_row_are_one_block_of_the_markdown() -> None:
     for src, markdown in pages.items():
         blocks = [block for block in markdown.split("\n\n") if block.strip()]
         kinds = ["html" if placeholders.fullmatch(block.strip()) else "md" for block in blocks]
-        assert ("html", "html") not in zip(kinds, kinds[1:]), src
+        assert ("html", "html") not in pairwise(kinds), src
     # The controls and the attribution, written one after the other, are in one block.
     last = placeholders.findall(pages["biml/raw.md"])[-1]
     joined = generator.fragments["biml/raw.md"][int(last)]
