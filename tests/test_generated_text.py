@@ -83,7 +83,7 @@ def test_search_index_holds_titles_as_text(site: BuiltSite) -> None:
 
 def test_generated_markdown_uses_no_needless_character_references() -> None:
     generator = PageGenerator(CATALOGS, LAYOUT)
-    pages = {src: generator.fill_html(src, md) for src, md in generator.render().items()}
+    pages = {src: generator.fill_markdown(src, md) for src, md in generator.render().items()}
     datasets = pages["biml/data.md"]
     assert "(see Dataset Assembly: Adversarial Partitions)" in datasets
     assert "# 3. Datasets {#component-data}" in datasets
@@ -93,8 +93,9 @@ def test_generated_markdown_uses_no_needless_character_references() -> None:
 
 
 def test_html_fragments_in_a_row_are_one_block_of_the_markdown() -> None:
-    """Fragments with only blank lines between them stand behind one placeholder, which
-    holds them all, in order: Markdown reads one HTML block, not several."""
+    """Fragments with only blank lines between them are one, in order; one right after a
+    heading goes after it once the page is converted: Markdown reads no placeholder of
+    a component page."""
     generator = PageGenerator(CATALOGS, LAYOUT)
     pages = generator.render()
     placeholders = re.compile(r"^<!-- biml:html (\d+) -->$", re.MULTILINE)
@@ -102,10 +103,12 @@ def test_html_fragments_in_a_row_are_one_block_of_the_markdown() -> None:
         blocks = [block for block in markdown.split("\n\n") if block.strip()]
         kinds = ["html" if placeholders.fullmatch(block.strip()) else "md" for block in blocks]
         assert ("html", "html") not in pairwise(kinds), src
-    # The controls and the attribution, written one after the other, are in one block.
-    last = placeholders.findall(pages["biml/raw.md"])[-1]
-    joined = generator.fragments["biml/raw.md"][int(last)]
+    # The controls and the attribution, written one after the other, are one fragment,
+    # put after their heading: Markdown does not read it.
+    kept = generator.fragments["biml/raw.md"]
+    joined = kept.fragments[kept.after_heading["generic-controls"]]
     assert joined.startswith("<ul>") and 'class="biml-attribution"' in joined
+    assert not placeholders.search(pages["biml/raw.md"])
 
 
 def test_overview_links_the_analysis_and_counts_as_bimls_readme(site: BuiltSite) -> None:

@@ -63,7 +63,7 @@ def generate_pages(
     base = layout.folder.strip("/")
     note = f'<p class="biml-needs-plugin">{html.escape(strings("coverage_needs_plugin"))}</p>'
     targets = {
-        src: _mark(_static(src, generator.fill_html(src, markdown), note)).encode()
+        src: _mark(_static(src, generator.fill_markdown(src, markdown), note)).encode()
         for src, markdown in pages.items()
     }
     for name in ASSET_NAMES:
@@ -86,7 +86,7 @@ def asset_paths(folder: str = "biml") -> list[str]:
 
 def _static(src_uri: str, markdown: str, note: str) -> str:
     """Do without the plugin's ``finalize``, which no host runs here (the page's HTML
-    fragments are in place already: :meth:`PageGenerator.fill_html`).
+    fragments are in place already: :meth:`PageGenerator.fill_markdown`).
 
     Backlink placeholders go, and coverage placeholders give way to ``note``,
     which says why the page has no table there (only a whole-site build can

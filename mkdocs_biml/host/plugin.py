@@ -241,7 +241,10 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             # Before search indexes the page: BIML's text is in the index.
             assert self.generator is not None
             urls = PageUrls(page.url, use_directory_urls=config.use_directory_urls)
-            return self.generator.page_html(src_uri, html, urls)
+            html = self.generator.page_html(src_uri, html, urls)
+            for anchor in self.generator.unplaced_headings(src_uri):
+                _report_problem(Problem(src_uri, None, None, _UNPLACED.format(anchor=anchor)))
+            return html
         self.build.take_page(src_uri, citations, page.title, page.url)
         if MARKER.search(html):
             self._read_risk_tables(page, html)
@@ -367,6 +370,12 @@ class BimlPlugin(BasePlugin[BimlConfig]):
         for entry in self.config.registers:
             server.watch(str(config_dir(config) / entry["path"]))
         return server
+
+
+_UNPLACED = (
+    "the heading #{anchor} of this generated page is missing from its HTML (a plugin or "
+    "extension changed its id?): what follows it in the framework is at the page's end"
+)
 
 
 def _report_problem(problem: Problem) -> None:

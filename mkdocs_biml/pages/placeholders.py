@@ -16,8 +16,7 @@ A third kind is known when the pages are rendered, but is HTML Markdown has
 no need to read: ``<!-- biml:html N -->`` stands for the page's N-th HTML
 fragment (BIML's text, the table of risks, the diagram), which the plugin
 puts in place once the page is converted, before search indexes it
-(:meth:`mkdocs_biml.pages.render.PageGenerator.fill_html`); ``generate`` puts
-it in the Markdown files it writes.
+(``fragments.py``); ``generate`` puts it in the Markdown files it writes.
 """
 
 from __future__ import annotations

@@ -7,9 +7,10 @@ what must pass through Markdown is Markdown: headings (table of contents,
 anchors, permalinks) and those of the plugin's own sentences that hold more
 than plain text and links (``sentences.py``). The bulk (BIML's text, made by
 ``catalogtext.py``, the table of risks, the diagram, controls, references) is
-HTML, kept in :attr:`PageGenerator.fragments` behind ``<!-- biml:html N -->``
-placeholders that :meth:`PageGenerator.page_html` fills once MkDocs has
-converted the page, before search indexes it.
+HTML, kept in :attr:`PageGenerator.fragments` (``fragments.py``: behind
+``<!-- biml:html N -->`` placeholders, or after the heading they follow) that
+:meth:`PageGenerator.page_html` puts in place once MkDocs has converted the
+page, before search indexes it.
 
 Two things are only known once every page of the site has been rendered:
 :meth:`PageGenerator.finalize` fills them into the HTML of generated pages
@@ -41,11 +42,9 @@ from ..records.assessments import DEFAULT_STATUSES, NO_ASSESSMENTS, Assessments
 from ..records.ledger import Ledger
 from .catalogtext import CatalogText
 from .diagram import build_diagram, component_heading
+from .fragments import PageFragments
 from .placeholders import (
-    FRAGMENT,
-    FRAGMENT_RUN,
     PLACEHOLDER,
-    fragment_placeholder,
     placeholder,
     resolve_source_hrefs,
     source_href,
@@ -98,7 +97,7 @@ class PageGenerator:
         settings = link_settings or LinkSettings(layout=layout, strings=strings)
         self.text = CatalogText(self.index, layout, settings)
         #: Page -> the HTML its Markdown holds placeholders for (see :meth:`fill_html`).
-        self.fragments: dict[str, list[str]] = {}
+        self.fragments: dict[str, PageFragments] = {}
         self.env = self._environment(custom_templates)
         #: What every template sees: the environment's globals and the common variables.
         self._variables: dict[str, Any] = {
@@ -128,19 +127,29 @@ class PageGenerator:
 
         The Markdown holds headings and the plugin's own sentences; the bulk
         (BIML's text, the table of risks, the diagram, the references) is HTML
-        kept in :attr:`fragments`, which :meth:`fill_html` puts in place of its
-        placeholders once the page is converted.
+        kept in :attr:`fragments`, which :meth:`fill_html` puts in place once the
+        page is converted.
         """
         self.fragments = {}
         return self._render_pages()
 
-    def fill_html(self, src_uri: str, text: str) -> str:
-        """``text`` (the page's HTML, or its Markdown) with the page's HTML fragments in
-        place of their placeholders; their links still name source paths (``biml-src:``)."""
+    def fill_html(self, src_uri: str, html: str) -> str:
+        """The converted page ``src_uri`` with its HTML fragments in place; their links
+        still name source paths (``biml-src:``)."""
         fragments = self.fragments.get(src_uri)
-        if not fragments:
-            return text
-        return FRAGMENT.sub(lambda match: fragments[int(match[1])], text)
+        return html if fragments is None else fragments.fill_html(html)
+
+    def fill_markdown(self, src_uri: str, markdown: str) -> str:
+        """The Markdown of page ``src_uri`` with its HTML fragments in place, as blocks of
+        HTML (for hosts without the plugin: ``mkdocs-biml generate``)."""
+        fragments = self.fragments.get(src_uri)
+        return markdown if fragments is None else fragments.fill_markdown(markdown)
+
+    def unplaced_headings(self, src_uri: str) -> list[str]:
+        """Ids of the headings :meth:`fill_html` did not find in ``src_uri`` last time (their
+        fragments went to the page's end)."""
+        fragments = self.fragments.get(src_uri)
+        return [] if fragments is None else list(fragments.unplaced)
 
     def page_html(self, src_uri: str, html: str, urls: PageUrls) -> str:
         """The converted page ``src_uri`` with its fragments, every link a URL ``urls`` makes."""
@@ -182,24 +191,9 @@ class PageGenerator:
                 f"of a catalogue clashes with another generated page (index, references, "
                 f"coverage or a catalogue prefix); rename the component"
             )
-        pages[path] = self._joined_fragments(
-            path, self._render(template, page_path=path, **context)
-        )
-
-    def _joined_fragments(self, path: str, markdown: str) -> str:
-        """``markdown`` with each run of fragment placeholders one placeholder, for the
-        run's fragments joined: Markdown then reads one HTML block where it read several
-        (a placeholder costs it about as much as a line of prose)."""
+        markdown = self._render(template, page_path=path, **context)
         fragments = self.fragments.get(path)
-        if not fragments:
-            return markdown
-
-        def join(match: re.Match[str]) -> str:
-            numbers = [int(number) for number in FRAGMENT.findall(match[0])]
-            fragments[numbers[0]] = "\n".join(fragments[number] for number in numbers)
-            return fragment_placeholder(numbers[0])
-
-        return FRAGMENT_RUN.sub(join, markdown)
+        pages[path] = markdown if fragments is None else fragments.compact(markdown)
 
     def render_html(self, template: str, **context: Any) -> str:
         """A template of the generator's environment, for HTML the plugin fills into
@@ -376,9 +370,7 @@ class PageGenerator:
         return sentence_markdown(self.strings, key, values, lambda target: link(context, target))
 
     def _keep_fragment(self, page: str, html: str) -> Markup:
-        fragments = self.fragments.setdefault(page, [])
-        fragments.append(html)
-        return Markup(fragment_placeholder(len(fragments) - 1))
+        return Markup(self.fragments.setdefault(page, PageFragments()).keep(html))
 
     def _backlinks_marker(self, risk: Risk) -> Markup:
         marker = self._backlinks_markers.get(id(risk))
