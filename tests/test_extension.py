@@ -8,6 +8,7 @@ rest converts Markdown in process as the plugin sets it up (``biml_md``,
 from __future__ import annotations
 
 import re
+import sys
 from pathlib import Path
 
 import markdown
@@ -17,10 +18,18 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 from mkdocs_biml.core.paths import GENERATED_MARKER
 from mkdocs_biml.core.problems import Problem
+from mkdocs_biml.expansion import scanner
 from mkdocs_biml.expansion.extension import BimlExtension, TagError
 from tests.conftest import MarkdownMaker, SiteBuilder
 from tests.markdown_fixture import TRANSFER_SUMMARY, PluginMarkdown, transfer_link
 from tests.sites import BuiltSite, build_site, run_mkdocs, write_site
+
+if sys.version_info >= (3, 11):
+    from re import _constants as sre_constants
+    from re import _parser as sre_parser
+else:  # pragma: no cover
+    import sre_constants
+    import sre_parse as sre_parser
 
 TRANSFER_SUMMARY_START = "A public pretrained"
 
@@ -566,3 +575,17 @@ def test_only_the_marker_as_first_line_makes_a_page_generated(text: str, generat
     problems: list[Problem] = []
     markdown.Markdown(extensions=[BimlExtension(report=problems.append)]).convert(text)
     assert (problems == []) is generated, problems
+
+
+def test_the_page_scans_start_each_alternative_with_a_literal() -> None:
+    """Every alternative of the two scans over whole pages (the inline processor's and the
+    source lines') starts with a literal character: the regex engine then looks for those
+    few characters instead of trying every alternative at every position of the page
+    (a leading group, such as the backtick run's once was, turns that off)."""
+    for pattern in (scanner.TAG_OR_SKIP, scanner._SOURCE_TOKEN.pattern):
+        parsed = sre_parser.parse(pattern)
+        assert len(parsed.data) == 1
+        operation, argument = parsed.data[0]
+        assert operation is sre_constants.BRANCH
+        starts = [alternative.data[0][0] for alternative in argument[1]]
+        assert starts and all(start is sre_constants.LITERAL for start in starts), starts
