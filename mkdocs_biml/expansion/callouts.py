@@ -113,26 +113,31 @@ def _placeholder(number: str) -> str:
 
 def _plain_heading(heading: etree.Element, text: str) -> None:
     """``## Title {#anchor}`` with a plain title: its id set, its title kept as it is."""
-    match = _HEADING_ID.search(text)
-    if match is None:
+    found = _split_heading_id(text)
+    if found is None or not is_plain_text(found[0], line_start=False):
         return
-    title = text[: match.start()].rstrip()
-    if not is_plain_text(title, line_start=False):
-        return
-    heading.set("id", match.group(1))
+    title, anchor = found
+    heading.set("id", anchor)
     heading.text = AtomicString(title)
 
 
 def _apply_heading_id(heading: etree.Element) -> None:
     """``## Title {#anchor}`` on generated pages, with or without ``attr_list``."""
     last = heading[-1] if len(heading) else None
-    text = (last.tail if last is not None else heading.text) or ""
-    match = _HEADING_ID.search(text)
-    if match is None:
+    found = _split_heading_id((last.tail if last is not None else heading.text) or "")
+    if found is None:
         return
-    heading.set("id", match.group(1))
-    stripped = text[: match.start()].rstrip()
+    stripped, anchor = found
+    heading.set("id", anchor)
     if last is not None:
         last.tail = stripped
     else:
         heading.text = stripped
+
+
+def _split_heading_id(text: str) -> tuple[str, str] | None:
+    """The text before a heading's ``{#anchor}`` suffix, and the anchor; None without one."""
+    match = _HEADING_ID.search(text)
+    if match is None:
+        return None
+    return text[: match.start()].rstrip(), match.group(1)
