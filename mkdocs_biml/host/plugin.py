@@ -241,8 +241,8 @@ class BimlPlugin(BasePlugin[BimlConfig]):
             # Before search indexes the page: BIML's text is in the index.
             assert self.generator is not None
             urls = PageUrls(page.url, use_directory_urls=config.use_directory_urls)
-            html = self.generator.page_html(src_uri, html, urls)
-            for anchor in self.generator.unplaced_headings(src_uri):
+            html, unplaced = self.generator.page_html(src_uri, html, urls)
+            for anchor in unplaced:
                 _report_problem(Problem(src_uri, None, None, _UNPLACED.format(anchor=anchor)))
             return html
         self.build.take_page(src_uri, citations, page.title, page.url)

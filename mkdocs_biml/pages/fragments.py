@@ -15,7 +15,7 @@ goes to Markdown, :meth:`PageFragments.compact` takes most of them out:
   (:meth:`PageFragments.fill_markdown`).
 
 A fragment whose heading is not found in the converted page (a plugin changed
-its id) is put at the page's end, and :attr:`PageFragments.unplaced` names its
+its id) is put at the page's end, and :meth:`PageFragments.fill_html` names its
 heading, so nothing is dropped.
 """
 
@@ -25,14 +25,13 @@ import re
 
 from .placeholders import FRAGMENT, FRAGMENT_RUN, fragment_placeholder
 
-# A heading line with its fixed id, then, after blank lines, a placeholder line.
+# A Markdown heading ending with its fixed id (the anchor, group 1), to the line's end.
+_HEADING_LINE = r"^(#{1,6}[ \t][^\n]*\{#([A-Za-z0-9_-]+)\})[ \t]*"
+_MARKDOWN_HEADING = re.compile(_HEADING_LINE + "$", re.MULTILINE)
+# The same heading, then, after blank lines, a placeholder line (its number, group 3).
 _HEADING_THEN_FRAGMENT = re.compile(
-    r"^(#{1,6}[ \t][^\n]*\{#([A-Za-z0-9_-]+)\})[ \t]*\n(?:[ \t]*\n)+"
-    r"<!-- biml:html ([0-9]+) -->[ \t]*$",
-    re.MULTILINE,
+    _HEADING_LINE + r"\n(?:[ \t]*\n)+<!-- biml:html ([0-9]+) -->[ \t]*$", re.MULTILINE
 )
-# A Markdown heading line with its fixed id.
-_MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t][^\n]*\{#([A-Za-z0-9_-]+)\}[ \t]*$", re.MULTILINE)
 # A heading element with an id, as Python-Markdown writes it.
 _HTML_HEADING = re.compile(r"<h([1-6])\b[^>]*?\sid=\"([^\"]+)\"[^>]*>.*?</h\1>", re.DOTALL)
 
@@ -44,8 +43,6 @@ class PageFragments:
         self.fragments: list[str] = []
         #: Heading id -> the fragment put after that heading.
         self.after_heading: dict[str, int] = {}
-        #: Ids of the headings :meth:`fill_html` did not find, last time.
-        self.unplaced: list[str] = []
 
     def keep(self, html: str) -> str:
         """The placeholder for ``html``, the page's next fragment."""
@@ -68,9 +65,10 @@ class PageFragments:
         self.after_heading[match[2]] = int(match[3])
         return match[1]
 
-    def fill_html(self, html: str) -> str:
-        """The converted page with every fragment in place; links still name source paths."""
-        self.unplaced = []
+    def fill_html(self, html: str) -> tuple[str, list[str]]:
+        """The converted page with every fragment in place (links still name source paths),
+        and the ids of the headings not found in it, whose fragments went to its end."""
+        unplaced: list[str] = []
         if self.after_heading:
             placed: set[str] = set()
 
@@ -83,17 +81,17 @@ class PageFragments:
 
             # Before the placeholders are filled: only the page's own headings count.
             html = _HTML_HEADING.sub(follow, html)
-            self.unplaced = [anchor for anchor in self.after_heading if anchor not in placed]
-            if self.unplaced:
-                rest = (self.fragments[self.after_heading[anchor]] for anchor in self.unplaced)
+            unplaced = [anchor for anchor in self.after_heading if anchor not in placed]
+            if unplaced:
+                rest = (self.fragments[self.after_heading[anchor]] for anchor in unplaced)
                 html = "\n".join([html, *rest])
-        return self._filled(html)
+        return self._filled(html), unplaced
 
     def fill_markdown(self, markdown: str) -> str:
         """The page's Markdown with every fragment in place, as a block of HTML."""
 
         def follow(match: re.Match[str]) -> str:
-            number = self.after_heading.get(match[1])
+            number = self.after_heading.get(match[2])
             return match[0] if number is None else f"{match[0]}\n\n{self.fragments[number]}"
 
         if self.after_heading:

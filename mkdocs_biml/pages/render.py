@@ -96,7 +96,7 @@ class PageGenerator:
         self.index = CatalogIndex(self.catalogs)
         settings = link_settings or LinkSettings(layout=layout, strings=strings)
         self.text = CatalogText(self.index, layout, settings)
-        #: Page -> the HTML its Markdown holds placeholders for (see :meth:`fill_html`).
+        #: Page -> its HTML fragments, put in place by :meth:`page_html` (``fragments.py``).
         self.fragments: dict[str, PageFragments] = {}
         self.env = self._environment(custom_templates)
         #: What every template sees: the environment's globals and the common variables.
@@ -127,17 +127,11 @@ class PageGenerator:
 
         The Markdown holds headings and the plugin's own sentences; the bulk
         (BIML's text, the table of risks, the diagram, the references) is HTML
-        kept in :attr:`fragments`, which :meth:`fill_html` puts in place once the
+        kept in :attr:`fragments`, which :meth:`page_html` puts in place once the
         page is converted.
         """
         self.fragments = {}
         return self._render_pages()
-
-    def fill_html(self, src_uri: str, html: str) -> str:
-        """The converted page ``src_uri`` with its HTML fragments in place; their links
-        still name source paths (``biml-src:``)."""
-        fragments = self.fragments.get(src_uri)
-        return html if fragments is None else fragments.fill_html(html)
 
     def fill_markdown(self, src_uri: str, markdown: str) -> str:
         """The Markdown of page ``src_uri`` with its HTML fragments in place, as blocks of
@@ -145,16 +139,13 @@ class PageGenerator:
         fragments = self.fragments.get(src_uri)
         return markdown if fragments is None else fragments.fill_markdown(markdown)
 
-    def unplaced_headings(self, src_uri: str) -> list[str]:
-        """Ids of the headings :meth:`fill_html` did not find in ``src_uri`` last time (their
-        fragments went to the page's end)."""
+    def page_html(self, src_uri: str, html: str, urls: PageUrls) -> tuple[str, list[str]]:
+        """The converted page ``src_uri`` with its fragments, every link a URL ``urls`` makes;
+        and the ids of the headings a fragment follows that the page lacks (their fragments
+        went to its end)."""
         fragments = self.fragments.get(src_uri)
-        return [] if fragments is None else list(fragments.unplaced)
-
-    def page_html(self, src_uri: str, html: str, urls: PageUrls) -> str:
-        """The converted page ``src_uri`` with its fragments, every link a URL ``urls`` makes."""
-        html = self.fill_html(src_uri, html)
-        return resolve_source_hrefs(html, urls.to_source)
+        html, unplaced = (html, []) if fragments is None else fragments.fill_html(html)
+        return resolve_source_hrefs(html, urls.to_source), unplaced
 
     def _render_pages(self) -> dict[str, str]:
         pages: dict[str, str] = {}
@@ -343,7 +334,7 @@ class PageGenerator:
         self, context: Context, text: str, catalog: Catalog | None = None
     ) -> Markup:
         """In a Markdown template: catalogue text as HTML paragraphs, which Markdown never
-        reads (a placeholder the plugin fills after conversion, see :meth:`fill_html`)."""
+        reads (a placeholder the plugin fills after conversion, see :meth:`page_html`)."""
         owner: Catalog = catalog or context["catalog"]
         html = "\n".join(f"<p>{p}</p>" for p in self.text.paragraphs_html(text, owner))
         return self._keep_fragment(context["page_path"], html)
