@@ -76,9 +76,8 @@ def sentence_markdown(
             return destination(value)
         if isinstance(value, str):
             return escape_markdown(value)
-        links = [value] if isinstance(value, PageLink) else value
         return _SEPARATOR.join(
-            f"[{escape_markdown(link.text)}]({destination(link.target)})" for link in links
+            f"[{escape_markdown(link.text)}]({destination(link.target)})" for link in _links(value)
         )
 
     return strings(key, **{name: markdown(name, value) for name, value in values.items()})
@@ -103,8 +102,7 @@ def _add_filled(
             shown.append(value)
             parts.append(html.escape(value, quote=False))
             continue
-        links = [value] if isinstance(value, PageLink) else list(value)
-        for number, link in enumerate(links):
+        for number, link in enumerate(_links(value)):
             if number:
                 shown.append(_SEPARATOR)
                 parts.append(_SEPARATOR)
@@ -113,6 +111,10 @@ def _add_filled(
             shown.append(link.text)
             parts.append(_anchor(link.target, html.escape(link.text, quote=False)))
     return True
+
+
+def _links(value: PageLink | Sequence[PageLink]) -> Sequence[PageLink]:
+    return [value] if isinstance(value, PageLink) else value
 
 
 def _anchor(target: str, inner_html: str) -> str:
