@@ -97,12 +97,13 @@ class Node(Frozen):
         first = self.center.y - (len(lines) - 1) * LINE_HEIGHT / 2 + 4
         return [(line, first + i * LINE_HEIGHT) for i, line in enumerate(lines)]
 
-    def contains(self, point: Point, clearance: float = 0.0) -> bool:
-        dx, dy = abs(point.x - self.center.x), abs(point.y - self.center.y)
+    def reaches_any(self, points: Samples, clearance: float = 0.0) -> bool:
+        """Whether any of ``points`` lies within ``clearance`` of the shape."""
+        cx, cy = self.center.x, self.center.y
         rx, ry = self.rx + clearance, self.ry + clearance
         if self.shape == "rect":
-            return dx <= rx and dy <= ry
-        return (dx / rx) ** 2 + (dy / ry) ** 2 <= 1
+            return any(abs(x - cx) <= rx and abs(y - cy) <= ry for x, y in points)
+        return any(((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1 for x, y in points)
 
     def boundary_toward(self, point: Point) -> Point:
         """Where the ray from the centre toward ``point`` leaves the shape."""
@@ -277,9 +278,9 @@ def _curve_points(start: Point, control: Point, end: Point) -> Samples:
 
 
 def _clear(points: Samples, obstacles: Sequence[Node]) -> bool:
-    """Whether no point comes within CLEARANCE of an obstacle: the same test as
-    :meth:`Node.contains`, made only for the obstacles near the points' bounding box
-    (most of a diagram's components are far from any one arrow)."""
+    """Whether no point comes within CLEARANCE of an obstacle, tested only for the
+    obstacles near the points' bounding box (most of a diagram's components are far
+    from any one arrow)."""
     xs, ys = [x for x, _ in points], [y for _, y in points]
     low_x, high_x, low_y, high_y = min(xs), max(xs), min(ys), max(ys)
     for node in obstacles:
@@ -290,12 +291,7 @@ def _clear(points: Samples, obstacles: Sequence[Node]) -> bool:
             continue
         if high_y < cy - reach_y or low_y > cy + reach_y:
             continue
-        rx, ry = node.rx + CLEARANCE, node.ry + CLEARANCE
-        if node.shape == "rect":
-            near = any(abs(x - cx) <= rx and abs(y - cy) <= ry for x, y in points)
-        else:
-            near = any(((x - cx) / rx) ** 2 + ((y - cy) / ry) ** 2 <= 1 for x, y in points)
-        if near:
+        if node.reaches_any(points, CLEARANCE):
             return False
     return True
 
