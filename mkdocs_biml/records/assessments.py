@@ -41,8 +41,6 @@ DEFAULT_STATUSES = (OPEN, "mitigated", "accepted", "not-applicable")
 class Assessments(Frozen):
     """The configured folders and names; empty when the option is not set."""
 
-    __slots__ = ("_by_folder", "_positions", "folders")
-
     #: (folder, name), in the order of the configuration.
     folders: tuple[tuple[str, str], ...]
     #: Folder -> name, so that finding a page's assessment looks up each folder
